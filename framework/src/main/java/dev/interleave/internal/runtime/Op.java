@@ -1,0 +1,14 @@
+package dev.interleave.internal.runtime;
+
+/** The kinds of runtime operation that are scheduling points. */
+public enum Op {
+  START, EXIT, JOIN, TERMINATE,
+  ACQUIRE, RELEASE,
+  WAIT, NOTIFY, SET, CLEAR,
+  BARRIER_WAIT, ABORT, RESET,
+  PUT, GET,
+  SEND, RECV, POLL,
+  SLEEP,
+  /** A user-defined point ({@code point(label)}), for example around a file read. */
+  USER
+}

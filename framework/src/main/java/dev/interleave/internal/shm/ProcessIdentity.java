@@ -1,0 +1,53 @@
+package dev.interleave.internal.shm;
+
+import java.util.Optional;
+
+/**
+ * A process as (pid, start time), so that a recycled pid is never mistaken for the process that
+ * stored it.
+ *
+ * <p>The start time is the kernel's process start instant in milliseconds since the epoch (as
+ * {@link ProcessHandle.Info#startInstant()} reports it), or 0 where the platform does not tell.
+ *
+ * @param pid the operating-system process id
+ * @param startMillis the start instant in epoch milliseconds, or 0 when unknown
+ */
+public record ProcessIdentity(long pid, long startMillis) {
+
+  private static final ProcessIdentity CURRENT = of(ProcessHandle.current());
+
+  /** The identity of this JVM's process. */
+  public static ProcessIdentity current() {
+    return CURRENT;
+  }
+
+  /** The identity of {@code handle}, reading its start instant once. */
+  public static ProcessIdentity of(ProcessHandle handle) {
+    return new ProcessIdentity(handle.pid(), startMillis(handle));
+  }
+
+  private static long startMillis(ProcessHandle handle) {
+    return handle.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
+  }
+
+  /**
+   * Whether the process is still running: a live process with this pid whose start time matches
+   * (a tolerance of 10 ms absorbs clock-tick rounding of the start instant).
+   */
+  public boolean isAlive() {
+    if (pid == CURRENT.pid) {
+      return startMillis == 0 || CURRENT.startMillis == 0 || Math.abs(startMillis - CURRENT.startMillis) <= 10;
+    }
+    Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+    if (handle.isEmpty() || !handle.get().isAlive()) {
+      return false;
+    }
+    long actual = startMillis(handle.get());
+    return startMillis == 0 || actual == 0 || Math.abs(actual - startMillis) <= 10;
+  }
+
+  @Override
+  public String toString() {
+    return "pid " + pid;
+  }
+}

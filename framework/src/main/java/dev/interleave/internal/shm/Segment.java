@@ -1,0 +1,123 @@
+package dev.interleave.internal.shm;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A memory-mapped file shared by every process that maps it.
+ *
+ * <p>Words are accessed through {@link VarHandle}s with volatile semantics, so a compare-and-set
+ * in one JVM is seen by every other JVM that maps the same file (the mapping is {@code
+ * MAP_SHARED}). Offsets must be aligned to the word size. A segment stays mapped until the
+ * buffer is garbage collected; unlinking its file does not affect processes that mapped it.
+ */
+public final class Segment {
+  private static final VarHandle INTS =
+      MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+  private static final VarHandle LONGS =
+      MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
+
+  private final String name;
+  private final Path path;
+  private final MappedByteBuffer buffer;
+
+  private Segment(String name, Path path, MappedByteBuffer buffer) {
+    this.name = name;
+    this.path = path;
+    this.buffer = buffer;
+  }
+
+  /** Creates a new zero-filled segment of {@code size} bytes named {@code name}. */
+  static Segment create(Path dir, String name, int size) {
+    Path path = dir.resolve(name);
+    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      ch.truncate(size);
+      return new Segment(name, path, ch.map(FileChannel.MapMode.READ_WRITE, 0, size));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create shared-memory segment " + path, e);
+    }
+  }
+
+  /** Maps an existing segment; fails clearly if its file was already removed. */
+  static Segment attach(Path dir, String name) {
+    Path path = dir.resolve(name);
+    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ,
+        StandardOpenOption.WRITE)) {
+      return new Segment(name, path, ch.map(FileChannel.MapMode.READ_WRITE, 0, ch.size()));
+    } catch (NoSuchFileException e) {
+      throw new IllegalStateException("shared-memory segment " + name + " no longer exists:"
+          + " the process that created it has exited and released its resources", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot map shared-memory segment " + path, e);
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  public int size() {
+    return buffer.capacity();
+  }
+
+  /** The mapped buffer, for bulk byte copies (its position and limit are not shared). */
+  public MappedByteBuffer buffer() {
+    return buffer;
+  }
+
+  public int getInt(int offset) {
+    return (int) INTS.getVolatile(buffer, offset);
+  }
+
+  public void setInt(int offset, int value) {
+    INTS.setVolatile(buffer, offset, value);
+  }
+
+  public boolean casInt(int offset, int expected, int value) {
+    return INTS.compareAndSet(buffer, offset, expected, value);
+  }
+
+  public int getAndAddInt(int offset, int delta) {
+    return (int) INTS.getAndAdd(buffer, offset, delta);
+  }
+
+  public long getLong(int offset) {
+    return (long) LONGS.getVolatile(buffer, offset);
+  }
+
+  public void setLong(int offset, long value) {
+    LONGS.setVolatile(buffer, offset, value);
+  }
+
+  public boolean casLong(int offset, long expected, long value) {
+    return LONGS.compareAndSet(buffer, offset, expected, value);
+  }
+
+  public long getAndAddLong(int offset, long delta) {
+    return (long) LONGS.getAndAdd(buffer, offset, delta);
+  }
+
+  /** Whether the backing file still exists (it is removed when its creator exits). */
+  public boolean fileExists() {
+    return Files.exists(path);
+  }
+
+  @Override
+  public String toString() {
+    return "Segment[" + name + ", " + size() + " bytes]";
+  }
+}

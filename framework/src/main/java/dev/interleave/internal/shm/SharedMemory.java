@@ -1,0 +1,142 @@
+package dev.interleave.internal.shm;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Creates, attaches and cleans up {@link Segment}s.
+ *
+ * <p>Segment files are named {@code interleave-<pid>-<startMillis>-<kind>-<n>} after the
+ * process that created them. The creator removes its files when it exits (a shutdown hook);
+ * processes that mapped a file keep their mapping. Files left behind by a creator that was
+ * killed ({@code kill -9}) are swept by the first process that creates a segment afterwards: a
+ * file whose creator (pid and start time) no longer runs is deleted.
+ *
+ * <p>The directory is {@code /dev/shm} where it exists, else the temporary directory; the system
+ * property {@code interleave.shm.dir} overrides it.
+ */
+public final class SharedMemory {
+  /** Prefix of every segment file name. */
+  public static final String PREFIX = "interleave-";
+
+  private static final Path DIR = chooseDir();
+  private static final AtomicLong COUNTER = new AtomicLong();
+  private static final Set<Path> OWNED = ConcurrentHashMap.newKeySet();
+  private static volatile boolean initialized;
+
+  private SharedMemory() {}
+
+  /** Creates a zero-filled segment of {@code size} bytes for a primitive of kind {@code kind}. */
+  public static Segment create(String kind, int size) {
+    if (size <= 0) {
+      throw new IllegalArgumentException("segment size must be positive but was: " + size);
+    }
+    init();
+    ProcessIdentity me = ProcessIdentity.current();
+    String name = PREFIX + me.pid() + "-" + me.startMillis() + "-" + kind + "-"
+        + COUNTER.incrementAndGet();
+    Segment segment = Segment.create(DIR, name, size);
+    OWNED.add(segment.path());
+    return segment;
+  }
+
+  /** Maps the segment called {@code name}, created by this or another process. */
+  public static Segment attach(String name) {
+    if (!name.startsWith(PREFIX) || name.contains("/")) {
+      throw new IllegalArgumentException("not an interleave segment name: " + name);
+    }
+    return Segment.attach(DIR, name);
+  }
+
+  /** Removes a segment file this process created, before its exit. */
+  public static void release(Segment segment) {
+    OWNED.remove(segment.path());
+    deleteQuietly(segment.path());
+  }
+
+  /** The directory holding segment files. */
+  public static Path directory() {
+    return DIR;
+  }
+
+  private static synchronized void init() {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    Runtime.getRuntime().addShutdownHook(new Thread(SharedMemory::removeOwned, "interleave-shm-cleanup"));
+    sweepStale();
+  }
+
+  private static void removeOwned() {
+    for (Path p : OWNED) {
+      deleteQuietly(p);
+    }
+    OWNED.clear();
+  }
+
+  /** Deletes segment files whose creating process no longer runs. */
+  static int sweepStale() {
+    int removed = 0;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(DIR, PREFIX + "*")) {
+      for (Path file : files) {
+        ProcessIdentity creator = creatorOf(file.getFileName().toString());
+        if (creator != null && !creator.isAlive()) {
+          deleteQuietly(file);
+          removed++;
+        }
+      }
+    } catch (IOException e) {
+      return removed;
+    }
+    return removed;
+  }
+
+  /** Parses the creator out of a segment file name, or null if the name is not ours. */
+  static ProcessIdentity creatorOf(String fileName) {
+    String[] parts = fileName.substring(PREFIX.length()).split("-", 3);
+    if (parts.length < 3) {
+      return null;
+    }
+    try {
+      return new ProcessIdentity(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      // a file we cannot delete is swept on a later start
+    }
+  }
+
+  private static Path chooseDir() {
+    String configured = System.getProperty("interleave.shm.dir");
+    if (configured != null && !configured.isBlank()) {
+      return ensure(Paths.get(configured));
+    }
+    Path shm = Paths.get("/dev/shm");
+    if (Files.isDirectory(shm) && Files.isWritable(shm)) {
+      return shm;
+    }
+    return ensure(Paths.get(System.getProperty("java.io.tmpdir")));
+  }
+
+  private static Path ensure(Path dir) {
+    try {
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create shared-memory directory " + dir, e);
+    }
+  }
+}
