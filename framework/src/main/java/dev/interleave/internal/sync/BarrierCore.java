@@ -98,10 +98,12 @@ public final class BarrierCore {
    * Arrives and waits for the other parties; the last to arrive runs {@code action} (may be
    * null) before the others are released.
    *
+   * @param external how to wait instead of blocking (under a controlling scheduler), or null
    * @return the arrival index (0 for the first), or {@link #BROKEN}
    * @throws InterruptedException if interrupted while waiting (the barrier is then broken)
    */
-  public int await(long timeoutNanos, Runnable action) throws InterruptedException {
+  public int await(long timeoutNanos, Runnable action, ExternalWait external)
+      throws InterruptedException {
     long deadline = Timeouts.deadline(System.nanoTime(), timeoutNanos);
     while (true) {
       lockGuard();
@@ -112,7 +114,7 @@ public final class BarrierCore {
       }
       if (s.getInt(base + TRIPPING) != 0) {
         guard.releaseGuard();
-        if (!awaitTripDone(gen, deadline)) {
+        if (!awaitTripDone(gen, deadline, external)) {
           return BROKEN;
         }
         continue;
@@ -121,7 +123,7 @@ public final class BarrierCore {
       s.setInt(base + ARRIVED, index + 1);
       if (index + 1 < parties()) {
         guard.releaseGuard();
-        return awaitGeneration(gen, index, deadline);
+        return awaitGeneration(gen, index, deadline, external);
       }
       s.setLong(base + TRIPPER, Holders.self());
       s.setInt(base + TRIPPING, 1);
@@ -131,9 +133,9 @@ public final class BarrierCore {
   }
 
   /** A new arrival waits while the previous generation's action runs. */
-  private boolean awaitTripDone(long gen, long deadline) throws InterruptedException {
-    boolean done = Blocking.await(sync, words, thorough -> tripDone(gen, thorough),
-        Timeouts.left(deadline), true);
+  private boolean awaitTripDone(long gen, long deadline, ExternalWait external)
+      throws InterruptedException {
+    boolean done = wait(thorough -> tripDone(gen, thorough), deadline, external);
     if (!done) {
       breakIfGeneration(gen);
     }
@@ -187,12 +189,11 @@ public final class BarrierCore {
     return tripped ? index : BROKEN;
   }
 
-  private int awaitGeneration(long gen, int index, long deadline)
+  private int awaitGeneration(long gen, int index, long deadline, ExternalWait external)
       throws InterruptedException {
     boolean ended;
     try {
-      ended = Blocking.await(sync, words, thorough -> generationEnded(gen, thorough),
-          Timeouts.left(deadline), true);
+      ended = wait(thorough -> generationEnded(gen, thorough), deadline, external);
     } catch (InterruptedException e) {
       if (breakIfGeneration(gen)) {
         throw e;
@@ -204,6 +205,14 @@ public final class BarrierCore {
       breakIfGeneration(gen);
     }
     return outcome(gen, index);
+  }
+
+  private boolean wait(Blocking.Attempt until, long deadline, ExternalWait external)
+      throws InterruptedException {
+    if (external != null) {
+      return external.await(() -> until.tryOnce(true), Timeouts.left(deadline));
+    }
+    return Blocking.await(sync, words, until, Timeouts.left(deadline), true);
   }
 
   /** The caller's result once generation {@code gen} ended or broke. */
