@@ -5,29 +5,41 @@ import dev.interleave.internal.runtime.Points;
 import dev.interleave.internal.sync.MutexCore;
 import dev.interleave.internal.sync.SyncSegment;
 
-/** The acquire and release paths shared by {@link Lock} and {@link RLock}. */
+/**
+ * The acquire and release paths shared by {@link Lock} and {@link RLock}.
+ *
+ * <p>The fast paths do not read the closed flag: closing poisons the mutex's owner word (see
+ * {@code MutexCore}), so an acquire of a closed mutex fails and checks here, and a release
+ * throws from the core.
+ */
 final class Locking {
   private Locking() {}
 
   static boolean acquire(SyncSegment sync, MutexCore core, long timeoutNanos)
       throws InterruptedException {
-    sync.checkOpen();
     if (Points.controlled()) {
+      sync.checkOpen();
       return Points.await(Op.ACQUIRE, sync.id(), "acquire", core::tryAcquireOrRecover,
           timeoutNanos, core.holderDescription());
     }
     Points.point(Op.ACQUIRE, sync.id(), "acquire");
-    return core.acquire(timeoutNanos);
+    if (core.acquire(timeoutNanos)) {
+      return true;
+    }
+    sync.checkOpen();
+    return false;
   }
 
   static boolean tryAcquire(SyncSegment sync, MutexCore core) {
-    sync.checkOpen();
     Points.point(Op.ACQUIRE, sync.id(), "tryAcquire");
-    return core.tryAcquireOrRecover();
+    if (core.tryAcquireOrRecover()) {
+      return true;
+    }
+    sync.checkOpen();
+    return false;
   }
 
   static void release(SyncSegment sync, MutexCore core) {
-    sync.checkOpen();
     Points.point(Op.RELEASE, sync.id(), "release");
     core.release();
   }

@@ -32,6 +32,7 @@ public final class Segment {
   private final String name;
   private final Path path;
   private final ByteBuffer buffer;
+  private volatile long nativeAddress;
 
   private Segment(String name, Path path, ByteBuffer buffer) {
     this.name = name;
@@ -106,6 +107,11 @@ public final class Segment {
     INTS.setVolatile(buffer, offset, value);
   }
 
+  /** A release store: ordered after earlier accesses, without a full fence. */
+  public void setIntRelease(int offset, int value) {
+    INTS.setRelease(buffer, offset, value);
+  }
+
   public boolean casInt(int offset, int expected, int value) {
     return INTS.compareAndSet(buffer, offset, expected, value);
   }
@@ -122,12 +128,30 @@ public final class Segment {
     LONGS.setVolatile(buffer, offset, value);
   }
 
+  /** A release store: ordered after earlier accesses, without a full fence. */
+  public void setLongRelease(int offset, long value) {
+    LONGS.setRelease(buffer, offset, value);
+  }
+
   public boolean casLong(int offset, long expected, long value) {
     return LONGS.compareAndSet(buffer, offset, expected, value);
   }
 
+  public long getAndSetLong(int offset, long value) {
+    return (long) LONGS.getAndSet(buffer, offset, value);
+  }
+
   public long getAndAddLong(int offset, long delta) {
     return (long) LONGS.getAndAdd(buffer, offset, delta);
+  }
+
+  /** The buffer's native address once a parker has looked it up, else 0. */
+  long nativeAddress() {
+    return nativeAddress;
+  }
+
+  void nativeAddress(long address) {
+    nativeAddress = address;
   }
 
   /** Whether the backing file still exists (it is removed when its creator exits). */

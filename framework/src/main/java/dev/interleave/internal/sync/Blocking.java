@@ -20,8 +20,13 @@ import dev.interleave.internal.shm.Segment;
  * up (timeout, interrupt) passes a possible wake-up on to another waiter.
  */
 final class Blocking {
-  /** How long a waiter spins before parking (system property {@code interleave.sync.spinNanos}). */
-  static final long SPIN_NANOS = Long.getLong("interleave.sync.spinNanos", 50_000L);
+  /** Busy tries before yielding (system property {@code interleave.sync.spinTries}). */
+  static final int SPIN_TRIES = Integer.getInteger("interleave.sync.spinTries", 100);
+  /**
+   * How long a waiter keeps trying, yielding the CPU between tries, before it parks (system
+   * property {@code interleave.sync.yieldNanos}).
+   */
+  static final long YIELD_NANOS = Long.getLong("interleave.sync.yieldNanos", 50_000L);
   static final long SLICE_NANOS = 50_000_000L;
   private static final Parker PARKER = Parker.system();
 
@@ -83,21 +88,30 @@ final class Blocking {
     }
   }
 
+  /**
+   * Spins: a few busy tries (a holder on another CPU is about to release), then tries with
+   * {@link Thread#yield()} between them (a holder or signaller that shares this CPU gets to run),
+   * for at most {@link #YIELD_NANOS}.
+   */
   private static boolean spin(Attempt attempt, long start, long deadline, boolean interruptible)
       throws InterruptedException {
-    for (int i = 1; ; i++) {
+    for (int i = 0; i < SPIN_TRIES; i++) {
       Thread.onSpinWait();
       if (attempt.tryOnce(false)) {
         return true;
       }
-      if ((i & 63) == 0) {
-        long now = System.nanoTime();
-        if (now - start >= SPIN_NANOS || expired(deadline, now)) {
-          return false;
-        }
-        if (interruptible && Thread.interrupted()) {
-          throw new InterruptedException();
-        }
+    }
+    while (true) {
+      long now = System.nanoTime();
+      if (now - start >= YIELD_NANOS || expired(deadline, now)) {
+        return false;
+      }
+      if (interruptible && Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+      Thread.yield();
+      if (attempt.tryOnce(false)) {
+        return true;
       }
     }
   }
@@ -138,16 +152,11 @@ final class Blocking {
   static boolean parkWhileEquals(SyncSegment sync, int wordAt, int expected, long deadline)
       throws InterruptedException {
     Segment s = sync.segment();
-    long start = System.nanoTime();
-    for (int i = 1; s.getInt(wordAt) == expected; i++) {
+    if (spin(thorough -> s.getInt(wordAt) != expected, System.nanoTime(), deadline, true)) {
+      return true;
+    }
+    while (s.getInt(wordAt) == expected) {
       long now = System.nanoTime();
-      if (now - start < SPIN_NANOS) {
-        Thread.onSpinWait();
-        if ((i & 63) == 0 && Thread.interrupted()) {
-          throw new InterruptedException();
-        }
-        continue;
-      }
       if (expired(deadline, now)) {
         return false;
       }

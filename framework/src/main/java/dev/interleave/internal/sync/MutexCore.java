@@ -7,27 +7,34 @@ import dev.interleave.internal.shm.Segment;
  * short-held guard of the semaphore and barrier state.
  *
  * <pre>
- *   +0  owner      long  holder code of the owning process, 0 when free
+ *   +0  owner      long  0 when free; else the owning process's holder code, with bit 63 set
+ *                        if the hold was taken over from a dead owner; CLOSED once closed
  *   +8  thread     long  owning thread's id (decides ownership for a recursive mutex)
  *   +16 count      int   recursion count (recursive mutex only)
  *   +20 waiters    int   threads parked on seq
  *   +24 seq        int   futex word, bumped on release
- *   +28 died       int   1 if the current hold was taken over from a dead owner
  *   +32 recoveries long  how many holds were taken over from dead owners
  * </pre>
  */
 /* Overview
  *
- * Acquire is one compare-and-set of owner from 0 to this process's code; release stores 0 and
- * signals a parked waiter if any (see Blocking). Waiters test before they CAS, spin briefly,
- * then park. Only the owner writes thread, count and died, after its CAS and before its
- * release, so they are consistent for as long as the hold lasts.
+ * Acquire is one compare-and-set of owner from 0 to this process's code; release is one
+ * exchange of owner with 0 (which also detects a release of a free mutex), then a signal to a
+ * parked waiter if any (see Blocking). Waiters test before they CAS, spin briefly, then park.
+ * Only the owner writes thread and count, after its CAS and before its release, so they are
+ * consistent for as long as the hold lasts; release stores suffice for them because the CAS and
+ * the exchange are full fences.
  *
  * Robustness: a waiter that is about to park (and each time a park slice ends) reads owner and,
- * if that process has exited, CASes owner from the dead code to its own. The CAS makes the
- * take-over exclusive; it cannot succeed against a live owner because a live owner's code is
- * never replaced by anyone but itself (or, for a non-recursive Lock, by a releasing process,
- * which stores 0). The new owner sets died = 1, which previousOwnerDied() reports.
+ * if that process has exited, CASes owner from the dead code to its own code with bit 63 set.
+ * The CAS makes the take-over exclusive; it cannot succeed against a live owner because a live
+ * owner's word is only replaced by its own release (or, for a non-recursive Lock, by another
+ * process's release, which stores 0). Bit 63 is what previousOwnerDied() reports; it goes away
+ * with the hold.
+ *
+ * Closing stores CLOSED (bit 63 alone, never a real owner) into owner, so the fast paths need
+ * no separate check: an acquire's CAS fails and its slow path finds the segment closed, and a
+ * release's exchange returns CLOSED and restores it.
  *
  * A thread of a recursive mutex owns it when owner is this process and thread is its id: the
  * owner writes thread after its CAS and clears it before its release, so another thread of the
@@ -40,8 +47,9 @@ public final class MutexCore {
   private static final int COUNT = 16;
   private static final int WAITERS = 20;
   private static final int SEQ = 24;
-  private static final int DIED = 28;
   private static final int RECOVERIES = 32;
+  private static final long DIED = Long.MIN_VALUE;
+  private static final long CLOSED = Long.MIN_VALUE;
 
   private final SyncSegment sync;
   private final Segment s;
@@ -64,17 +72,16 @@ public final class MutexCore {
 
   /** Tries once without blocking and without looking for a dead owner. */
   public boolean tryAcquire() {
-    long owner = s.getLong(base + OWNER);
-    if (owner == 0) {
-      if (s.casLong(base + OWNER, 0, Holders.self())) {
-        onAcquired(0);
-        return true;
-      }
-      return false;
+    if (s.casLong(base + OWNER, 0, Holders.self())) {
+      onAcquired();
+      return true;
     }
-    if (recursive && owner == Holders.self()
-        && s.getLong(base + THREAD) == Holders.threadId()) {
-      s.setInt(base + COUNT, s.getInt(base + COUNT) + 1);
+    return recursive && reenter();
+  }
+
+  private boolean reenter() {
+    if (isHeldByCurrentThread()) {
+      s.setIntRelease(base + COUNT, s.getInt(base + COUNT) + 1);
       return true;
     }
     return false;
@@ -87,23 +94,23 @@ public final class MutexCore {
 
   private boolean tryRecover() {
     long owner = s.getLong(base + OWNER);
-    if (owner == 0 || owner == Holders.self() || !Holders.isDead(owner)) {
+    long code = owner & ~DIED;
+    if (code == 0 || code == Holders.self() || !Holders.isDead(code)) {
       return false;
     }
-    if (!s.casLong(base + OWNER, owner, Holders.self())) {
+    if (!s.casLong(base + OWNER, owner, Holders.self() | DIED)) {
       return false;
     }
     s.getAndAddLong(base + RECOVERIES, 1);
-    onAcquired(1);
+    onAcquired();
     return true;
   }
 
-  private void onAcquired(int died) {
-    s.setLong(base + THREAD, Holders.threadId());
+  private void onAcquired() {
+    s.setLongRelease(base + THREAD, Holders.threadId());
     if (recursive) {
-      s.setInt(base + COUNT, 1);
+      s.setIntRelease(base + COUNT, 1);
     }
-    s.setInt(base + DIED, died);
   }
 
   /**
@@ -112,11 +119,26 @@ public final class MutexCore {
    * @return whether it was acquired
    */
   public boolean acquire(long timeoutNanos) throws InterruptedException {
-    return Blocking.await(sync, words, this::attempt, timeoutNanos, true);
+    return tryAcquire() || Blocking.await(sync, words, this::attempt, timeoutNanos, true);
   }
 
   private boolean attempt(boolean thorough) {
-    return thorough ? tryAcquireOrRecover() : tryAcquire();
+    if (thorough) {
+      return tryAcquireOrRecover();
+    }
+    return s.getLong(base + OWNER) == 0 && tryAcquire();
+  }
+
+  /** Acquires without timeout; an interrupt does not end the wait but is kept. */
+  public void acquireUninterruptibly() {
+    if (tryAcquire()) {
+      return;
+    }
+    try {
+      Blocking.await(sync, words, this::attempt, Timeouts.FOREVER, false);
+    } catch (InterruptedException e) {
+      throw new AssertionError("uninterruptible wait was interrupted", e);
+    }
   }
 
   /**
@@ -127,16 +149,7 @@ public final class MutexCore {
    */
   boolean acquireGuard() {
     acquireUninterruptibly();
-    return s.getInt(base + DIED) != 0;
-  }
-
-  /** Acquires without timeout; an interrupt does not end the wait but is kept. */
-  public void acquireUninterruptibly() {
-    try {
-      Blocking.await(sync, words, this::attempt, Timeouts.FOREVER, false);
-    } catch (InterruptedException e) {
-      throw new AssertionError("uninterruptible wait was interrupted", e);
-    }
+    return s.getLong(base + OWNER) < 0;
   }
 
   /** Releases a guard held by this thread. */
@@ -148,7 +161,7 @@ public final class MutexCore {
   /**
    * Releases one hold.
    *
-   * @throws IllegalStateException for a non-recursive mutex that is not locked
+   * @throws IllegalStateException for a non-recursive mutex that is not locked, or when closed
    * @throws IllegalMonitorStateException for a recursive mutex the calling thread does not own
    */
   public void release() {
@@ -156,26 +169,25 @@ public final class MutexCore {
       releaseRecursive();
       return;
     }
-    while (true) {
-      long owner = s.getLong(base + OWNER);
-      if (owner == 0) {
-        throw new IllegalStateException(sync + " released while not locked, by "
-            + Holders.describe(Holders.self()));
+    s.setLongRelease(base + THREAD, 0);
+    long owner = s.getAndSetLong(base + OWNER, 0);
+    if (owner == 0 || owner == CLOSED) {
+      if (owner == CLOSED) {
+        s.setLong(base + OWNER, CLOSED);
+        sync.checkOpen();
       }
-      s.setLong(base + THREAD, 0);
-      if (s.casLong(base + OWNER, owner, 0)) {
-        Blocking.signal(s, base + SEQ, base + WAITERS, 1);
-        return;
-      }
+      throw new IllegalStateException(sync + " released while not locked, by "
+          + Holders.describe(Holders.self()));
     }
+    Blocking.signal(s, base + SEQ, base + WAITERS, 1);
   }
 
   private void releaseRecursive() {
     checkOwnedByCurrentThread("release");
     int count = s.getInt(base + COUNT) - 1;
-    s.setInt(base + COUNT, count);
+    s.setIntRelease(base + COUNT, count);
     if (count == 0) {
-      s.setLong(base + THREAD, 0);
+      s.setLongRelease(base + THREAD, 0);
       s.setLong(base + OWNER, 0);
       Blocking.signal(s, base + SEQ, base + WAITERS, 1);
     }
@@ -201,9 +213,13 @@ public final class MutexCore {
     }
   }
 
-  /** Throws {@link IllegalMonitorStateException} unless the calling thread owns the mutex. */
+  /**
+   * Throws {@link IllegalMonitorStateException} unless the calling thread owns the mutex
+   * ({@link IllegalStateException} if it was closed).
+   */
   public void checkOwnedByCurrentThread(String operation) {
     if (!isHeldByCurrentThread()) {
+      sync.checkOpen();
       throw new IllegalMonitorStateException(sync + ": cannot " + operation + " from thread \""
           + Thread.currentThread().getName() + "\" of " + Holders.describe(Holders.self())
           + ", which does not hold it (held by " + holderDescription() + ")");
@@ -212,12 +228,14 @@ public final class MutexCore {
 
   /** Whether the calling thread of this process holds the mutex. */
   public boolean isHeldByCurrentThread() {
-    return s.getLong(base + OWNER) == Holders.self()
+    long owner = s.getLong(base + OWNER);
+    return owner != CLOSED && (owner & ~DIED) == Holders.self()
         && s.getLong(base + THREAD) == Holders.threadId();
   }
 
   public boolean isLocked() {
-    return s.getLong(base + OWNER) != 0;
+    long owner = s.getLong(base + OWNER);
+    return owner != 0 && owner != CLOSED;
   }
 
   /** The recursion count of a recursive mutex held by the calling thread, else 0. */
@@ -227,7 +245,8 @@ public final class MutexCore {
 
   /** Whether the current hold was taken over from a dead owner (false when free). */
   public boolean ownerDied() {
-    return s.getLong(base + OWNER) != 0 && s.getInt(base + DIED) != 0;
+    long owner = s.getLong(base + OWNER);
+    return owner < 0 && owner != CLOSED;
   }
 
   /** How many holds were taken over from dead owners, over the mutex's life. */
@@ -237,11 +256,13 @@ public final class MutexCore {
 
   /** Who holds it, for messages and wait-for graphs: "pid 1234" or "nobody". */
   public String holderDescription() {
-    return Holders.describe(s.getLong(base + OWNER));
+    long owner = s.getLong(base + OWNER);
+    return owner == CLOSED ? "nobody (closed)" : Holders.describe(owner & ~DIED);
   }
 
-  /** Wakes every parked waiter (after the primitive was closed). */
+  /** After the segment was closed: poisons the owner word and wakes every parked waiter. */
   public void wakeAll() {
+    s.setLong(base + OWNER, CLOSED);
     Blocking.wakeAll(s, base + SEQ);
   }
 }
