@@ -23,12 +23,19 @@ final class Blocking {
   /** Busy tries before yielding (system property {@code interleave.sync.spinTries}). */
   static final int SPIN_TRIES = Integer.getInteger("interleave.sync.spinTries", 100);
   /**
-   * How long a waiter keeps trying, yielding the CPU between tries, before it parks (system
-   * property {@code interleave.sync.yieldNanos}).
+   * The longest a waiter keeps trying, yielding the CPU between tries, before it parks (system
+   * property {@code interleave.sync.yieldNanos}); the actual limit adapts per condition, see
+   * {@link WaitWords}.
    */
-  static final long YIELD_NANOS = Long.getLong("interleave.sync.yieldNanos", 50_000L);
-  static final long SLICE_NANOS = 50_000_000L;
-  private static final Parker PARKER = Parker.system();
+  static final long MAX_SPIN_NANOS = Long.getLong("interleave.sync.yieldNanos", 50_000L);
+  static final long SLICE_NANOS = Long.getLong("interleave.sync.sliceNanos", 50_000_000L);
+  /** How often a parked waiter makes a thorough try (looking for dead holders). */
+  static final long CHECK_NANOS = 10_000_000L;
+
+  /** The parker, loaded on first park or wake: a process that never blocks never loads JNA. */
+  private static final class Native {
+    static final Parker PARKER = Parker.system();
+  }
 
   /** One try at the operation a thread waits for. */
   @FunctionalInterface
@@ -59,14 +66,22 @@ final class Blocking {
     }
     long start = System.nanoTime();
     long deadline = Timeouts.deadline(start, timeoutNanos);
-    if (spin(attempt, start, deadline, interruptible)) {
+    if (spin(attempt, start, words.spinNanos(), deadline, interruptible)) {
+      words.waited(System.nanoTime() - start);
       return true;
     }
     boolean interrupted = false;
+    long nextCheck = System.nanoTime();
     try {
       while (true) {
         try {
-          if (park(sync, words, attempt, deadline)) {
+          long now = System.nanoTime();
+          boolean thorough = now - nextCheck >= 0;
+          if (thorough) {
+            nextCheck = now + CHECK_NANOS;
+          }
+          if (park(sync, words, attempt, thorough, deadline)) {
+            words.waited(System.nanoTime() - start);
             return true;
           }
           if (expired(deadline, System.nanoTime())) {
@@ -91,10 +106,10 @@ final class Blocking {
   /**
    * Spins: a few busy tries (a holder on another CPU is about to release), then tries with
    * {@link Thread#yield()} between them (a holder or signaller that shares this CPU gets to run),
-   * for at most {@link #YIELD_NANOS}.
+   * until {@code spinNanos} after {@code start}.
    */
-  private static boolean spin(Attempt attempt, long start, long deadline, boolean interruptible)
-      throws InterruptedException {
+  private static boolean spin(Attempt attempt, long start, long spinNanos, long deadline,
+      boolean interruptible) throws InterruptedException {
     for (int i = 0; i < SPIN_TRIES; i++) {
       Thread.onSpinWait();
       if (attempt.tryOnce(false)) {
@@ -103,7 +118,7 @@ final class Blocking {
     }
     while (true) {
       long now = System.nanoTime();
-      if (now - start >= YIELD_NANOS || expired(deadline, now)) {
+      if (now - start >= spinNanos || expired(deadline, now)) {
         return false;
       }
       if (interruptible && Thread.interrupted()) {
@@ -116,22 +131,26 @@ final class Blocking {
     }
   }
 
-  /** One registered park of at most a slice; true if the attempt succeeded. */
+  /**
+   * One registered park of at most a slice; true if the attempt succeeded. The try before it is
+   * thorough (looks for dead holders) on the first park of a wait and then every {@link
+   * #CHECK_NANOS}.
+   */
   private static boolean park(SyncSegment sync, WaitWords words, Attempt attempt,
-      long deadline) throws InterruptedException {
+      boolean thorough, long deadline) throws InterruptedException {
     sync.checkOpen();
     Segment s = sync.segment();
     int seq = s.getInt(words.seqAt());
     s.getAndAddInt(words.waitersAt(), 1);
     try {
-      if (attempt.tryOnce(true)) {
+      if (attempt.tryOnce(thorough)) {
         return true;
       }
       long left = deadline == Long.MAX_VALUE ? SLICE_NANOS : deadline - System.nanoTime();
       if (left <= 0) {
         return false;
       }
-      PARKER.await(s, words.seqAt(), seq, Math.min(left, SLICE_NANOS));
+      Native.PARKER.await(s, words.seqAt(), seq, Math.min(left, SLICE_NANOS));
     } finally {
       s.getAndAddInt(words.waitersAt(), -1);
     }
@@ -152,7 +171,8 @@ final class Blocking {
   static boolean parkWhileEquals(SyncSegment sync, int wordAt, int expected, long deadline)
       throws InterruptedException {
     Segment s = sync.segment();
-    if (spin(thorough -> s.getInt(wordAt) != expected, System.nanoTime(), deadline, true)) {
+    if (spin(thorough -> s.getInt(wordAt) != expected, System.nanoTime(), MAX_SPIN_NANOS,
+        deadline, true)) {
       return true;
     }
     while (s.getInt(wordAt) == expected) {
@@ -162,7 +182,7 @@ final class Blocking {
       }
       sync.checkOpen();
       long left = deadline == Long.MAX_VALUE ? SLICE_NANOS : deadline - now;
-      PARKER.await(s, wordAt, expected, Math.min(left, SLICE_NANOS));
+      Native.PARKER.await(s, wordAt, expected, Math.min(left, SLICE_NANOS));
     }
     return true;
   }
@@ -171,7 +191,7 @@ final class Blocking {
   static void signal(Segment s, int seqAt, int waitersAt, int n) {
     if (s.getInt(waitersAt) > 0) {
       s.getAndAddInt(seqAt, 1);
-      PARKER.wake(s, seqAt, n);
+      Native.PARKER.wake(s, seqAt, n);
     }
   }
 
@@ -181,19 +201,19 @@ final class Blocking {
    */
   static void wake(Segment s, int wordAt, int waitersAt, int n) {
     if (s.getInt(waitersAt) > 0) {
-      PARKER.wake(s, wordAt, n);
+      Native.PARKER.wake(s, wordAt, n);
     }
   }
 
   /** Wakes every thread parked on {@code seqAt}, registered or not (used on close). */
   static void wakeAll(Segment s, int seqAt) {
     s.getAndAddInt(seqAt, 1);
-    PARKER.wake(s, seqAt, Integer.MAX_VALUE);
+    Native.PARKER.wake(s, seqAt, Integer.MAX_VALUE);
   }
 
   /** Wakes threads parked on a per-waiter word without changing it. */
   static void wakeWord(Segment s, int wordAt, int n) {
-    PARKER.wake(s, wordAt, n);
+    Native.PARKER.wake(s, wordAt, n);
   }
 
   static boolean expired(long deadline, long now) {

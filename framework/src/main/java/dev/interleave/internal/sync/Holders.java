@@ -20,7 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * means "nobody".
  *
  * <p>Liveness answers are cached briefly: a holder seen alive is not re-checked for {@value
- * #ALIVE_TTL_NANOS} ns, and a dead one stays dead.
+ * #ALIVE_TTL_NANOS} ns, and a dead one stays dead. The first check of a code compares the
+ * process's start time with the code's (about 40 us, reading /proc); later checks reuse the
+ * {@link ProcessHandle} found then, whose {@code isAlive()} also compares start times, so a
+ * recycled pid still reads as dead (about 10 us).
  */
 final class Holders {
   private static final long EPOCH_MILLIS = 1_577_836_800_000L; // 2020-01-01T00:00:00Z
@@ -33,6 +36,7 @@ final class Holders {
   private static final long SELF = code(ProcessIdentity.current());
   private static final Map<Long, Long> ALIVE_AT = new ConcurrentHashMap<>();
   private static final Map<Long, Boolean> DEAD = new ConcurrentHashMap<>();
+  private static final Map<Long, ProcessHandle> HANDLES = new ConcurrentHashMap<>();
 
   private Holders() {}
 
@@ -82,9 +86,24 @@ final class Holders {
     if (seen != null && now - seen < ALIVE_TTL_NANOS) {
       return false;
     }
-    boolean alive = identity(code).isAlive();
+    boolean alive = isAlive(code);
     remember(code, alive, now);
     return !alive;
+  }
+
+  private static boolean isAlive(long code) {
+    ProcessHandle handle = HANDLES.get(code);
+    if (handle != null) {
+      return handle.isAlive();
+    }
+    if (!identity(code).isAlive()) {
+      return false;
+    }
+    if (HANDLES.size() > CACHE_LIMIT) {
+      HANDLES.clear();
+    }
+    ProcessHandle.of(pid(code)).ifPresent(h -> HANDLES.put(code, h));
+    return true;
   }
 
   private static void remember(long code, boolean alive, long now) {
@@ -95,6 +114,7 @@ final class Holders {
       ALIVE_AT.put(code, now);
     } else {
       ALIVE_AT.remove(code);
+      HANDLES.remove(code);
       if (DEAD.size() > CACHE_LIMIT) {
         DEAD.clear();
       }

@@ -23,10 +23,12 @@ final class CpythonRun {
 
   private final Path script;
   private final boolean quick;
+  private final double waitQuiet;
 
-  CpythonRun(Path script, boolean quick) {
+  CpythonRun(Path script, boolean quick, double waitQuiet) {
     this.script = script;
     this.quick = quick;
+    this.waitQuiet = waitQuiet;
   }
 
   /** A CPython metric: its median, unit and direction. */
@@ -38,6 +40,9 @@ final class CpythonRun {
         benchmark, "--json", json.toString()));
     if (quick) {
       cmd.add("--quick");
+    }
+    if (waitQuiet > 0) {
+      cmd.addAll(List.of("--wait-quiet", Double.toString(waitQuiet)));
     }
     java.lang.Process p = new ProcessBuilder(cmd).inheritIO().start();
     if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {

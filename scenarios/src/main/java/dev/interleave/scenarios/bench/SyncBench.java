@@ -24,8 +24,11 @@ import java.util.Map;
  *
  * <pre>
  * java -cp scenarios/target/interleave.jar dev.interleave.scenarios.bench.SyncBench \
- *     [--python PATH] [--json PATH] [--quick] [--java-only] [--only a,b]
+ *     [--python PATH] [--json PATH] [--quick] [--java-only] [--only a,b] [--wait-quiet S]
  * </pre>
+ *
+ * <p>{@code --wait-quiet S} waits, before each Java and each CPython run, up to {@code S}
+ * seconds for machine-wide CPU use below 15 % (as the baseline script's option of that name).
  *
  * <p>{@code --python} (or system property {@code interleave.bench.python}) is the baseline
  * script, by default {@code ../shared/baselines/python_mp_bench.py} relative to the repository
@@ -41,11 +44,14 @@ public final class SyncBench {
     SyncBenchOptions o = SyncBenchOptions.parse(args);
     LockWorkloads locks = new LockWorkloads(o.quick());
     SignalWorkloads signals = new SignalWorkloads(o.quick());
-    CpythonRun python = new CpythonRun(o.python(), o.quick());
+    CpythonRun python = new CpythonRun(o.python(), o.quick(), o.waitQuiet());
     Map<String, Map<String, SyncStat>> java = new LinkedHashMap<>();
     Map<String, Map<String, CpythonRun.Median>> cpython = new LinkedHashMap<>();
     Files.createDirectories(o.json().toAbsolutePath().getParent());
     for (String name : o.only()) {
+      if (o.waitQuiet() > 0) {
+        System.out.printf("(machine CPU before: %.0f %%)%n", Quiet.await(o.waitQuiet()));
+      }
       System.out.println("== " + name + " (Java)");
       Map<String, SyncStat> result = switch (name) {
         case "lock_uncontended" -> locks.lockUncontended();
@@ -75,7 +81,7 @@ public final class SyncBench {
 
   /** Command-line options. */
   record SyncBenchOptions(Path python, Path json, boolean quick, boolean withPython,
-      List<String> only) {
+      List<String> only, double waitQuiet) {
 
     static SyncBenchOptions parse(String[] args) throws IOException {
       Path python = Paths.get(System.getProperty("interleave.bench.python",
@@ -84,6 +90,7 @@ public final class SyncBench {
       boolean quick = false;
       boolean withPython = true;
       List<String> only = ALL;
+      double waitQuiet = 0;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--python" -> python = Paths.get(args[++i]);
@@ -91,15 +98,17 @@ public final class SyncBench {
           case "--quick" -> quick = true;
           case "--java-only" -> withPython = false;
           case "--only" -> only = List.of(args[++i].split(","));
+          case "--wait-quiet" -> waitQuiet = Double.parseDouble(args[++i]);
           default -> throw new IllegalArgumentException("unknown argument: " + args[i]
-              + " (expected --python PATH, --json PATH, --quick, --java-only, --only a,b)");
+              + " (expected --python PATH, --json PATH, --quick, --java-only, --only a,b,"
+              + " --wait-quiet SECONDS)");
         }
       }
       if (withPython && !Files.isRegularFile(python)) {
         throw new IllegalArgumentException("CPython baseline script not found: "
             + python.toAbsolutePath() + " (give --python PATH, or --java-only)");
       }
-      return new SyncBenchOptions(python, json, quick, withPython, only);
+      return new SyncBenchOptions(python, json, quick, withPython, only, waitQuiet);
     }
   }
 }

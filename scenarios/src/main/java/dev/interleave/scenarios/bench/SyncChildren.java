@@ -10,6 +10,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /** The child side of each synchronization benchmark, run in child JVMs. */
 final class SyncChildren {
+  /** Operations a child runs before the gate, so that they are compiled (see {@link Settle}). */
+  static final int WARMUP = 5_000;
+
   private SyncChildren() {}
 
   /** Arguments of a ping-pong child; {@code cpu} is -1 when unpinned. */
@@ -21,7 +24,11 @@ final class SyncChildren {
     if (a.cpu() >= 0) {
       Affinity.pin(a.cpu());
     }
-    a.gate().arriveAndWait();
+    a.gate().arriveAndWait(() -> {
+      for (int i = 0; i < WARMUP; i++) {
+        increment(a.lock(), null);
+      }
+    });
     if (a.events()) {
       Event toChild = (Event) a.toChild();
       Event toParent = (Event) a.toParent();
@@ -43,9 +50,12 @@ final class SyncChildren {
     a.gate().finish();
   }
 
+  /** Increments word 0 under the lock; with a null counter, only takes and releases the lock. */
   static void increment(Lock lock, SharedWords counter) throws InterruptedException {
     try (Held held = lock.hold()) {
-      counter.setInt(0, counter.getInt(0) + 1);
+      if (counter != null) {
+        counter.setInt(0, counter.getInt(0) + 1);
+      }
     }
   }
 
@@ -54,7 +64,16 @@ final class SyncChildren {
       implements Serializable {}
 
   static void capacity(Capacity a) throws InterruptedException {
-    a.gate().arriveAndWait();
+    a.gate().arriveAndWait(() -> {
+      for (int i = 0; i < WARMUP; i++) {
+        if (a.sem().tryAcquire()) {
+          a.sem().release();
+        }
+        try (Held held = a.lock().hold()) {
+          a.state().getInt(0);
+        }
+      }
+    });
     for (int i = 0; i < a.iterations(); i++) {
       a.sem().acquire();
       try (Held held = a.lock().hold()) {
@@ -78,7 +97,12 @@ final class SyncChildren {
       implements Serializable {}
 
   static void increments(Increments a) throws InterruptedException {
-    a.gate().arriveAndWait();
+    a.gate().arriveAndWait(() -> {
+      for (int i = 0; i < WARMUP; i++) {
+        increment(a.lock(), null);
+        a.value().getInt(0);
+      }
+    });
     if (a.locked()) {
       for (int i = 0; i < a.count(); i++) {
         increment(a.lock(), a.value());
@@ -96,7 +120,12 @@ final class SyncChildren {
       SharedWords stamps, int samples) implements Serializable {}
 
   static void gating(Gating a) throws InterruptedException {
-    a.gate().arriveAndWait();
+    a.gate().arriveAndWait(() -> {
+      for (int i = 0; i < WARMUP; i++) {
+        a.event().isSet();
+        a.stamps().setLong(0, System.nanoTime());
+      }
+    });
     for (int i = 0; i < a.samples(); i++) {
       a.ready().release();
       a.event().await();
@@ -112,7 +141,7 @@ final class SyncChildren {
       Semaphore blocking) implements Serializable {}
 
   static void blocked(Blocked a) throws InterruptedException {
-    a.gate().arriveAndWait();
+    a.gate().arriveAndWait(() -> { });
     a.blocking().release();
     switch (a.kind()) {
       case "lock" -> a.lock().acquire();

@@ -19,8 +19,9 @@ record SyncGate(Semaphore ready, Event go, Semaphore finished) implements Serial
     return new SyncGate(new Semaphore(0), new Event(), new Semaphore(0));
   }
 
-  /** In a child: report ready and wait for the gate to open. */
-  void arriveAndWait() throws InterruptedException {
+  /** In a child: finish set-up (see {@link Settle}), report ready, wait for the gate. */
+  void arriveAndWait(Settle.Warmup warmup) throws InterruptedException {
+    Settle.settle(warmup);
     ready.release();
     go.await();
   }
