@@ -5,8 +5,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import org.apiguardian.api.API;
 
 /**
- * One row of the outcome histogram: a distinct observed result, how often it was seen and how
- * the test grades it.
+ * One row of the outcome histogram: a distinct observed result, how often it was seen and how the
+ * test grades it.
  *
  * @param outcome the observed result as text, for example {@code "0"} or {@code "1, 2"}
  * @param count how many schedules ended with it

@@ -8,9 +8,9 @@ import org.apiguardian.api.API;
  * A report's text is not a report this version can read: malformed or truncated JSON, an
  * unsupported {@code schemaVersion}, or values the model rejects.
  *
- * <p>The message names the source (usually the file) and the problem, for example {@code
- * "Cannot read report target/interleave-reports/a.json: unsupported schemaVersion 2 (this
- * reader supports 1)"}.
+ * <p>The message names the source (usually the file) and the problem, for example {@code "Cannot
+ * read report target/interleave-reports/a.json: unsupported schemaVersion 2 (this reader supports
+ * 1)"}.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ReportFormatException extends RuntimeException {

@@ -16,8 +16,8 @@ import org.apiguardian.api.API;
  *
  * <p>The written form is deterministic: properties in record order, map keys sorted, two-space
  * indentation, {@code \n} line ends, null values left out. Reading checks {@code schemaVersion}
- * first, ignores unknown properties and reports every problem as a {@link
- * ReportFormatException} naming the source.
+ * first, ignores unknown properties and reports every problem as a {@link ReportFormatException}
+ * naming the source.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ReportJson {

@@ -12,19 +12,19 @@ import org.apiguardian.api.API;
  * Turns a directory of report JSON files into human-readable pages.
  *
  * <p>A service provider interface: implementations register in {@code
- * META-INF/services/dev.interleave.report.ReportRenderer} and are found with {@link #find}, so
- * that the harness can render without depending on the module that renders.
+ * META-INF/services/dev.interleave.report.ReportRenderer} and are found with {@link #find}, so that
+ * the harness can render without depending on the module that renders.
  *
- * <p>Implementations read <em>every</em> {@code *.json} file in the directory, because several
- * test JVMs may write into one directory, and must replace their output files atomically. A file
- * they cannot read shows up in the output as an error; it does not stop the others.
+ * <p>Implementations read <em>every</em> {@code *.json} file in the directory, because several test
+ * JVMs may write into one directory, and must replace their output files atomically. A file they
+ * cannot read shows up in the output as an error; it does not stop the others.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface ReportRenderer {
 
   /**
-   * Reads every {@code *.json} report in {@code jsonDir} and writes an index and one page per
-   * test into {@code outputDir}, creating it if needed.
+   * Reads every {@code *.json} report in {@code jsonDir} and writes an index and one page per test
+   * into {@code outputDir}, creating it if needed.
    *
    * @throws IOException if the directory cannot be listed or the output cannot be written
    */

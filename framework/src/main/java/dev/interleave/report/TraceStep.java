@@ -12,8 +12,7 @@ import org.apiguardian.api.API;
  * @param op the operation, for example {@code "ACQUIRE"}, {@code "READ"} or {@code "USER"}
  * @param object the shared object the operation touched, or {@code null}
  * @param label a short human-readable description, for example {@code "read num.txt"}
- * @param site source location in user code, for example {@code "Counter.java:12"}, or {@code
- *     null}
+ * @param site source location in user code, for example {@code "Counter.java:12"}, or {@code null}
  * @param preemption whether the scheduler switched away from a process that could have gone on
  * @param violation whether an invariant was found violated right after this step
  */

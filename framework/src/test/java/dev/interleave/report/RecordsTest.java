@@ -67,9 +67,24 @@ class RecordsTest {
   private static TestReport withParams(Map<String, String> params) {
     TestReport r = SampleReports.racyCounter();
     return new TestReport(
-        r.testId(), r.className(), r.methodName(), r.displayName(), r.scenario(), r.mode(),
-        r.strategy(), params, r.seed(), r.verdict(), r.expected(), r.reason(),
-        r.schedulesPlanned(), r.schedulesExplored(), r.exhausted(), r.elapsedMillis(),
-        r.invariants(), r.outcomes(), r.findings());
+        r.testId(),
+        r.className(),
+        r.methodName(),
+        r.displayName(),
+        r.scenario(),
+        r.mode(),
+        r.strategy(),
+        params,
+        r.seed(),
+        r.verdict(),
+        r.expected(),
+        r.reason(),
+        r.schedulesPlanned(),
+        r.schedulesExplored(),
+        r.exhausted(),
+        r.elapsedMillis(),
+        r.invariants(),
+        r.outcomes(),
+        r.findings());
   }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,16 @@ class ReportJsonTest {
     FindingReport finding = ReportJson.fromJson(json).findings().get(0);
     assertNull(finding.nearestPassing());
     assertNull(finding.threadDump());
+  }
+
+  @Test
+  void readsOmittedNumbersAsZeroAndOmittedListsAsEmpty() {
+    TestReport report =
+        ReportJson.fromJson("{\"schemaVersion\": 1, \"testId\": \"t\", \"verdict\": \"ERROR\"}");
+
+    assertEquals(0, report.seed());
+    assertEquals(List.of(), report.findings());
+    assertEquals(Map.of(), report.strategyParams());
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.interleave.internal.harness;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.interleave.report.ReportRenderer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -17,12 +20,13 @@ import org.junit.platform.launcher.LauncherSessionListener;
  *
  * <p>Registered as a service, so every JUnit launcher session of a JVM with the framework on the
  * class path calls it once at its end. If the report directory (system property {@value
- * #DIR_PROPERTY}, default {@value #DEFAULT_DIR}) holds JSON reports and a {@link ReportRenderer}
- * is on the class path, it renders the whole directory; otherwise it does nothing. Build tools
- * may run several test JVMs that write into one directory: the renderer reads every JSON file
- * present and replaces its pages atomically, so the last JVM to finish leaves a complete index.
- * A failure is logged to standard error and never fails the run.
+ * #DIR_PROPERTY}, default {@value #DEFAULT_DIR}) holds JSON reports and a {@link ReportRenderer} is
+ * on the class path, it renders the whole directory; otherwise it does nothing. Build tools may run
+ * several test JVMs that write into one directory: the renderer reads every JSON file present and
+ * replaces its pages atomically, so the last JVM to finish leaves a complete index. A failure is
+ * logged to standard error and never fails the run.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ReportSessionListener implements LauncherSessionListener {
   /** The system property naming the report directory. */
   public static final String DIR_PROPERTY = "interleave.reports.dir";

@@ -15,8 +15,8 @@ import org.apiguardian.api.API;
  *
  * <pre>RenderReport &lt;json-dir&gt; [&lt;out-dir&gt;]</pre>
  *
- * <p>The output directory defaults to the JSON directory. Exit status: 0 when rendered, 1 when
- * the output could not be written, 2 for a usage error such as a missing directory.
+ * <p>The output directory defaults to the JSON directory. Exit status: 0 when rendered, 1 when the
+ * output could not be written, 2 for a usage error such as a missing directory.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class RenderReport {

@@ -6,7 +6,7 @@ import java.util.List;
 /** The outcome histogram as horizontal bars, one per outcome, coloured by grade. */
 final class HistogramSvg {
   private static final int LABEL_W = 150;
-  private static final int BAR_W = 300;
+  private static final int BAR_W = 240;
   private static final int COUNT_W = 130;
   private static final int ROW_H = 26;
   private static final int BAR_H = 16;
@@ -28,8 +28,9 @@ final class HistogramSvg {
   private static void bar(Html svg, OutcomeCount o, int top, long max, long total) {
     String share = Format.percent(o.count(), total);
     svg.open("g", "class", "grade-" + Format.lower(o.grade()));
-    svg.element("title", o.outcome() + ": " + Format.count(o.count()) + " (" + share + "), "
-        + o.grade().name());
+    svg.element(
+        "title",
+        o.outcome() + ": " + Format.count(o.count()) + " (" + share + "), " + o.grade().name());
     double baseline = top + ROW_H / 2.0 + 4;
     Svg.text(svg, LABEL_W - 8, baseline, "outcome", "end", Format.clip(o.outcome(), 20));
     double width = o.count() == 0 ? 0 : Math.max(2, (double) BAR_W * o.count() / max);

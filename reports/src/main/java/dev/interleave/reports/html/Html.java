@@ -6,9 +6,9 @@ import java.util.Deque;
 /**
  * Builds HTML (and inline SVG) text in which every value is escaped.
  *
- * <p>Tag and attribute names come from this module's code; attribute values and text are
- * escaped on the way in. Only {@link #raw} writes unescaped text, and only trusted markup from
- * this module's resources or from another {@code Html} goes through it.
+ * <p>Tag and attribute names come from this module's code; attribute values and text are escaped on
+ * the way in. Only {@link #raw} writes unescaped text, and only trusted markup from this module's
+ * resources or from another {@code Html} goes through it.
  */
 final class Html {
   private final StringBuilder out = new StringBuilder(4096);
@@ -89,7 +89,8 @@ final class Html {
 
   private void start(String tag, String... attrs) {
     if (attrs.length % 2 != 0) {
-      throw new IllegalArgumentException("attributes must be name/value pairs but were: " + attrs.length);
+      throw new IllegalArgumentException(
+          "attributes must be name/value pairs but were: " + attrs.length);
     }
     out.append('<').append(tag);
     for (int i = 0; i < attrs.length; i += 2) {

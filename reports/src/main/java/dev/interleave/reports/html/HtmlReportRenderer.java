@@ -14,17 +14,17 @@ import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
- * Renders a directory of report JSON files as static, self-contained HTML: {@code index.html}
- * with one row per test (failures first), one page per test, and one page per finding kind.
+ * Renders a directory of report JSON files as static, self-contained HTML: {@code index.html} with
+ * one row per test (failures first), one page per test, and one page per finding kind.
  *
- * <p>Pages carry their style sheet and figures inline and load nothing, so they open from
- * {@code file://}. Every value from a report is escaped. The same JSON gives byte-identical
- * pages. A file that cannot be read appears in the index as an error row naming the file and the
- * problem; the other files still render.
+ * <p>Pages carry their style sheet and figures inline and load nothing, so they open from {@code
+ * file://}. Every value from a report is escaped. The same JSON gives byte-identical pages. A file
+ * that cannot be read appears in the index as an error row naming the file and the problem; the
+ * other files still render.
  *
  * <p>Renders of one output directory are serialised, across JVMs too, with a lock on the file
- * {@code .interleave-render.lock} in it, and every page is replaced atomically: with several
- * test JVMs writing reports into one directory, the last to render leaves an index of all.
+ * {@code .interleave-render.lock} in it, and every page is replaced atomically: with several test
+ * JVMs writing reports into one directory, the last to render leaves an index of all.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class HtmlReportRenderer implements ReportRenderer {

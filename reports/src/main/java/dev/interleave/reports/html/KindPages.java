@@ -4,8 +4,8 @@ import dev.interleave.report.FindingKind;
 import java.util.Locale;
 
 /**
- * One page per finding kind explaining what it means and what usually causes it, linked from
- * every finding of that kind. The text lives in {@code kinds/<kind>.html} beside this class.
+ * One page per finding kind explaining what it means and what usually causes it, linked from every
+ * finding of that kind. The text lives in {@code kinds/<kind>.html} beside this class.
  */
 final class KindPages {
   private KindPages() {}

@@ -10,8 +10,10 @@ final class Legend {
   private Legend() {}
 
   static void render(Html html, List<ScheduleTrace> drawn, Set<Integer> differing) {
-    boolean preemption = drawn.stream().flatMap(t -> t.steps().stream()).anyMatch(TraceStep::preemption);
-    boolean violation = drawn.stream().flatMap(t -> t.steps().stream()).anyMatch(TraceStep::violation);
+    boolean preemption =
+        drawn.stream().flatMap(t -> t.steps().stream()).anyMatch(TraceStep::preemption);
+    boolean violation =
+        drawn.stream().flatMap(t -> t.steps().stream()).anyMatch(TraceStep::violation);
     boolean differs = !differing.isEmpty();
     if (!preemption && !violation && !differs) {
       return;
@@ -21,7 +23,7 @@ final class Legend {
       item(html, "preemption", "preemption: the scheduler switched away from a runnable process");
     }
     if (violation) {
-      item(html, "violation", "violation: an invariant failed after this step");
+      item(html, "violation", "violation: the step after which the finding showed");
     }
     if (differs) {
       item(html, "differs", "differs: not the step the counterexample took here");

@@ -10,8 +10,8 @@ import java.util.Set;
  * Safe, stable file names for test pages.
  *
  * <p>A name keeps the letters, digits, dots and dashes of the test id (other runs of characters
- * become one {@code _}), cut to {@value #MAX_STEM} characters, then adds a short hash of the
- * whole id so that ids differing only in dropped characters still get different pages.
+ * become one {@code _}), cut to {@value #MAX_STEM} characters, then adds a short hash of the whole
+ * id so that ids differing only in dropped characters still get different pages.
  */
 final class PageNames {
   static final int MAX_STEM = 64;

@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which steps of a passing schedule differ from the counterexample: compared position by
- * position, a step differs when another process, operation, object or label is at that position
- * in the counterexample, or the counterexample is shorter. Interleavings of one program mostly
- * hold the same steps in another order, so this shows where the two orders part.
+ * Which steps of a passing schedule differ from the counterexample: compared position by position,
+ * a step differs when another process, operation, object or label is at that position in the
+ * counterexample, or the counterexample is shorter. Interleavings of one program mostly hold the
+ * same steps in another order, so this shows where the two orders part.
  */
 final class ScheduleDiff {
   private ScheduleDiff() {}

@@ -8,7 +8,8 @@ import java.util.Set;
 final class ScheduleFigure {
   private ScheduleFigure() {}
 
-  static void render(Html html, String title, ScheduleTrace trace, Set<Integer> marked, String note) {
+  static void render(
+      Html html, String title, ScheduleTrace trace, Set<Integer> marked, String note) {
     html.open("figure", "class", "schedule").nl();
     html.open("figcaption");
     html.element("strong", title);
@@ -25,8 +26,10 @@ final class ScheduleFigure {
   }
 
   private static String summary(ScheduleTrace trace, int marked) {
-    String text = Format.plural(trace.steps().size(), "step") + ", "
-        + Format.plural(trace.preemptions(), "preemption");
+    String text =
+        Format.plural(trace.steps().size(), "step")
+            + ", "
+            + Format.plural(trace.preemptions(), "preemption");
     return marked == 0 ? text : text + ", " + Format.plural(marked, "step") + " differ";
   }
 
@@ -39,7 +42,8 @@ final class ScheduleFigure {
     html.element("th", "Site").element("th", "").close().close().nl();
     html.open("tbody").nl();
     for (TraceStep step : trace.steps()) {
-      html.open("tr", "class", step.violation() ? "violation" : step.preemption() ? "preemption" : null);
+      html.open(
+          "tr", "class", step.violation() ? "violation" : step.preemption() ? "preemption" : null);
       html.element("td", Integer.toString(step.index()), "class", "num");
       html.element("td", step.process()).element("td", step.op());
       html.element("td", Format.orNone(step.object())).element("td", TimelineSvg.label(step));

@@ -42,12 +42,19 @@ final class TestPage {
     fact(html, "Mode", Format.lower(r.mode()));
     fact(html, "Strategy", Format.strategy(r.strategy(), r.strategyParams()));
     fact(html, "Seed", Long.toString(r.seed()));
-    fact(html, "Expected", r.expected() == Expectation.VIOLATION ? "a violation" : "no violation");
+    fact(html, "Expected", expected(r.expected()));
     fact(html, "Schedules", schedules(r));
     fact(html, "Time", Format.millis(r.elapsedMillis()));
     fact(html, "Report file", loaded.fileName());
     html.close().nl();
     html.close().nl();
+  }
+
+  private static String expected(Expectation expected) {
+    if (expected == null) {
+      return Format.NONE;
+    }
+    return expected == Expectation.VIOLATION ? "a violation" : "no violation";
   }
 
   private static String schedules(TestReport r) {

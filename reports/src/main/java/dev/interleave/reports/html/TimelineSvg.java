@@ -9,9 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * A schedule as a timeline: one vertical lane per process, time running down, one mark per step
- * with its label. Context switches are drawn as connectors (preemptive ones emphasised),
- * preemption and violation rows are banded, and steps in {@code marked} are flagged as
- * differing.
+ * with its label. Context switches are drawn as connectors (preemptive ones emphasised), preemption
+ * and violation rows are banded, and steps in {@code marked} are flagged as differing.
  */
 final class TimelineSvg {
   static final int MAX_STEPS = 400;
@@ -55,10 +54,12 @@ final class TimelineSvg {
   }
 
   private static void band(Html svg, TraceStep step, int row, boolean differs, double width) {
-    String css = step.violation() ? "band violation"
-        : step.preemption() ? "band preemption"
-        : differs ? "band differs"
-        : row % 2 == 1 ? "band alt" : null;
+    String css =
+        step.violation()
+            ? "band violation"
+            : step.preemption()
+                ? "band preemption"
+                : differs ? "band differs" : row % 2 == 1 ? "band alt" : null;
     if (css != null) {
       Svg.rect(svg, 0, HEAD_H + row * ROW_H, width, ROW_H, css);
     }
@@ -70,9 +71,17 @@ final class TimelineSvg {
     }
     String css = next.preemption() ? "switch preemption" : "switch";
     double middle = y(row) - ROW_H / 2.0;
-    String d = "M" + Format.coord(lanes.x(prev.process())) + "," + Format.coord(y(row - 1))
-        + " V" + Format.coord(middle) + " H" + Format.coord(lanes.x(next.process()))
-        + " V" + Format.coord(y(row));
+    String d =
+        "M"
+            + Format.coord(lanes.x(prev.process()))
+            + ","
+            + Format.coord(y(row - 1))
+            + " V"
+            + Format.coord(middle)
+            + " H"
+            + Format.coord(lanes.x(next.process()))
+            + " V"
+            + Format.coord(y(row));
     svg.empty("path", "d", d, "class", css);
   }
 
@@ -83,8 +92,16 @@ final class TimelineSvg {
     svg.element("title", tooltip(step));
     Svg.text(svg, Lanes.GUTTER - 10, y + 4, "step-no", "end", Integer.toString(step.index()));
     String mark = "mark" + (step.violation() ? " violation" : "") + (differs ? " differs" : "");
-    svg.empty("circle", "cx", Format.coord(x), "cy", Format.coord(y), "r", Integer.toString(R),
-        "class", mark);
+    svg.empty(
+        "circle",
+        "cx",
+        Format.coord(x),
+        "cy",
+        Format.coord(y),
+        "r",
+        Integer.toString(R),
+        "class",
+        mark);
     svg.open("text", "x", Format.coord(x + R + 6), "y", Format.coord(y + 4), "class", "step-label");
     svg.text(label(step));
     for (String tag : tags(step, differs)) {

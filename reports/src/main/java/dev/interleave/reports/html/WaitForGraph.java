@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A deadlock's wait-for edges as a graph of process and object nodes, in the order the edges
- * name them: process, waits for object, held by process.
+ * A deadlock's wait-for edges as a graph of process and object nodes, in the order the edges name
+ * them: process, waits for object, held by process.
  */
 record WaitForGraph(List<Node> nodes, List<Arc> arcs) {
 

@@ -6,9 +6,9 @@ import dev.interleave.reports.html.WaitForGraph.Node;
 import java.util.List;
 
 /**
- * A deadlock's wait-for cycle: processes and objects as nodes on an ellipse, clockwise in the
- * order of the cycle, with curved arrows "waits for" (process to object) and "held by" (object
- * to holder).
+ * A deadlock's wait-for cycle: processes and objects as nodes on an ellipse, clockwise in the order
+ * of the cycle, with curved arrows "waits for" (process to object) and "held by" (object to
+ * holder).
  */
 final class WaitForSvg {
   private static final int NODE_H = 32;
@@ -48,8 +48,23 @@ final class WaitForSvg {
   }
 
   private static void marker(Html svg, String id) {
-    svg.open("defs").open("marker", "id", id, "viewBox", "0 0 10 10", "refX", "9", "refY", "5",
-        "markerWidth", "8", "markerHeight", "8", "orient", "auto-start-reverse");
+    svg.open("defs")
+        .open(
+            "marker",
+            "id",
+            id,
+            "viewBox",
+            "0 0 10 10",
+            "refX",
+            "9",
+            "refY",
+            "5",
+            "markerWidth",
+            "8",
+            "markerHeight",
+            "8",
+            "orient",
+            "auto-start-reverse");
     svg.empty("path", "d", "M0,0 L10,5 L0,10 z", "class", "arrowhead");
     svg.close().close();
   }
@@ -89,9 +104,18 @@ final class WaitForSvg {
     double w = nodeWidth(node);
     svg.open("g", "class", node.process() ? "node process" : "node object");
     svg.element("title", (node.process() ? "process " : "object ") + node.name());
-    svg.empty("rect", "x", Format.coord(x - w / 2), "y", Format.coord(y - NODE_H / 2.0),
-        "width", Format.coord(w), "height", Integer.toString(NODE_H),
-        "rx", node.process() ? "6" : Integer.toString(NODE_H / 2));
+    svg.empty(
+        "rect",
+        "x",
+        Format.coord(x - w / 2),
+        "y",
+        Format.coord(y - NODE_H / 2.0),
+        "width",
+        Format.coord(w),
+        "height",
+        Integer.toString(NODE_H),
+        "rx",
+        node.process() ? "6" : Integer.toString(NODE_H / 2));
     Svg.text(svg, x, y + 4, "node-name", "middle", Format.clip(node.name(), MAX_NAME));
     svg.close();
   }

@@ -44,7 +44,8 @@ class DeterminismTest {
     TreeSet<String> names = names(a);
     assertEquals(names, names(b));
     for (String name : names) {
-      assertArrayEquals(Files.readAllBytes(a.resolve(name)), Files.readAllBytes(b.resolve(name)), name);
+      assertArrayEquals(
+          Files.readAllBytes(a.resolve(name)), Files.readAllBytes(b.resolve(name)), name);
     }
   }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EscapingTest {
   private static final String EVIL = "<script>alert('x\"&')</script>";
-  private static final String ESCAPED = "&lt;script&gt;alert(&#39;x&quot;&amp;&#39;)&lt;/script&gt;";
+  private static final String ESCAPED =
+      "&lt;script&gt;alert(&#39;x&quot;&amp;&#39;)&lt;/script&gt;";
 
   @TempDir Path dir;
 
@@ -30,12 +31,19 @@ class EscapingTest {
           assertFalse(html.contains("alert('"), name);
         });
     String index = pages.get(IndexPage.FILE_NAME);
-    String page = pages.get(pages.keySet().stream().filter(n -> n.startsWith("com.evil")).findFirst().orElseThrow());
+    String page =
+        pages.get(
+            pages.keySet().stream()
+                .filter(n -> n.startsWith("com.evil"))
+                .findFirst()
+                .orElseThrow());
     assertTrue(index.contains(ESCAPED), index);
     assertTrue(page.contains("<title>" + ESCAPED + " \u2014 Interleave report</title>"), page);
     assertTrue(page.contains("class=\"step-label\">" + ESCAPED), "timeline label");
-    assertTrue(page.contains("class=\"lane-name\" text-anchor=\"middle\">&lt;script&gt;alert("), "lane");
-    assertTrue(page.contains("class=\"node-name\" text-anchor=\"middle\">&lt;script&gt;alert("), "node");
+    assertTrue(
+        page.contains("class=\"lane-name\" text-anchor=\"middle\">&lt;script&gt;alert("), "lane");
+    assertTrue(
+        page.contains("class=\"node-name\" text-anchor=\"middle\">&lt;script&gt;alert("), "node");
     assertTrue(page.contains("<pre class=\"thread-dump\">" + ESCAPED + "</pre>"), "thread dump");
   }
 
@@ -46,7 +54,8 @@ class EscapingTest {
     String name = RunLoader.load(dir).get(0).pageName();
 
     assertTrue(name.matches("[A-Za-z0-9._-]+\\.html"), name);
-    assertEquals("com.evil.Test_script_alert_x_script-", name.substring(0, name.lastIndexOf('-') + 1));
+    assertEquals(
+        "com.evil.Test_script_alert_x_script-", name.substring(0, name.lastIndexOf('-') + 1));
   }
 
   @Test

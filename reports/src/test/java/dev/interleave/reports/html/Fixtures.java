@@ -55,10 +55,36 @@ final class Fixtures {
     TraceStep step = new TraceStep(0, evil, evil, evil, evil, evil, true, true);
     ScheduleTrace trace = new ScheduleTrace(evil, 1, List.of(evil), List.of(step));
     FindingReport finding =
-        new FindingReport(FindingKind.DEADLOCK, evil, evil, 1, 1, evil, trace, trace, trace,
-            List.of(new WaitForEdge(evil, evil, evil + "2")), evil, evil);
-    return new TestReport("com.evil.Test#" + evil, evil, evil, evil, evil, RunMode.CONTROLLED,
-        evil, Map.of(evil, evil), 1, Verdict.FAILED, Expectation.VIOLATION, evil, 1, 1, false, 1,
+        new FindingReport(
+            FindingKind.DEADLOCK,
+            evil,
+            evil,
+            1,
+            1,
+            evil,
+            trace,
+            trace,
+            trace,
+            List.of(new WaitForEdge(evil, evil, evil + "2")),
+            evil,
+            evil);
+    return new TestReport(
+        "com.evil.Test#" + evil,
+        evil,
+        evil,
+        evil,
+        evil,
+        RunMode.CONTROLLED,
+        evil,
+        Map.of(evil, evil),
+        1,
+        Verdict.FAILED,
+        Expectation.VIOLATION,
+        evil,
+        1,
+        1,
+        false,
+        1,
         List.of(new InvariantStats(evil, InvariantKind.STATE, 1, 1)),
         List.of(new OutcomeCount(evil, 1, Grade.FORBIDDEN, evil)),
         List.of(finding));

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Locks the rendered pages of the fixture run against {@code src/test/resources/golden}.
  *
- * <p>After an intended change of the output, run with {@code -Dinterleave.overwriteGolden=true}
- * to rewrite the golden files, then review the diff.
+ * <p>After an intended change of the output, run with {@code -Dinterleave.overwriteGolden=true} to
+ * rewrite the golden files, then review the diff.
  */
 class GoldenPagesTest {
   static final Path FIXTURES = Path.of("src/test/resources/fixtures/run");
@@ -60,7 +60,13 @@ class GoldenPagesTest {
     }
     String expected = Files.readString(golden, StandardCharsets.UTF_8);
     if (!expected.equals(page.getValue())) {
-      fail(page.getKey() + " differs from " + golden + ": " + firstDifference(expected, page.getValue()) + HINT);
+      fail(
+          page.getKey()
+              + " differs from "
+              + golden
+              + ": "
+              + firstDifference(expected, page.getValue())
+              + HINT);
     }
   }
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class PageNamesTest {
   @Test
   void keepsReadablePartOfTheIdAndAddsAStableHash() {
-    assertEquals("com.acme.CounterTest_racy-de074daa", PageNames.forTestId("com.acme.CounterTest#racy()"));
+    assertEquals(
+        "com.acme.CounterTest_racy-de074daa", PageNames.forTestId("com.acme.CounterTest#racy()"));
   }
 
   @Test

@@ -19,7 +19,8 @@ class ScheduleDiffTest {
 
   @Test
   void marksStepsBeyondTheCounterexample() {
-    assertEquals(Set.of(1, 2), ScheduleDiff.differing(trace("P1:a"), trace("P1:a", "P1:b", "P2:c")));
+    assertEquals(
+        Set.of(1, 2), ScheduleDiff.differing(trace("P1:a"), trace("P1:a", "P1:b", "P2:c")));
   }
 
   @Test

@@ -13,16 +13,18 @@ class WaitForGraphTest {
   void twoCycleAlternatesProcessesAndObjectsInCycleOrder() {
     WaitForGraph graph =
         WaitForGraph.of(
-            List.of(
-                new WaitForEdge("P1", "lock#2", "P2"), new WaitForEdge("P2", "lock#1", "P1")));
+            List.of(new WaitForEdge("P1", "lock#2", "P2"), new WaitForEdge("P2", "lock#1", "P1")));
 
     assertEquals(
         List.of(
-            new Node("P1", true), new Node("lock#2", false), new Node("P2", true),
+            new Node("P1", true),
+            new Node("lock#2", false),
+            new Node("P2", true),
             new Node("lock#1", false)),
         graph.nodes());
     assertEquals(
-        List.of(new Arc(0, 1, true), new Arc(1, 2, false), new Arc(2, 3, true), new Arc(3, 0, false)),
+        List.of(
+            new Arc(0, 1, true), new Arc(1, 2, false), new Arc(2, 3, true), new Arc(3, 0, false)),
         graph.arcs());
   }
 
