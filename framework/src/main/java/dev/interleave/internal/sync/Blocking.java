@@ -21,7 +21,7 @@ import dev.interleave.internal.shm.Segment;
  */
 final class Blocking {
   /** Busy tries before yielding (system property {@code interleave.sync.spinTries}). */
-  static final int SPIN_TRIES = Integer.getInteger("interleave.sync.spinTries", 100);
+  static final int SPIN_TRIES = Integer.getInteger("interleave.sync.spinTries", 16);
   /**
    * The longest a waiter keeps trying, yielding the CPU between tries, before it parks (system
    * property {@code interleave.sync.yieldNanos}); the actual limit adapts per condition, see
@@ -67,7 +67,7 @@ final class Blocking {
     long start = System.nanoTime();
     long deadline = Timeouts.deadline(start, timeoutNanos);
     if (spin(attempt, start, words.spinNanos(), deadline, interruptible)) {
-      words.waited(System.nanoTime() - start);
+      words.waited(true);
       return true;
     }
     boolean interrupted = false;
@@ -81,7 +81,7 @@ final class Blocking {
             nextCheck = now + CHECK_NANOS;
           }
           if (park(sync, words, attempt, thorough, deadline)) {
-            words.waited(System.nanoTime() - start);
+            words.waited(false);
             return true;
           }
           if (expired(deadline, System.nanoTime())) {
