@@ -98,7 +98,11 @@ public final class RLock implements Serializable {
     Locking.release(sync, core);
   }
 
-  /** Acquires the lock and returns a hold whose {@link Held#close()} releases one level. */
+  /**
+   * Acquires the lock and returns a hold whose {@link Held#close()} releases one level.
+   *
+   * @throws InterruptedException if the thread is interrupted while waiting
+   */
   public Held hold() throws InterruptedException {
     acquire();
     return new Held(this::release);

@@ -108,7 +108,11 @@ public final class Semaphore implements Serializable {
     Permits.release(sync, core);
   }
 
-  /** Takes a permit and returns a hold whose {@link Held#close()} releases it. */
+  /**
+   * Takes a permit and returns a hold whose {@link Held#close()} releases it.
+   *
+   * @throws InterruptedException if the thread is interrupted while waiting
+   */
   public Held hold() throws InterruptedException {
     acquire();
     return new Held(this::release);

@@ -70,29 +70,47 @@ final class Blocking {
       words.waited(true);
       return true;
     }
-    boolean interrupted = false;
+    if (!interruptible) {
+      return parkUninterruptibly(sync, words, attempt, deadline);
+    }
+    try {
+      return parkUntil(sync, words, attempt, deadline);
+    } catch (InterruptedException e) {
+      passOn(sync, words);
+      throw e;
+    }
+  }
+
+  /** Parks in slices until the attempt succeeds (true) or the deadline passes (false). */
+  private static boolean parkUntil(SyncSegment sync, WaitWords words, Attempt attempt,
+      long deadline) throws InterruptedException {
     long nextCheck = System.nanoTime();
+    while (true) {
+      long now = System.nanoTime();
+      boolean thorough = now - nextCheck >= 0;
+      if (thorough) {
+        nextCheck = now + CHECK_NANOS;
+      }
+      if (park(sync, words, attempt, thorough, deadline)) {
+        words.waited(false);
+        return true;
+      }
+      if (expired(deadline, System.nanoTime())) {
+        passOn(sync, words);
+        return false;
+      }
+    }
+  }
+
+  /** {@link #parkUntil}, going on after interrupts and restoring the interrupt status. */
+  private static boolean parkUninterruptibly(SyncSegment sync, WaitWords words, Attempt attempt,
+      long deadline) {
+    boolean interrupted = false;
     try {
       while (true) {
         try {
-          long now = System.nanoTime();
-          boolean thorough = now - nextCheck >= 0;
-          if (thorough) {
-            nextCheck = now + CHECK_NANOS;
-          }
-          if (park(sync, words, attempt, thorough, deadline)) {
-            words.waited(false);
-            return true;
-          }
-          if (expired(deadline, System.nanoTime())) {
-            passOn(sync, words);
-            return false;
-          }
+          return parkUntil(sync, words, attempt, deadline);
         } catch (InterruptedException e) {
-          if (interruptible) {
-            passOn(sync, words);
-            throw e;
-          }
           interrupted = true;
         }
       }
