@@ -29,8 +29,11 @@ final class Blocking {
    */
   static final long MAX_SPIN_NANOS = Long.getLong("interleave.sync.yieldNanos", 50_000L);
   static final long SLICE_NANOS = Long.getLong("interleave.sync.sliceNanos", 50_000_000L);
-  /** How often a parked waiter makes a thorough try (looking for dead holders). */
-  static final long CHECK_NANOS = 10_000_000L;
+  /**
+   * How often a parked waiter makes a thorough try, looking for dead holders (system property
+   * {@code interleave.sync.checkNanos}).
+   */
+  static final long CHECK_NANOS = Long.getLong("interleave.sync.checkNanos", 10_000_000L);
 
   /** The parker, loaded on first park or wake: a process that never blocks never loads JNA. */
   private static final class Native {
@@ -84,7 +87,7 @@ final class Blocking {
   /** Parks in slices until the attempt succeeds (true) or the deadline passes (false). */
   private static boolean parkUntil(SyncSegment sync, WaitWords words, Attempt attempt,
       long deadline) throws InterruptedException {
-    long nextCheck = System.nanoTime();
+    long nextCheck = System.nanoTime() + CHECK_NANOS;
     while (true) {
       long now = System.nanoTime();
       boolean thorough = now - nextCheck >= 0;
@@ -151,8 +154,9 @@ final class Blocking {
 
   /**
    * One registered park of at most a slice; true if the attempt succeeded. The try before it is
-   * thorough (looks for dead holders) on the first park of a wait and then every {@link
-   * #CHECK_NANOS}.
+   * thorough (looks for dead holders) once the wait has lasted {@link #CHECK_NANOS}, and then
+   * every {@link #CHECK_NANOS}: a dead holder makes a wait long, and short waits, the common
+   * case under contention, skip the liveness checks.
    */
   private static boolean park(SyncSegment sync, WaitWords words, Attempt attempt,
       boolean thorough, long deadline) throws InterruptedException {
