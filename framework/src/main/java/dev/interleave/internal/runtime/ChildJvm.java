@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * One child JVM running {@link ChildMain}: its OS process, its stdin (the spec goes there and
  * stays open while the parent lives) and the pumps copying its output.
  */
-public final class ChildJvm {
+public final class ChildJvm implements ChildHandle {
   private static final long PUMP_DRAIN_MILLIS = 2000;
 
   private final java.lang.Process process;
@@ -35,7 +35,7 @@ public final class ChildJvm {
   }
 
   /** Launches a JVM running the bootstrap; it waits for its spec. */
-  static ChildJvm launch(List<String> command) {
+  public static ChildJvm launch(List<String> command) {
     try {
       return new ChildJvm(new ProcessBuilder(command).start(), command);
     } catch (IOException e) {
@@ -45,7 +45,7 @@ public final class ChildJvm {
   }
 
   /** Waits until the bootstrap runs; throws {@link ProcessStartException} if the JVM died. */
-  void awaitReady(Duration timeout) throws InterruptedException {
+  public void awaitReady(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!ready.await(20, TimeUnit.MILLISECONDS)) {
       if (!process.isAlive()) {
@@ -80,15 +80,18 @@ public final class ChildJvm {
     return new ProcessStartException(what, command, code, tail.text(), null);
   }
 
+  @Override
   public long pid() {
     return process.pid();
   }
 
+  @Override
   public boolean isAlive() {
     return process.isAlive();
   }
 
   /** Waits for exit and for the output to be copied; null timeout waits forever. */
+  @Override
   public boolean awaitExit(Duration timeout) throws InterruptedException {
     if (timeout == null) {
       process.waitFor();
@@ -104,6 +107,7 @@ public final class ChildJvm {
   }
 
   /** The exit code as CPython reports it, empty while running. */
+  @Override
   public OptionalInt exitCode() {
     if (process.isAlive()) {
       return OptionalInt.empty();
@@ -112,6 +116,7 @@ public final class ChildJvm {
   }
 
   /** SIGTERM, or SIGKILL when {@code force}. */
+  @Override
   public void terminate(boolean force) {
     if (force) {
       process.destroyForcibly();
@@ -121,6 +126,7 @@ public final class ChildJvm {
   }
 
   /** Closes the child's stdin; a running child takes that as its parent's exit. */
+  @Override
   public void close() {
     try {
       stdin.close();

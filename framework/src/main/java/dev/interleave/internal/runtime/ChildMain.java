@@ -57,6 +57,31 @@ public final class ChildMain {
     }
   }
 
+  /**
+   * Runs a serialized process in this JVM as the process {@code name} (a harness worker runs
+   * one process of a schedule this way, then waits for the next).
+   *
+   * @return null when {@code run} returned, else what it threw (not printed)
+   * @throws IOException if the payload cannot be deserialized
+   */
+  public static Throwable runTask(String name, boolean daemon, String parentName, long parentPid,
+      byte[] payload) throws IOException, ClassNotFoundException {
+    ChildSpec spec = new ChildSpec(name, daemon, parentName, parentPid, Map.of(), payload);
+    ProcessContext.initChild(spec);
+    Process process = (Process) Serialization.deserialize(payload,
+        Thread.currentThread().getContextClassLoader());
+    try {
+      Method run = Process.class.getDeclaredMethod("runAsCurrent", Process.class);
+      run.setAccessible(true);
+      run.invoke(null, process);
+      return null;
+    } catch (InvocationTargetException e) {
+      return e.getCause();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("runtime bootstrap is broken", e);
+    }
+  }
+
   private static int runProcess(ChildSpec spec) {
     Process process;
     try {
