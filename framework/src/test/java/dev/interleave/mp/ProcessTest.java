@@ -165,6 +165,18 @@ class ProcessTest {
   }
 
   @Test
+  void warmJvmsRunTargetsLikeColdOnes() throws Exception {
+    Process.warmUp(1);
+    Path out = dir.resolve("out");
+    Process p = track(new Process(ChildFixtures::describeSelf, out));
+    p.start();
+    assertTrue(p.join(WAIT));
+    assertEquals(OptionalInt.of(0), p.exitCode());
+    assertThat(Files.readString(out)).startsWith(p.name() + " " + p.pid() + " ");
+    assertThrows(IllegalArgumentException.class, () -> Process.warmUp(-1));
+  }
+
+  @Test
   void activeChildrenListsRunningChildrenOnly() throws Exception {
     Path release = dir.resolve("release");
     Process p = track(new Process(ChildFixtures::blockUntil, release));

@@ -43,6 +43,7 @@ final class Explorer {
           outcomes.merge(a.result().outcome(), 1L, Long::sum);
         }
         if (a.result().problem() != null) {
+          runner.countInto(new Tally());
           failure = counterexample(runner, n, a);
         }
       }

@@ -1,7 +1,9 @@
 package dev.interleave.internal.harness;
 
+import dev.interleave.internal.schedule.Decisions;
+import dev.interleave.report.ScheduleTrace;
+import dev.interleave.report.TraceStep;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,25 +27,13 @@ final class ReportMapping {
     return "mvn test -Dinterleave.replay=" + c.replay().format();
   }
 
-  static Map<String, Object> schedule(Trace t) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("decisions", dev.interleave.internal.schedule.Decisions.format(t.decisions()));
-    m.put("preemptions", t.preemptions());
-    m.put("processes", t.processes());
-    List<Object> steps = new ArrayList<>();
+  static ScheduleTrace schedule(Trace t) {
+    List<TraceStep> steps = new ArrayList<>();
     for (Step s : t.steps()) {
-      Map<String, Object> step = new LinkedHashMap<>();
-      step.put("index", s.index());
-      step.put("process", t.processes().get(s.process()));
-      step.put("op", s.op());
-      step.put("object", s.object());
-      step.put("label", s.label());
-      step.put("site", s.site());
-      step.put("preemption", s.preemption());
-      step.put("violation", s.index() == t.violationStep());
-      steps.add(step);
+      steps.add(new TraceStep(s.index(), t.processes().get(s.process()), s.op(), s.object(),
+          s.label(), s.site(), s.preemption(), s.index() == t.violationStep()));
     }
-    m.put("steps", steps);
-    return m;
+    return new ScheduleTrace(Decisions.format(t.decisions()), t.preemptions(), t.processes(),
+        steps);
   }
 }

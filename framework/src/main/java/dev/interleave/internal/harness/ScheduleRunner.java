@@ -27,7 +27,7 @@ final class ScheduleRunner implements AutoCloseable {
   private final WorkerPool pool;
   private final ScenarioSpec scenario;
   private final RunOptions options;
-  private final Tally tally;
+  private Tally tally;
   private final MainHandler main = new MainHandler();
   private final HarnessLaunchPath launchPath;
   private final ExecutorService conductorThread = Executors.newSingleThreadExecutor(r -> {
@@ -45,6 +45,11 @@ final class ScheduleRunner implements AutoCloseable {
     this.launchPath = new HarnessLaunchPath(pool);
     Points.install(main);
     Launcher.override(launchPath);
+  }
+
+  /** Counts invariant checks into {@code t} from now on (shrinking counts apart). */
+  void countInto(Tally t) {
+    this.tally = t;
   }
 
   /** Runs schedule {@code number} with {@code scheduler} and input draws from {@code choices}. */

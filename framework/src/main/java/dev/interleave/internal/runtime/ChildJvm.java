@@ -115,13 +115,18 @@ public final class ChildJvm implements ChildHandle {
     return OptionalInt.of(ExitCodes.fromJvmStatus(process.exitValue()));
   }
 
-  /** SIGTERM, or SIGKILL when {@code force}. */
+  /**
+   * SIGTERM, or SIGKILL when {@code force}. Signals go through the process handle:
+   * {@code Process.destroy} would also close the child's stdin, which the child takes for its
+   * parent's death and exits with its own code, racing the signal's.
+   */
   @Override
   public void terminate(boolean force) {
+    ProcessHandle handle = process.toHandle();
     if (force) {
-      process.destroyForcibly();
+      handle.destroyForcibly();
     } else {
-      process.destroy();
+      handle.destroy();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.interleave.internal.runtime;
 
 import dev.interleave.mp.Process;
+import dev.interleave.mp.Target;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -36,6 +37,9 @@ public final class ChildMain {
     rawOut.write(READY);
     rawOut.flush();
     DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
+    if (in.available() == 0) {
+      prime();
+    }
     ChildSpec spec;
     try {
       spec = ChildSpec.readFrom(in);
@@ -103,6 +107,25 @@ public final class ChildMain {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("runtime bootstrap is broken", e);
     }
+  }
+
+  /**
+   * A warm JVM waiting for its task loads what every task needs (serialization, lambda
+   * deserialization, the runtime's classes), so that the task's first statement runs sooner.
+   */
+  private static void prime() {
+    try {
+      Target.Zero noop = ChildMain::primed;
+      ((Target.Zero) Serialization.deserialize(Serialization.serialize(noop),
+          ChildMain.class.getClassLoader())).run();
+      Class.forName(Process.class.getName(), true, ChildMain.class.getClassLoader());
+    } catch (Exception e) {
+      // priming is an optimization only
+    }
+  }
+
+  private static void primed() {
+    // nothing: deserializing and calling it is the point
   }
 
   /** Exits when stdin reaches end-of-file: the parent died (even by kill -9) or let go. */

@@ -113,6 +113,7 @@ public final class Launcher {
         cmd.add(flag);
       }
     }
+    cmd.add("--enable-native-access=ALL-UNNAMED"); // JNA's futex calls, silent on Java 24+
     cmd.add("-Dfile.encoding=" + Charset.defaultCharset().name());
     for (String key : List.of("stdout.encoding", "stderr.encoding")) {
       String value = System.getProperty(key);
