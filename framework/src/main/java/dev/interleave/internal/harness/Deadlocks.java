@@ -12,11 +12,18 @@ import java.util.Set;
 final class Deadlocks {
   private Deadlocks() {}
 
-  static Problem of(List<Proc> procs) {
+  /**
+   * The deadlock of {@code procs}; a blocked operation's holder is the one it reported, else the
+   * one the controller saw acquire the object last.
+   */
+  static Problem of(List<Proc> procs, Map<String, Set<String>> holders) {
     List<WaitEdge> edges = new ArrayList<>();
     for (Proc p : procs) {
       if (p.status == Proc.Status.BLOCKED) {
-        String holder = p.pending.holder() == null ? "?" : p.pending.holder();
+        Set<String> seen = holders.getOrDefault(p.pending.object(), Set.of());
+        String holder = !seen.isEmpty() ? String.join(",", seen)
+            : p.pending.holder() != null ? p.pending.holder() : "?";
+        holder = "MainProcess".equals(holder) ? "main" : holder;
         edges.add(new WaitEdge(p.name, p.pending.object(), holder));
       }
     }

@@ -71,7 +71,9 @@ final class Explorer {
 
   private Counterexample counterexample(ScheduleRunner runner, int n, Attempt original)
       throws InterruptedException {
-    if (options.replay() != null || !options.controlled()) {
+    Problem.Kind kind = original.result().problem().kind();
+    if (options.replay() != null || !options.controlled() || kind == Problem.Kind.HANG) {
+      // a hang costs its timeout on every re-run: reported as found
       return new Counterexample(original.result().problem(), n, original, original, null,
           options.seed());
     }

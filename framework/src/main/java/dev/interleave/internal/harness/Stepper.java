@@ -26,6 +26,8 @@ final class Stepper {
   private int lastRan = -1;
   long now;
   private int violationStep = -1;
+  /** Who holds what, learned from completed ACQUIRE and RELEASE operations. */
+  final java.util.Map<String, java.util.Set<String>> holders = new java.util.HashMap<>();
 
   Stepper(Conductor conductor, Scheduler scheduler) {
     this.conductor = conductor;
@@ -49,9 +51,21 @@ final class Stepper {
     lastRan = p.id;
     Arrive done = p.pending;
     if (changedState && done != null && done.object() != null) {
+      track(p, done);
       wake(done.object());
     }
     checkInvariants();
+  }
+
+  private void track(Proc p, Arrive done) {
+    if ("ACQUIRE".equals(done.op())) {
+      holders.computeIfAbsent(done.object(), k -> new java.util.TreeSet<>()).add(p.name);
+    } else if ("RELEASE".equals(done.op())) {
+      java.util.Set<String> h = holders.get(done.object());
+      if (h != null) {
+        h.remove(p.name);
+      }
+    }
   }
 
   void wake(String object) {
@@ -81,7 +95,7 @@ final class Stepper {
       runnable = runnable();
     }
     if (runnable.isEmpty()) {
-      conductor.problem = Deadlocks.of(conductor.procs);
+      conductor.problem = Deadlocks.of(conductor.procs, holders);
       return;
     }
     if (steps.size() >= conductor.spec.maxSteps()) {

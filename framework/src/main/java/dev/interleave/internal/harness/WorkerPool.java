@@ -30,6 +30,7 @@ final class WorkerPool implements AutoCloseable {
   private static final long CONNECT_TIMEOUT_SECONDS = 120;
   private final Endpoint endpoint;
   private final String token;
+  private final byte[] payload;
   private final List<Worker> workers = new ArrayList<>();
   private final Map<Integer, Worker> byIndex = new ConcurrentHashMap<>();
   private final Map<Integer, CountDownLatch> connected = new ConcurrentHashMap<>();
@@ -44,6 +45,7 @@ final class WorkerPool implements AutoCloseable {
     byte[] bytes = new byte[16];
     new SecureRandom().nextBytes(bytes);
     this.token = HexFormat.of().formatHex(bytes);
+    this.payload = Serialization.serialize(new WorkerProcess(endpoint.socket(), token));
     Thread acceptor = new Thread(this::acceptLoop, "interleave-acceptor");
     acceptor.setDaemon(true);
     acceptor.start();
@@ -72,8 +74,7 @@ final class WorkerPool implements AutoCloseable {
 
   private void boot(int index, List<RuntimeException> failures) {
     try {
-      byte[] payload = Serialization.serialize(new WorkerProcess(endpoint.socket(), index, token));
-      ChildJvm jvm = Launcher.launchDirect("interleave-worker-" + index, payload);
+      ChildJvm jvm = Launcher.launchDirect(WorkerProcess.NAME_PREFIX + index, payload);
       Worker w = new Worker(index, jvm);
       byIndex.put(index, w);
       if (!connected.get(index).await(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -9,18 +9,21 @@ import java.nio.file.Path;
  */
 final class WorkerProcess extends Process {
   private static final long serialVersionUID = 1L;
+  /** The bootstrap name of worker {@code n}; the worker reads its number back from it. */
+  static final String NAME_PREFIX = "interleave-worker-";
   private final String socket;
-  private final int index;
   private final String token;
 
-  WorkerProcess(Path socket, int index, String token) {
+  /** One payload serves every worker of a pool (so booting one never takes a process name). */
+  WorkerProcess(Path socket, String token) {
     this.socket = socket.toString();
-    this.index = index;
     this.token = token;
   }
 
   @Override
   public void run() throws Exception {
+    String name = currentProcess().name();
+    int index = Integer.parseInt(name.substring(NAME_PREFIX.length()));
     WorkerLoop.serve(Path.of(socket), index, token);
   }
 }
