@@ -106,6 +106,23 @@ class HarnessExtensionTest {
     }
   }
 
+  static class Replay {
+    @InterleaveTest(replay = "11:0.0.0.1.1.2.2.2.1.0.0:0")
+    void replayed(Scenario s) {
+      s.body(Fixtures::racyCounter);
+    }
+  }
+
+  static class Inputs {
+    @InterleaveTest(schedules = 50, seed = 8)
+    void bigInputsFail(Scenario s) {
+      s.body(run -> {
+        int n = run.draw("n", dev.interleave.harness.Gen.ints(0, 1000));
+        run.finalInvariant("n < 10", () -> n < 10);
+      });
+    }
+  }
+
   static class Misuse {
     @InterleaveTest(schedules = 0)
     void zeroSchedules(Scenario s) {
@@ -194,6 +211,35 @@ class HarnessExtensionTest {
   @Test
   void stressModeRunsProcessesInParallel() {
     assertThat(run(Stress.class, "stressLocked").failed().count()).isZero();
+  }
+
+  @Test
+  void aReplayTokenRunsExactlyThatScheduleAndFailsAlike() {
+    Throwable t = failure(run(Replay.class, "replayed"));
+    assertThat(t.getMessage())
+        .startsWith("Invariant 'counter == 0' violated")
+        .contains("found at schedule 1 of 1 (replay 11:0.0.0.1.1.2.2.2.1.0.0:0)")
+        .contains("replay: -Dinterleave.replay=11:0.0.0.1.1.2.2.2.1.0.0:0");
+  }
+
+  @Test
+  void generatedInputsShrinkToTheSmallestFailingValue() {
+    Throwable t = failure(run(Inputs.class, "bigInputsFail"));
+    assertThat(((RaceDetectedError) t).replay()).endsWith(":10");
+  }
+
+  @Test
+  void noWorkerJvmOutlivesTheRunThatStartedIt() {
+    java.util.Set<Long> before = childJvms();
+    run(LockedCounter.class, "locked");
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(childJvms()).isSubsetOf(before));
+  }
+
+  private static java.util.Set<Long> childJvms() {
+    return ProcessHandle.current().descendants()
+        .filter(p -> p.info().commandLine().orElse("").contains("ChildMain"))
+        .map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
   }
 
   @Test
