@@ -1,0 +1,56 @@
+package dev.interleave.scenarios.bench;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import dev.interleave.harness.Scenario;
+import dev.interleave.report.OutcomeCount;
+import dev.interleave.report.ReportJson;
+import dev.interleave.report.TestReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Controlled schedules per second on the ten-process racy counter ({@link RacyCounterTen}),
+ * through the public harness: the test is launched on the JUnit Platform and its JSON report
+ * gives schedules and elapsed time. A warm-up run boots and warms the worker JVMs first.
+ *
+ * <p>Usage: {@code ExploreBench [schedules] [rounds]} (defaults 2000 and 3).
+ */
+public final class ExploreBench {
+  private ExploreBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int schedules = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    Path dir = Files.createTempDirectory("explore-bench-");
+    System.setProperty("interleave.reports.dir", dir.toString());
+    Launcher launcher = LauncherFactory.create();
+    run(launcher, 300, dir, "warm-up");
+    for (int r = 1; r <= rounds; r++) {
+      run(launcher, schedules, dir, "round " + r);
+    }
+  }
+
+  private static void run(Launcher launcher, int schedules, Path dir, String what)
+      throws Exception {
+    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        .selectors(selectMethod(RacyCounterTen.class, "explore", Scenario.class.getName()))
+        .configurationParameter("interleave.schedules", Integer.toString(schedules))
+        .configurationParameter("interleave.seed", "1")
+        .build();
+    launcher.execute(request);
+    TestReport report = ReportJson.read(dir.resolve(
+        RacyCounterTen.class.getName().replaceAll("[^A-Za-z0-9._-]", "_") + ".explore.json"));
+    double perSecond = report.schedulesExplored() * 1000.0 / Math.max(1, report.elapsedMillis());
+    long lost = report.outcomes().stream().filter(o -> !o.outcome().equals("0"))
+        .mapToLong(OutcomeCount::count).sum();
+    System.out.printf(Locale.ROOT, "%-8s %6d schedules in %6d ms = %7.1f schedules/s"
+        + " (verdict %s, %d with lost updates)%n", what, report.schedulesExplored(),
+        report.elapsedMillis(), perSecond, report.verdict(), lost);
+  }
+}
