@@ -10,27 +10,31 @@ import dev.interleave.internal.schedule.Scheduler;
 import dev.interleave.internal.wire.Message;
 import dev.interleave.internal.wire.Message.Abort;
 import dev.interleave.internal.wire.Message.Arrive;
-import dev.interleave.internal.wire.Message.Dump;
 import dev.interleave.internal.wire.Message.Exited;
 import dev.interleave.internal.wire.Message.Kind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Conducts one schedule: the only owner of its state, on one thread, so that every decision
- * sees a consistent snapshot. Exactly one process runs at a time in controlled mode; the
- * conductor waits for it to reach its next point (or exit), checks the state invariants, and
- * asks the {@link Stepper} who goes next. In stress mode it only tracks exits.
+ * Conducts one schedule. Its state has one owner at a time: the monitor of this object. Each
+ * event (main's points and end, spawns, a worker's messages read by that worker's reader
+ * thread) is handled by the thread that brings it, under the monitor, in arrival order; so a
+ * point costs one hand-off to the controller and one back, and main may even release itself.
+ * Exactly one process runs at a time in controlled mode; when it reaches its next point (or
+ * exits) the state invariants are checked and the {@link Stepper} releases the next process.
+ * In stress mode the conductor only tracks exits.
  *
- * <p>Events arrive through one queue: main's points and end, spawns, and worker messages (read
- * by per-worker threads). A process started by main is not considered for a decision until its
- * worker reports that it stands at its first point, so decisions never depend on JVM timing.
+ * <p>{@link #run()} is the watchdog, on its own thread: it waits for the end, turns silence
+ * longer than the hang timeout into a hang finding, and stops and drains the workers.
+ *
+ * <p>A process started by main is not considered for a decision until its worker reports that
+ * it stands at its first point, so decisions never depend on JVM timing.
  */
 final class Conductor {
   private static final long DRAIN_MILLIS = 5000;
-  private final LinkedBlockingQueue<Event> queue = new LinkedBlockingQueue<>();
+  private long lastEvent = System.nanoTime();
+  private boolean closed;
   final ScheduleSpec spec;
   final List<Proc> procs = new ArrayList<>();
   final Stepper stepper;
@@ -45,47 +49,57 @@ final class Conductor {
     stepper.running = 0;
   }
 
-  void post(Event e) {
-    queue.add(e);
-  }
-
-  /** Routes a worker's messages here. */
-  void listen(Worker w) {
-    w.route((worker, m) -> queue.add(new FromWorker(worker, m)));
-  }
-
-  /** Runs the schedule to its end; returns its trace and problem (null if none). */
-  ScheduleResult run() {
+  /** Handles {@code e} on the calling thread, then releases the next process if due. */
+  synchronized void post(Event e) {
+    if (closed) {
+      return;
+    }
+    lastEvent = System.nanoTime();
     try {
-      loop();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      problem = Problem.exception("main", "the harness was interrupted", null);
-    } catch (RuntimeException | Error e) {
-      problem = Problem.exception("controller", "the harness failed: " + e, Stacks.text(e));
-    }
-    if (problem == null && spec.controlled()) {
-      stepper.finish();
-    }
-    if (problem != null) {
-      abortAll();
-    } else {
-      drainWorkers();
-    }
-    return new ScheduleResult(stepper.trace(), problem);
-  }
-
-  private void loop() throws InterruptedException {
-    while (problem == null && !finished()) {
-      Event e = queue.poll(spec.hangTimeout().toNanos(), TimeUnit.NANOSECONDS);
-      if (e == null) {
-        onSilence();
-        continue;
-      }
       handle(e);
       if (problem == null && spec.controlled() && stepper.running < 0 && arriving == 0
           && !finished()) {
         stepper.decide();
+      }
+    } catch (RuntimeException | Error ex) {
+      problem = Problem.exception("controller", "the harness failed: " + ex, Stacks.text(ex));
+    }
+    notifyAll();
+  }
+
+  /** Routes a worker's messages here. */
+  void listen(Worker w) {
+    w.route((worker, m) -> post(new FromWorker(worker, m)));
+  }
+
+  /** The watchdog: waits for the schedule's end; returns its trace and problem (null if none). */
+  synchronized ScheduleResult run() {
+    try {
+      watch();
+      if (problem == null && spec.controlled()) {
+        stepper.finish();
+      }
+      if (problem != null) {
+        abortAll();
+      }
+      drainWorkers();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      problem = Problem.exception("controller", "the harness was interrupted", null);
+    }
+    closed = true;
+    return new ScheduleResult(stepper.trace(), problem);
+  }
+
+  private void watch() throws InterruptedException {
+    long timeout = spec.hangTimeout().toNanos();
+    while (problem == null && !finished()) {
+      long left = timeout - (System.nanoTime() - lastEvent);
+      if (left > 0) {
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      } else {
+        onSilence();
+        lastEvent = System.nanoTime();
       }
     }
   }
@@ -134,8 +148,10 @@ final class Conductor {
       return; // a late message of an earlier schedule
     }
     if (m == null) {
-      if (p.alive()) {
+      if (p.alive() && problem == null) {
         problem = Problem.exception(p.name, "the worker JVM running " + p.name + " died", null);
+      }
+      if (p.alive()) {
         exit(p, 1);
       }
     } else if (m instanceof Arrive a && a.epoch() == spec.epoch() && p.alive()) {
@@ -200,7 +216,7 @@ final class Conductor {
   }
 
   /** Nothing happened for the hang timeout: whoever should move is hung. */
-  private void onSilence() throws InterruptedException {
+  private void onSilence() {
     Proc stuck = null;
     for (Proc p : procs) {
       if (p.status == Status.ARRIVING || (p.status == Status.RUNNING && spec.controlled())) {
@@ -213,7 +229,8 @@ final class Conductor {
     if (stuck == null) {
       stuck = procs.stream().filter(Proc::alive).findFirst().orElse(procs.get(0));
     }
-    String dump = stuck.worker == null ? ThreadDumps.ofThisJvm() : requestDump(stuck.worker);
+    String dump = stuck.worker == null ? ThreadDumps.ofThisJvm()
+        : ThreadDumps.of(stuck.worker.pid());
     problem = new Problem(Problem.Kind.HANG, null, stuck.name + " did not reach its next"
         + " scheduling point within " + spec.hangTimeout().toMillis() + " ms"
         + (stuck.pending == null ? "" : " (last point: " + stuck.pending.op()
@@ -224,21 +241,7 @@ final class Conductor {
     }
   }
 
-  private String requestDump(Worker w) throws InterruptedException {
-    if (!w.send(new Message.DumpRequest())) {
-      return "(the worker JVM is gone)";
-    }
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
-    while (System.nanoTime() < deadline) {
-      Event e = queue.poll(100, TimeUnit.MILLISECONDS);
-      if (e instanceof FromWorker f && f.worker() == w && f.message() instanceof Dump d) {
-        return d.text();
-      }
-    }
-    return "(no thread dump within " + DRAIN_MILLIS + " ms)";
-  }
-
-  /** Stops every live process and waits until each worker has reported its task's end. */
+  /** Stops every live process; {@link #drainWorkers} then waits for their ends. */
   private void abortAll() {
     for (Proc p : procs) {
       if (p.alive() && p.id == 0) {
@@ -247,24 +250,13 @@ final class Conductor {
         p.worker.send(new Abort(spec.epoch()));
       }
     }
-    drainWorkers();
   }
 
-  private void drainWorkers() {
+  private void drainWorkers() throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
-    try {
-      while (busyWorker() != null && System.nanoTime() < deadline) {
-        Event e = queue.poll(50, TimeUnit.MILLISECONDS);
-        if (e instanceof FromWorker f && byWorker(f.worker()) != null) {
-          Proc p = byWorker(f.worker());
-          if (f.message() == null || f.message() instanceof Exited x && x.epoch() == spec.epoch()) {
-            p.pending = null;
-            p.status = Status.EXITED;
-          }
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    long left;
+    while (busyWorker() != null && (left = deadline - System.nanoTime()) > 0) {
+      TimeUnit.NANOSECONDS.timedWait(this, left);
     }
     for (Proc p = busyWorker(); p != null; p = busyWorker()) {
       p.worker.kill();

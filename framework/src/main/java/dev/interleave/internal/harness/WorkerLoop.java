@@ -4,13 +4,9 @@ import dev.interleave.internal.runtime.ChildMain;
 import dev.interleave.internal.runtime.Points;
 import dev.interleave.internal.wire.Connection;
 import dev.interleave.internal.wire.Message;
-import dev.interleave.internal.wire.Message.Abort;
 import dev.interleave.internal.wire.Message.Arrive;
 import dev.interleave.internal.wire.Message.Assign;
-import dev.interleave.internal.wire.Message.Dump;
-import dev.interleave.internal.wire.Message.DumpRequest;
 import dev.interleave.internal.wire.Message.Exited;
-import dev.interleave.internal.wire.Message.Go;
 import dev.interleave.internal.wire.Message.Hello;
 import dev.interleave.internal.wire.Message.Kind;
 import dev.interleave.internal.wire.Message.Shutdown;
@@ -21,10 +17,10 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 
 /**
- * The loop of a harness worker JVM. Its reader (this thread) takes messages from the
- * controller; each {@link Assign} runs one process of one schedule on a fresh task thread,
- * which reports {@link Exited} when done; then the worker waits for the next. Static state of
- * user classes is <b>not</b> reset between tasks.
+ * The loop of a harness worker JVM: it reads messages from the controller; each {@link Assign}
+ * runs one process of one schedule on this thread, which reports {@link Exited} when done, then
+ * waits for the next. Static state of user classes is <b>not</b> reset between tasks. A hung
+ * task is not unwound: the controller takes a thread dump ({@code jcmd}) and kills the JVM.
  */
 final class WorkerLoop {
   /** Exit code reported for a task stopped by the harness. */
@@ -56,30 +52,17 @@ final class WorkerLoop {
         return;
       }
       if (m instanceof Assign a) {
-        startTask(a);
-      } else if (m instanceof Go g) {
-        handler.mailbox().deliver(g);
-      } else if (m instanceof Abort a) {
-        if (a.epoch() == handler.epoch()) {
-          handler.mailbox().abort();
-        }
-      } else if (m instanceof DumpRequest) {
-        connection.send(new Dump(ThreadDumps.ofThisJvm()));
+        runTask(a);
       } else if (m instanceof Shutdown) {
         return;
-      }
+      } // a Go or Abort of a finished task: stale
     }
   }
 
-  private void startTask(Assign a) {
-    handler.mailbox().clear();
-    Thread t = new Thread(() -> runTask(a), "interleave-task-" + a.name());
-    handler.bind(t, a.epoch(), a.controlled(), a.noiseSeed());
-    t.setDaemon(true);
-    t.start();
-  }
-
+  /** Runs one task on this thread: its points read the controller's answers inline. */
   private void runTask(Assign a) {
+    handler.reset();
+    handler.bind(Thread.currentThread(), a.epoch(), a.controlled(), a.noiseSeed());
     int code;
     String failure = null;
     try {

@@ -3,18 +3,12 @@ package dev.interleave.internal.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
-import dev.interleave.harness.Expect;
-import dev.interleave.harness.Interleave;
-import dev.interleave.harness.InterleaveTest;
-import dev.interleave.harness.Mode;
 import dev.interleave.harness.RaceDetectedError;
 import dev.interleave.harness.Scenario;
-import dev.interleave.harness.Strategy;
 import dev.interleave.report.ReportJson;
 import dev.interleave.report.TestReport;
 import dev.interleave.report.Verdict;
 import java.nio.file.Path;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,112 +21,6 @@ import org.junit.platform.testkit.engine.Events;
 /** The {@code @InterleaveTest} extension, run on nested fixtures through the engine test kit. */
 @Timeout(180)
 class HarnessExtensionTest {
-
-  static class RacyCounter {
-    @InterleaveTest(strategy = Strategy.RANDOM, schedules = 300, seed = 11)
-    void random(Scenario s) {
-      s.body(Fixtures::racyCounter);
-    }
-
-    @InterleaveTest(strategy = Strategy.PCT, schedules = 300, seed = 11, pctDepth = 2)
-    void pct(Scenario s) {
-      s.body(Fixtures::racyCounter);
-    }
-
-    @InterleaveTest(strategy = Strategy.POS, schedules = 300, seed = 11)
-    void pos(Scenario s) {
-      s.body(Fixtures::racyCounter);
-    }
-
-    @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 300, seed = 11,
-        preemptionBound = 1)
-    void exhaustive(Scenario s) {
-      s.body(Fixtures::racyCounter);
-    }
-
-    @InterleaveTest(schedules = 300, seed = 11, expect = Expect.VIOLATION)
-    void expected(Scenario s) {
-      s.body(Fixtures::racyCounter);
-    }
-  }
-
-  static class LockedCounter {
-    @InterleaveTest(strategy = Strategy.PCT, schedules = 60, seed = 3)
-    void locked(Scenario s) {
-      s.body(Fixtures::lockedCounter);
-    }
-
-    @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 500, preemptionBound = 2)
-    void lockedExhaustive(Scenario s) {
-      s.body(Fixtures::lockedCounter);
-    }
-  }
-
-  static class Deadlock {
-    @InterleaveTest(strategy = Strategy.PCT, schedules = 200, seed = 5)
-    void reversal(Scenario s) {
-      s.body(Fixtures::lockOrderReversal);
-    }
-  }
-
-  static class Hang {
-    @InterleaveTest(schedules = 5, seed = 1, timeoutMillis = 1500)
-    void hang(Scenario s) {
-      s.body(Fixtures::hanging);
-    }
-  }
-
-  static class Uncontrolled {
-    @InterleaveTest(schedules = 5, seed = 1)
-    void randomLabel(Scenario s) {
-      s.body(run -> {
-        Interleave.point("draw " + ThreadLocalRandom.current().nextInt(1_000_000));
-        run.finalInvariant("never", () -> false);
-      });
-    }
-  }
-
-  static class VirtualTime {
-    @InterleaveTest(schedules = 30, seed = 2)
-    void sleepers(Scenario s) {
-      s.body(Fixtures::sleepers);
-    }
-  }
-
-  static class Stress {
-    @InterleaveTest(mode = Mode.STRESS, schedules = 10, seed = 4)
-    void stressLocked(Scenario s) {
-      s.body(Fixtures::lockedCounter);
-    }
-  }
-
-  static class Replay {
-    @InterleaveTest(replay = "11:0.0.0.1.1.2.2.2.1.0.0:0")
-    void replayed(Scenario s) {
-      s.body(Fixtures::racyCounter);
-    }
-  }
-
-  static class Inputs {
-    @InterleaveTest(schedules = 50, seed = 8)
-    void bigInputsFail(Scenario s) {
-      s.body(run -> {
-        int n = run.draw("n", dev.interleave.harness.Gen.ints(0, 1000));
-        run.finalInvariant("n < 10", () -> n < 10);
-      });
-    }
-  }
-
-  static class Misuse {
-    @InterleaveTest(schedules = 0)
-    void zeroSchedules(Scenario s) {
-      s.body(run -> { });
-    }
-
-    @InterleaveTest
-    void noBody(Scenario s) {
-    }
-  }
 
   private static Events run(Class<?> fixture, String method) {
     return EngineTestKit.engine("junit-jupiter")
@@ -150,7 +38,7 @@ class HarnessExtensionTest {
   @ValueSource(strings = {"random", "pct", "pos", "exhaustive"})
   @DisplayName("a racy counter is found by every strategy and shrinks to 2 processes, 1 preemption")
   void racyCounterIsFoundAndShrunk(String strategy) {
-    Throwable t = failure(run(RacyCounter.class, strategy));
+    Throwable t = failure(run(ExtensionFixtures.RacyCounter.class, strategy));
     assertThat(t).isInstanceOf(RaceDetectedError.class);
     assertThat(t.getMessage())
         .startsWith("Invariant 'counter == 0' violated: final invariant 'counter == 0' was violated")
@@ -162,20 +50,20 @@ class HarnessExtensionTest {
 
   @Test
   void aTestExpectingAViolationPassesWhenOneIsFound() {
-    Events events = run(RacyCounter.class, "expected");
+    Events events = run(ExtensionFixtures.RacyCounter.class, "expected");
     assertThat(events.failed().count()).isZero();
     assertThat(events.succeeded().count()).isGreaterThan(0);
   }
 
   @Test
   void aLockedCounterNeverFails() {
-    assertThat(run(LockedCounter.class, "locked").failed().count()).isZero();
-    assertThat(run(LockedCounter.class, "lockedExhaustive").failed().count()).isZero();
+    assertThat(run(ExtensionFixtures.LockedCounter.class, "locked").failed().count()).isZero();
+    assertThat(run(ExtensionFixtures.LockedCounter.class, "lockedExhaustive").failed().count()).isZero();
   }
 
   @Test
   void aLockOrderReversalIsReportedAsADeadlockWithItsCycle() {
-    Throwable t = failure(run(Deadlock.class, "reversal"));
+    Throwable t = failure(run(ExtensionFixtures.Deadlock.class, "reversal"));
     assertThat(t.getMessage()).startsWith("Deadlock: ")
         .contains("Process-1 waits for lock:", "Process-2 waits for lock:")
         .containsPattern("Process-1 waits for lock:(a|b), held by Process-2")
@@ -187,7 +75,7 @@ class HarnessExtensionTest {
 
   @Test
   void aHangIsReportedWithTheWorkersThreadDump() {
-    Throwable t = failure(run(Hang.class, "hang"));
+    Throwable t = failure(run(ExtensionFixtures.Hang.class, "hang"));
     assertThat(t.getMessage())
         .startsWith("Hang: Process-1 did not reach its next scheduling point within 1500 ms")
         .contains("thread dump of the hung process:")
@@ -196,7 +84,7 @@ class HarnessExtensionTest {
 
   @Test
   void uncontrolledRandomnessIsReportedAsDivergentOnReplay() {
-    Throwable t = failure(run(Uncontrolled.class, "randomLabel"));
+    Throwable t = failure(run(ExtensionFixtures.Uncontrolled.class, "randomLabel"));
     assertThat(t.getMessage()).startsWith("Divergence: replay diverged at step 0: the record has"
         + " main USER 'draw ");
   }
@@ -204,18 +92,18 @@ class HarnessExtensionTest {
   @Test
   void virtualSleepsOrderProcessesByWakeUpAndCostNothing() {
     long start = System.nanoTime();
-    assertThat(run(VirtualTime.class, "sleepers").failed().count()).isZero();
+    assertThat(run(ExtensionFixtures.VirtualTime.class, "sleepers").failed().count()).isZero();
     assertThat((System.nanoTime() - start) / 1_000_000_000L).isLessThan(60);
   }
 
   @Test
   void stressModeRunsProcessesInParallel() {
-    assertThat(run(Stress.class, "stressLocked").failed().count()).isZero();
+    assertThat(run(ExtensionFixtures.Stress.class, "stressLocked").failed().count()).isZero();
   }
 
   @Test
   void aReplayTokenRunsExactlyThatScheduleAndFailsAlike() {
-    Throwable t = failure(run(Replay.class, "replayed"));
+    Throwable t = failure(run(ExtensionFixtures.Replay.class, "replayed"));
     assertThat(t.getMessage())
         .startsWith("Invariant 'counter == 0' violated")
         .contains("found at schedule 1 of 1 (replay 11:0.0.0.1.1.2.2.2.1.0.0:0)")
@@ -224,14 +112,14 @@ class HarnessExtensionTest {
 
   @Test
   void generatedInputsShrinkToTheSmallestFailingValue() {
-    Throwable t = failure(run(Inputs.class, "bigInputsFail"));
+    Throwable t = failure(run(ExtensionFixtures.Inputs.class, "bigInputsFail"));
     assertThat(((RaceDetectedError) t).replay()).endsWith(":10");
   }
 
   @Test
   void noWorkerJvmOutlivesTheRunThatStartedIt() {
     java.util.Set<Long> before = childJvms();
-    run(LockedCounter.class, "locked");
+    run(ExtensionFixtures.LockedCounter.class, "locked");
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
         .untilAsserted(() -> assertThat(childJvms()).isSubsetOf(before));
   }
@@ -244,22 +132,22 @@ class HarnessExtensionTest {
 
   @Test
   void zeroSchedulesIsAConfigurationError() {
-    assertThat(failure(run(Misuse.class, "zeroSchedules")).getMessage())
+    assertThat(failure(run(ExtensionFixtures.Misuse.class, "zeroSchedules")).getMessage())
         .isEqualTo("@InterleaveTest method [zeroSchedules] must declare schedules > 0 but was: 0");
   }
 
   @Test
   void aMethodThatRegistersNoBodyIsAConfigurationError() {
-    assertThat(failure(run(Misuse.class, "noBody")).getMessage())
+    assertThat(failure(run(ExtensionFixtures.Misuse.class, "noBody")).getMessage())
         .isEqualTo("@InterleaveTest method [noBody] must register a body with Scenario.body(...)"
             + " but registered: none");
   }
 
   @Test
   void everyHarnessTestWritesItsJsonReport() throws Exception {
-    run(RacyCounter.class, "random");
+    run(ExtensionFixtures.RacyCounter.class, "random");
     Path file = Path.of(System.getProperty("interleave.reports.dir", "target/interleave-reports"))
-        .resolve(ReportWriter.fileName(RacyCounter.class.getName(), "random"));
+        .resolve(ReportWriter.fileName(ExtensionFixtures.RacyCounter.class.getName(), "random"));
     TestReport report = ReportJson.read(file);
     assertThat(report.verdict()).isEqualTo(Verdict.FAILED);
     assertThat(report.seed()).isEqualTo(11);
