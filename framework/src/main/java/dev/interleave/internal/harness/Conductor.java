@@ -28,8 +28,9 @@ import java.util.concurrent.TimeUnit;
  * <p>{@link #run()} is the watchdog, on its own thread: it waits for the end, turns silence
  * longer than the hang timeout into a hang finding, and stops and drains the workers.
  *
- * <p>A process started by main is not considered for a decision until its worker reports that
- * it stands at its first point, so decisions never depend on JVM timing.
+ * <p>A process started by main stands at its first point ({@code START 'begin'}) as soon as
+ * main's {@code start()} returns: its worker loads the task, then waits for permission, so
+ * decisions never depend on JVM timing.
  */
 final class Conductor {
   private static final long DRAIN_MILLIS = 5000;
@@ -122,10 +123,11 @@ final class Conductor {
     } else if (e instanceof FromWorker w) {
       onWorker(w.worker(), w.message());
     } else if (e instanceof Spawned s) {
+      // controlled: the worker waits for a Go before running the task; no message needed
       Proc p = new Proc(s.id(), s.name(), s.worker(), s.handle(),
-          spec.controlled() ? Status.ARRIVING : Status.RUNNING);
+          spec.controlled() ? Status.READY : Status.RUNNING);
+      p.pending = new Arrive(spec.epoch(), Kind.BEGIN, "START", null, "begin", null, null, -1);
       procs.add(p);
-      arriving += spec.controlled() ? 1 : 0;
     } else if (e instanceof MainEnded m) {
       onMainEnded(m.failure());
     } else if (e instanceof Killed k) {

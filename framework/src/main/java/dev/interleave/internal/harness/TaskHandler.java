@@ -26,6 +26,15 @@ final class TaskHandler extends ControlledHandler {
     aborted = false;
   }
 
+  /** Waits for the permission to run the task's first instruction (its START point). */
+  void awaitBegin() {
+    try {
+      awaitGo(epoch());
+    } catch (IOException e) {
+      throw new UncheckedIOException("the harness controller went away", e);
+    }
+  }
+
   @Override
   Go exchange(Arrive arrive) {
     if (aborted) {
@@ -33,12 +42,20 @@ final class TaskHandler extends ControlledHandler {
     }
     try {
       connection.send(arrive);
+      return awaitGo(arrive.epoch());
+    } catch (IOException e) {
+      throw new UncheckedIOException("the harness controller went away", e);
+    }
+  }
+
+  private Go awaitGo(long epoch) throws IOException {
+    {
       while (true) {
         Message m = connection.receive();
-        if (m instanceof Go g && g.epoch() == arrive.epoch()) {
+        if (m instanceof Go g && g.epoch() == epoch) {
           return g;
         }
-        if (m instanceof Abort a && a.epoch() == arrive.epoch()) {
+        if (m instanceof Abort a && a.epoch() == epoch) {
           aborted = true;
           throw new ScheduleAbort();
         }
@@ -46,8 +63,6 @@ final class TaskHandler extends ControlledHandler {
           System.exit(0);
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("the harness controller went away", e);
     }
   }
 }

@@ -4,11 +4,9 @@ import dev.interleave.internal.runtime.ChildMain;
 import dev.interleave.internal.runtime.Points;
 import dev.interleave.internal.wire.Connection;
 import dev.interleave.internal.wire.Message;
-import dev.interleave.internal.wire.Message.Arrive;
 import dev.interleave.internal.wire.Message.Assign;
 import dev.interleave.internal.wire.Message.Exited;
 import dev.interleave.internal.wire.Message.Hello;
-import dev.interleave.internal.wire.Message.Kind;
 import dev.interleave.internal.wire.Message.Shutdown;
 import java.io.EOFException;
 import java.io.IOException;
@@ -66,11 +64,8 @@ final class WorkerLoop {
     int code;
     String failure = null;
     try {
-      if (a.controlled()) {
-        handler.exchange(new Arrive(a.epoch(), Kind.BEGIN, "START", null, "begin", null, null, -1));
-      }
       Throwable t = ChildMain.runTask(a.name(), a.daemon(), a.parentName(), a.parentPid(),
-          a.payload());
+          a.payload(), a.controlled() ? handler::awaitBegin : null);
       code = t == null ? 0 : t instanceof ScheduleAbort ? ABORTED : 1;
       if (code == 1) {
         failure = report(a.name(), t);
