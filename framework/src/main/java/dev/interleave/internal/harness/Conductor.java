@@ -36,6 +36,7 @@ final class Conductor {
   private static final long DRAIN_MILLIS = 5000;
   private long lastEvent = System.nanoTime();
   private boolean closed;
+  private boolean draining;
   final ScheduleSpec spec;
   final List<Proc> procs = new ArrayList<>();
   final Stepper stepper;
@@ -65,7 +66,9 @@ final class Conductor {
     } catch (RuntimeException | Error ex) {
       problem = Problem.exception("controller", "the harness failed: " + ex, Stacks.text(ex));
     }
-    notifyAll();
+    if (draining || problem != null || finished()) {
+      notifyAll(); // wake the watchdog only when it has something to do
+    }
   }
 
   /** Routes a worker's messages here. */
@@ -80,6 +83,7 @@ final class Conductor {
       if (problem == null && spec.controlled()) {
         stepper.finish();
       }
+      draining = true;
       if (problem != null) {
         abortAll();
       }

@@ -19,6 +19,13 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * through the public harness: the test is launched on the JUnit Platform and its JSON report
  * gives schedules and elapsed time. A warm-up run boots and warms the worker JVMs first.
  *
+ * <p>What bounds the figure: each process of a schedule costs two controller round trips (its
+ * {@code read} and {@code write} points), one one-way permission (its start) and one exit
+ * message, so about 40 cross-JVM wake-ups per schedule of ten; main's own points are decided on
+ * main's thread. A round trip over the Unix socket costs 10-30 us in a tight loop here, but a
+ * wake-up of a parked thread on a loaded 2-core machine costs far more. Run with {@code
+ * -Dbench.processes=1} and {@code 0} to split the time into per-schedule and per-process parts.
+ *
  * <p>Usage: {@code ExploreBench [schedules] [rounds]} (defaults 2000 and 3).
  */
 public final class ExploreBench {

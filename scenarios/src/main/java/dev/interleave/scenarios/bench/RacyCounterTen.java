@@ -16,16 +16,18 @@ import java.util.List;
  * updates are graded interesting rather than forbidden, so that every planned schedule runs.
  */
 public class RacyCounterTen {
-  static final int PROCESSES = 10;
+  /** Processes per schedule: 10, or {@code bench.processes} (ExploreBench decomposes costs). */
+  static final int PROCESSES = Integer.getInteger("bench.processes", 10);
 
   @InterleaveTest(schedules = 1000)
   void explore(Scenario s) {
     s.acceptable("0", "no update lost");
-    for (int i = 1; i <= PROCESSES; i++) {
+    for (int i = 1; i <= Math.max(PROCESSES, 10); i++) {
       s.interesting(Integer.toString(i), i + " updates lost");
     }
     s.body(run -> {
-      Path file = Files.writeString(run.tempDir().resolve("num.txt"), Integer.toString(PROCESSES));
+      Path file = Files.writeString(run.tempDir().resolve("num.txt"),
+          Integer.toString(PROCESSES));
       List<Process> ps = new ArrayList<>();
       for (int i = 0; i < PROCESSES; i++) {
         Process p = new Process(RacyCounterTen::decrement, file);
