@@ -31,6 +31,13 @@ public interface Run {
   /** A final invariant, checked once all processes have exited. */
   void finalInvariant(String name, BooleanSupplier holds);
 
+  /**
+   * Closes {@code resource} when the schedule ends (after its final invariants), for example
+   * {@code run.onEnd(lock::close)}: primitives made per schedule release their shared memory at
+   * once instead of when the test JVM exits. Closed in reverse order of registration.
+   */
+  void onEnd(AutoCloseable resource);
+
   /** Records the schedule's outcome (its {@code toString}) for the outcome histogram. */
   void outcome(Object outcome);
 }

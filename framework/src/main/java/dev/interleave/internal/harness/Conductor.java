@@ -36,6 +36,7 @@ final class Conductor {
   private static final long DRAIN_MILLIS = 5000;
   private long lastEvent = System.nanoTime();
   private boolean closed;
+  private final ObjectNames names = new ObjectNames();
   private boolean draining;
   final ScheduleSpec spec;
   final List<Proc> procs = new ArrayList<>();
@@ -180,7 +181,8 @@ final class Conductor {
     return null;
   }
 
-  private void onArrive(Proc p, Arrive a) {
+  private void onArrive(Proc p, Arrive raw) {
+    Arrive a = names.normalize(raw);
     if (p.status == Status.ARRIVING) {
       arriving--;
       p.status = Status.READY;

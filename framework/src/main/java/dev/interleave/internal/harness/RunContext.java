@@ -21,6 +21,7 @@ final class RunContext implements Run {
   private final Tally tally;
   private final List<Check> state = new CopyOnWriteArrayList<>();
   private final List<Check> finals = new CopyOnWriteArrayList<>();
+  private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
   private volatile Path tempDir;
   private volatile String outcome;
 
@@ -63,6 +64,11 @@ final class RunContext implements Run {
   }
 
   @Override
+  public void onEnd(AutoCloseable resource) {
+    resources.add(resource);
+  }
+
+  @Override
   public void outcome(Object value) {
     this.outcome = String.valueOf(value);
   }
@@ -101,8 +107,15 @@ final class RunContext implements Run {
     return null;
   }
 
-  /** Deletes the temporary directory, if one was made. */
+  /** Closes the registered resources and deletes the temporary directory, if one was made. */
   void cleanup() {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        // a resource that fails to close must not hide the schedule's result
+      }
+    }
     Path dir = tempDir;
     if (dir == null) {
       return;

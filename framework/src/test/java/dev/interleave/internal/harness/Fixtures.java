@@ -3,6 +3,7 @@ package dev.interleave.internal.harness;
 import dev.interleave.harness.Gen;
 import dev.interleave.harness.Interleave;
 import dev.interleave.harness.Run;
+import dev.interleave.mp.Lock;
 import dev.interleave.mp.Process;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,12 +27,13 @@ final class Fixtures {
   /** The same counter, each decrement under a mutex. */
   static void lockedCounter(Run run) throws Exception {
     Path file = Files.writeString(run.tempDir().resolve("num.txt"), "2");
-    FileMutex lock = new FileMutex(run.tempDir().resolve("num.lock"));
+    Lock lock = new Lock();
+    run.onEnd(lock::close);
     startAndJoin(2, i -> new Process(Fixtures::lockedDecrement, lock, file));
     run.finalInvariant("counter == 0", () -> Counters.read(file) == 0);
   }
 
-  static void lockedDecrement(FileMutex lock, Path file) throws Exception {
+  static void lockedDecrement(Lock lock, Path file) throws Exception {
     lock.acquire();
     try {
       Counters.decrement(file);
@@ -42,13 +44,15 @@ final class Fixtures {
 
   /** Two processes take two mutexes in opposite orders. */
   static void lockOrderReversal(Run run) throws Exception {
-    FileMutex a = new FileMutex(run.tempDir().resolve("a"));
-    FileMutex b = new FileMutex(run.tempDir().resolve("b"));
+    Lock a = new Lock();
+    Lock b = new Lock();
+    run.onEnd(a::close);
+    run.onEnd(b::close);
     startAndJoin(2, i -> i == 0 ? new Process(Fixtures::both, a, b)
         : new Process(Fixtures::both, b, a));
   }
 
-  static void both(FileMutex first, FileMutex second) throws Exception {
+  static void both(Lock first, Lock second) throws Exception {
     first.acquire();
     second.acquire();
     second.release();

@@ -65,9 +65,8 @@ class HarnessExtensionTest {
   void aLockOrderReversalIsReportedAsADeadlockWithItsCycle() {
     Throwable t = failure(run(ExtensionFixtures.Deadlock.class, "reversal"));
     assertThat(t.getMessage()).startsWith("Deadlock: ")
-        .contains("Process-1 waits for lock:", "Process-2 waits for lock:")
-        .containsPattern("Process-1 waits for lock:(a|b), held by Process-2")
-        .containsPattern("Process-2 waits for lock:(a|b), held by Process-1");
+        .containsPattern("Process-1 waits for \\S+, held by Process-2")
+        .containsPattern("Process-2 waits for \\S+, held by Process-1");
     RaceDetectedError e = (RaceDetectedError) t;
     assertThat(e.finding()).isInstanceOf(dev.interleave.harness.Finding.Deadlock.class);
     assertThat(((dev.interleave.harness.Finding.Deadlock) e.finding()).cycle()).hasSize(2);
