@@ -41,7 +41,6 @@ final class Conductor {
   final ScheduleSpec spec;
   final List<Proc> procs = new ArrayList<>();
   final Stepper stepper;
-  private int arriving;
   Problem problem;
   private boolean mainEnded;
 
@@ -60,8 +59,7 @@ final class Conductor {
     lastEvent = System.nanoTime();
     try {
       handle(e);
-      if (problem == null && spec.controlled() && stepper.running < 0 && arriving == 0
-          && !finished()) {
+      if (problem == null && spec.controlled() && stepper.running < 0 && !finished()) {
         stepper.decide();
       }
     } catch (RuntimeException | Error ex) {
@@ -111,7 +109,7 @@ final class Conductor {
   }
 
   private boolean finished() {
-    if (!mainEnded || arriving > 0) {
+    if (!mainEnded) {
       return false;
     }
     for (Proc p : procs) {
@@ -183,12 +181,6 @@ final class Conductor {
 
   private void onArrive(Proc p, Arrive raw) {
     Arrive a = names.normalize(raw);
-    if (p.status == Status.ARRIVING) {
-      arriving--;
-      p.status = Status.READY;
-      p.pending = a;
-      return;
-    }
     stepper.completed(p, a.kind() != Kind.BLOCKED);
     p.pending = a;
     switch (a.kind()) {
@@ -204,9 +196,6 @@ final class Conductor {
   private void exit(Proc p, int code) {
     if (p.status == Status.RUNNING || p.id == 0) {
       stepper.completed(p, true);
-    }
-    if (p.status == Status.ARRIVING) {
-      arriving--;
     }
     p.status = Status.EXITED;
     p.exitCode = code;
@@ -227,7 +216,7 @@ final class Conductor {
   private void onSilence() {
     Proc stuck = null;
     for (Proc p : procs) {
-      if (p.status == Status.ARRIVING || (p.status == Status.RUNNING && spec.controlled())) {
+      if (p.status == Status.RUNNING && spec.controlled()) {
         stuck = p;
       }
     }

@@ -3,7 +3,6 @@ package dev.interleave.internal.harness;
 import dev.interleave.harness.InterleaveTest;
 import dev.interleave.harness.Scenario;
 import java.lang.reflect.Method;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -77,9 +76,5 @@ public final class InterleaveExtension implements TestTemplateInvocationContextP
     Verdicts.Judgement judgement = Verdicts.judge(result, spec);
     ReportWriter.write(context, spec, result, judgement);
     Verdicts.enforce(result, judgement);
-  }
-
-  static List<String> names() {
-    return List.of(SCENARIO, POOL);
   }
 }

@@ -5,7 +5,7 @@ import dev.interleave.internal.wire.Message.Arrive;
 /** The controller's record of one process of a schedule; owned by the conductor thread. */
 final class Proc {
   /** Where a process is between points. */
-  enum Status { ARRIVING, READY, RUNNING, BLOCKED, SLEEPING, EXITED }
+  enum Status { READY, RUNNING, BLOCKED, SLEEPING, EXITED }
 
   final int id;
   final String name;

@@ -6,7 +6,7 @@ package dev.interleave.internal.wire;
  */
 public sealed interface Message
     permits Message.Hello, Message.Arrive, Message.Exited, Message.Go, Message.Assign,
-        Message.Abort, Message.DumpRequest, Message.Dump, Message.Shutdown {
+        Message.Abort, Message.Shutdown {
 
   /** Worker → controller, first: who connects, proved by the pool's token. */
   record Hello(int worker, long pid, String token) implements Message {}
@@ -29,7 +29,7 @@ public sealed interface Message
 
   /** What an {@link Arrive} reports. */
   enum Kind {
-    /** The process was assigned and waits to run its first instruction. */
+    /** The process was assigned and waits to run its first instruction (implied by assign). */
     BEGIN,
     /** Before an operation. */
     POINT,
@@ -56,12 +56,6 @@ public sealed interface Message
 
   /** Controller → worker: stop the task of schedule {@code epoch} (it unwinds at its point). */
   record Abort(long epoch) implements Message {}
-
-  /** Controller → worker: send a thread dump of this JVM. */
-  record DumpRequest() implements Message {}
-
-  /** Worker → controller: a thread dump. */
-  record Dump(String text) implements Message {}
 
   /** Controller → worker: exit the worker loop. */
   record Shutdown() implements Message {}

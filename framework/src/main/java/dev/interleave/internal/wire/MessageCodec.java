@@ -3,8 +3,6 @@ package dev.interleave.internal.wire;
 import dev.interleave.internal.wire.Message.Abort;
 import dev.interleave.internal.wire.Message.Arrive;
 import dev.interleave.internal.wire.Message.Assign;
-import dev.interleave.internal.wire.Message.Dump;
-import dev.interleave.internal.wire.Message.DumpRequest;
 import dev.interleave.internal.wire.Message.Exited;
 import dev.interleave.internal.wire.Message.Go;
 import dev.interleave.internal.wire.Message.Hello;
@@ -46,11 +44,6 @@ final class MessageCodec {
     } else if (m instanceof Abort a) {
       out.writeByte(Tags.ABORT);
       out.writeLong(a.epoch());
-    } else if (m instanceof DumpRequest) {
-      out.writeByte(Tags.DUMP_REQUEST);
-    } else if (m instanceof Dump d) {
-      out.writeByte(Tags.DUMP);
-      writeString(out, d.text());
     } else if (m instanceof Shutdown) {
       out.writeByte(Tags.SHUTDOWN);
     } else {
@@ -67,8 +60,6 @@ final class MessageCodec {
       case Tags.GO -> new Go(in.readLong(), in.readLong(), in.readBoolean());
       case Tags.ASSIGN -> readAssign(in);
       case Tags.ABORT -> new Abort(in.readLong());
-      case Tags.DUMP_REQUEST -> new DumpRequest();
-      case Tags.DUMP -> new Dump(readString(in));
       case Tags.SHUTDOWN -> new Shutdown();
       default -> throw new IOException("unknown message tag " + tag);
     };

@@ -8,8 +8,6 @@ final class Tags {
   static final byte GO = 4;
   static final byte ASSIGN = 5;
   static final byte ABORT = 6;
-  static final byte DUMP_REQUEST = 7;
-  static final byte DUMP = 8;
   static final byte SHUTDOWN = 9;
 
   private Tags() {}
