@@ -62,6 +62,21 @@ class HarnessExtensionTest {
   }
 
   @Test
+  void exhaustiveSearchSaysWhenItsSpaceIsExhausted() throws Exception {
+    run(ExtensionFixtures.LockedCounter.class, "lockedExhaustive");
+    TestReport report = ReportJson.read(reportFile(ExtensionFixtures.LockedCounter.class,
+        "lockedExhaustive"));
+    assertThat(report.exhausted()).isTrue();
+    assertThat(report.schedulesExplored()).isLessThan(500);
+    assertThat(report.reason()).endsWith("(the space is exhausted)");
+  }
+
+  private static Path reportFile(Class<?> fixture, String method) {
+    return Path.of(System.getProperty("interleave.reports.dir", "target/interleave-reports"))
+        .resolve(ReportWriter.fileName(fixture.getName(), method));
+  }
+
+  @Test
   void aLockOrderReversalIsReportedAsADeadlockWithItsCycle() {
     Throwable t = failure(run(ExtensionFixtures.Deadlock.class, "reversal"));
     assertThat(t.getMessage()).startsWith("Deadlock: ")

@@ -23,10 +23,11 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * {@code read} and {@code write} points), one one-way permission (its start) and one exit
  * message, so about 40 cross-JVM wake-ups per schedule of ten; main's own points are decided on
  * main's thread. A round trip over the Unix socket costs 10-30 us in a tight loop here, but a
- * wake-up of a parked thread on a loaded 2-core machine costs far more. Run with {@code
- * -Dbench.processes=1} and {@code 0} to split the time into per-schedule and per-process parts.
+ * wake-up of a parked thread on a loaded 2-core machine costs far more. Each round runs
+ * 10, 1 and 0 processes: it splits the time into per-schedule and per-process parts.
  *
- * <p>Usage: {@code ExploreBench [schedules] [rounds]} (defaults 2000 and 3).
+ * <p>Usage: {@code ExploreBench [schedules] [rounds]} (defaults 2000 and 3); {@code
+ * -Dbench.waitQuiet=S} waits up to S seconds for a quiet machine before each round.
  */
 public final class ExploreBench {
   private ExploreBench() {}
@@ -37,9 +38,17 @@ public final class ExploreBench {
     Path dir = Files.createTempDirectory("explore-bench-");
     System.setProperty("interleave.reports.dir", dir.toString());
     Launcher launcher = LauncherFactory.create();
+    double quiet = Double.parseDouble(System.getProperty("bench.waitQuiet", "0"));
     run(launcher, 300, dir, "warm-up");
     for (int r = 1; r <= rounds; r++) {
-      run(launcher, schedules, dir, "round " + r);
+      if (quiet > 0) {
+        System.out.printf(Locale.ROOT, "(machine CPU before: %.0f %%)%n", Quiet.await(quiet));
+      }
+      for (int processes : new int[] {10, 1, 0}) {
+        System.setProperty(RacyCounterTen.PROCESSES, Integer.toString(processes));
+        run(launcher, schedules, dir, processes + " proc");
+      }
+      System.clearProperty(RacyCounterTen.PROCESSES);
     }
   }
 

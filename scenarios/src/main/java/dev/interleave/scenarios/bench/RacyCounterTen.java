@@ -16,20 +16,21 @@ import java.util.List;
  * updates are graded interesting rather than forbidden, so that every planned schedule runs.
  */
 public class RacyCounterTen {
-  /** Processes per schedule: 10, or {@code bench.processes} (ExploreBench decomposes costs). */
-  static final int PROCESSES = Integer.getInteger("bench.processes", 10);
+  /** The system property that changes the process count (ExploreBench splits costs with it). */
+  static final String PROCESSES = "bench.processes";
 
   @InterleaveTest(schedules = 1000)
   void explore(Scenario s) {
     s.acceptable("0", "no update lost");
-    for (int i = 1; i <= Math.max(PROCESSES, 10); i++) {
+    int processes = Integer.getInteger(PROCESSES, 10);
+    for (int i = 1; i <= Math.max(processes, 10); i++) {
       s.interesting(Integer.toString(i), i + " updates lost");
     }
     s.body(run -> {
       Path file = Files.writeString(run.tempDir().resolve("num.txt"),
-          Integer.toString(PROCESSES));
+          Integer.toString(processes));
       List<Process> ps = new ArrayList<>();
-      for (int i = 0; i < PROCESSES; i++) {
+      for (int i = 0; i < processes; i++) {
         Process p = new Process(RacyCounterTen::decrement, file);
         p.start();
         ps.add(p);
