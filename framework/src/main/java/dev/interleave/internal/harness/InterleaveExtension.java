@@ -4,6 +4,7 @@ import dev.interleave.harness.InterleaveTest;
 import dev.interleave.harness.Scenario;
 import java.lang.reflect.Method;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
  * <p>Worker JVMs live in a {@link WorkerPool} kept in the root context's store, closed (and
  * the JVMs stopped) when the test run ends.
  */
+@API(status = API.Status.INTERNAL)
 public final class InterleaveExtension implements TestTemplateInvocationContextProvider,
     ParameterResolver, InvocationInterceptor {
   private static final Namespace NAMESPACE = Namespace.create(InterleaveExtension.class);
