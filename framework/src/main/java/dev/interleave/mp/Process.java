@@ -187,7 +187,7 @@ public class Process implements Serializable {
     Points.point(Op.START, "process:" + name, name);
     jvm = Launcher.launch(name, daemon, payload);
     state = State.STARTED;
-    Children.register(this);
+    Children.register(this, jvm.keepsParentAlive());
   }
 
   private byte[] serializeForChild() {

@@ -62,4 +62,9 @@ final class HarnessHandle implements ChildHandle {
   public void close() {
     // nothing held
   }
+
+  @Override
+  public boolean keepsParentAlive() {
+    return false; // the harness waits for every process of a schedule
+  }
 }

@@ -26,4 +26,12 @@ public interface ChildHandle {
 
   /** Releases what the parent holds for the child. */
   void close();
+
+  /**
+   * Whether this JVM must stay alive until the child exits (CPython waits for non-daemonic
+   * children); false where someone else waits, as the harness does for its workers' processes.
+   */
+  default boolean keepsParentAlive() {
+    return true;
+  }
 }
