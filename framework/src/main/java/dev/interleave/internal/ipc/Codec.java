@@ -1,0 +1,192 @@
+package dev.interleave.internal.ipc;
+
+import dev.interleave.internal.ipc.IpcFailure.Kind;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.io.ObjectStreamException;
+import java.nio.ByteBuffer;
+
+/**
+ * Turns objects into frame payloads and back.
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +---------------+-----------------------------------------------+
+ * |      Tag      |  Value ...                                  ...
+ * +---------------+-----------------------------------------------+
+ * </pre>
+ *
+ * <p>Tags: {@link #NULL}, {@link #TRUE} and {@link #FALSE} (no value); {@link #INT} (4 bytes),
+ * {@link #LONG} and {@link #DOUBLE} (8 bytes, big-endian); {@link #ASCII} (a string of chars
+ * below 128, one byte each); {@link #BYTES} (a {@code byte[]}'s contents); {@link #JAVA} (a Java
+ * serialization stream, deserialized through a {@link ClassRules} filter). The short forms save
+ * the ~80-byte stream header and class descriptor that Java serialization spends on a boxed
+ * integer, which is most of the cost of small queue items; every other object, strings with
+ * non-ASCII characters included, takes the {@link #JAVA} form.
+ */
+public final class Codec {
+  static final byte NULL = 0;
+  static final byte TRUE = 1;
+  static final byte FALSE = 2;
+  static final byte INT = 3;
+  static final byte LONG = 4;
+  static final byte DOUBLE = 5;
+  static final byte ASCII = 6;
+  static final byte BYTES = 7;
+  static final byte JAVA = 8;
+
+  private Codec() {}
+
+  /**
+   * Serializes {@code value}.
+   *
+   * @throws IpcFailure of kind {@link Kind#SERIALIZATION} naming the class that cannot be
+   *     serialized
+   */
+  public static byte[] encode(Object value) {
+    if (value == null) {
+      return new byte[] {NULL};
+    } else if (value instanceof Integer i) {
+      return ByteBuffer.allocate(5).put(INT).putInt(i).array();
+    } else if (value instanceof Long l) {
+      return ByteBuffer.allocate(9).put(LONG).putLong(l).array();
+    } else if (value instanceof Double d) {
+      return ByteBuffer.allocate(9).put(DOUBLE).putDouble(d).array();
+    } else if (value instanceof Boolean b) {
+      return new byte[] {b ? TRUE : FALSE};
+    } else if (value instanceof byte[] bytes) {
+      byte[] out = new byte[bytes.length + 1];
+      out[0] = BYTES;
+      System.arraycopy(bytes, 0, out, 1, bytes.length);
+      return out;
+    } else if (value instanceof String s && isAscii(s)) {
+      byte[] out = new byte[s.length() + 1];
+      out[0] = ASCII;
+      s.getBytes(0, s.length(), out, 1);
+      return out;
+    }
+    return serialize(value);
+  }
+
+  @SuppressWarnings("deprecation")
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static byte[] serialize(Object value) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    bytes.write(JAVA);
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(value);
+    } catch (NotSerializableException e) {
+      throw new IpcFailure(Kind.SERIALIZATION, "cannot serialize " + value.getClass().getName()
+          + ": class " + e.getMessage() + " is not Serializable", e);
+    } catch (IOException | RuntimeException e) {
+      throw new IpcFailure(Kind.SERIALIZATION, "cannot serialize " + value.getClass().getName()
+          + ": " + e, e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Deserializes a payload written by {@link #encode}.
+   *
+   * @throws IpcFailure of kind {@link Kind#REJECTED_CLASS} if the payload names a class that
+   *     {@code rules} do not permit (before any instance of it is created), {@link
+   *     Kind#CORRUPT_FRAME} if it does not parse, or {@link Kind#SERIALIZATION} if a class is
+   *     missing or a {@code readObject} method fails
+   */
+  public static Object decode(byte[] buf, int offset, int length, ClassRules rules) {
+    if (length < 1) {
+      throw corrupt("an empty payload");
+    }
+    ByteBuffer in = ByteBuffer.wrap(buf, offset + 1, length - 1);
+    byte tag = buf[offset];
+    return switch (tag) {
+      case NULL -> exact(in, 0, null);
+      case TRUE -> exact(in, 0, Boolean.TRUE);
+      case FALSE -> exact(in, 0, Boolean.FALSE);
+      case INT -> exact(in, 4, in.remaining() == 4 ? in.getInt(in.position()) : null);
+      case LONG -> exact(in, 8, in.remaining() == 8 ? in.getLong(in.position()) : null);
+      case DOUBLE -> exact(in, 8, in.remaining() == 8 ? in.getDouble(in.position()) : null);
+      case ASCII -> ascii(buf, offset + 1, length - 1);
+      case BYTES -> java.util.Arrays.copyOfRange(buf, offset + 1, offset + length);
+      case JAVA -> deserialize(buf, offset + 1, length - 1, rules);
+      default -> throw corrupt("unknown tag " + tag);
+    };
+  }
+
+  private static Object exact(ByteBuffer in, int size, Object value) {
+    if (in.remaining() != size) {
+      throw corrupt("a value of " + in.remaining() + " bytes where " + size + " were expected");
+    }
+    return value;
+  }
+
+  @SuppressWarnings("deprecation")
+  private static String ascii(byte[] buf, int offset, int length) {
+    return new String(buf, 0, offset, length);
+  }
+
+  private static Object deserialize(byte[] buf, int offset, int length, ClassRules rules) {
+    ClassRules.Filter filter = rules.filter();
+    try (FilteredInput in = new FilteredInput(new ByteArrayInputStream(buf, offset, length))) {
+      in.setObjectInputFilter(filter);
+      Object value = in.readObject();
+      if (in.available() > 0 || in.read() >= 0) {
+        throw corrupt("trailing bytes after the object");
+      }
+      return value;
+    } catch (InvalidClassException e) {
+      if (filter.rejected() != null) {
+        throw new IpcFailure(Kind.REJECTED_CLASS, "class " + filter.rejected()
+            + " is not allowed by the deserialization filter; it was not instantiated", e);
+      }
+      throw new IpcFailure(Kind.SERIALIZATION, "cannot deserialize: " + e.getMessage(), e);
+    } catch (ObjectStreamException | java.io.EOFException e) {
+      throw new IpcFailure(Kind.CORRUPT_FRAME, "payload is not a valid serialized object: " + e, e);
+    } catch (ClassNotFoundException e) {
+      throw new IpcFailure(Kind.SERIALIZATION, "cannot deserialize: class " + e.getMessage()
+          + " not found in this process", e);
+    } catch (IOException | RuntimeException e) {
+      throw new IpcFailure(Kind.SERIALIZATION, "cannot deserialize: " + e, e);
+    }
+  }
+
+  private static IpcFailure corrupt(String what) {
+    return new IpcFailure(Kind.CORRUPT_FRAME, "corrupt payload: " + what);
+  }
+
+  /** Resolves classes through the thread's context loader first, then the default way. */
+  private static final class FilteredInput extends ObjectInputStream {
+    FilteredInput(ByteArrayInputStream in) throws IOException {
+      super(in);
+    }
+
+    @Override
+    protected Class<?> resolveClass(ObjectStreamClass desc)
+        throws IOException, ClassNotFoundException {
+      ClassLoader context = Thread.currentThread().getContextClassLoader();
+      if (context != null) {
+        try {
+          return Class.forName(desc.getName(), false, context);
+        } catch (ClassNotFoundException e) {
+          // fall back to the caller's loader
+        }
+      }
+      return super.resolveClass(desc);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.interleave.internal.ipc;
+
+import dev.interleave.internal.shm.Parker;
+import dev.interleave.internal.shm.Segment;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A cross-process event count: waiters block on a sequence word that signallers bump.
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +---------------------------------------------------------------+
+ * |                  Sequence (futex word)                        |
+ * +---------------------------------------------------------------+
+ * |                  Waiters (processes parked or about to)       |
+ * +---------------------------------------------------------------+
+ * </pre>
+ *
+ * <p>A waiter spins for a few microseconds (a peer on the other CPU usually answers sooner than
+ * a futex wake-up would arrive), then registers in {@code waiters}, re-reads its condition and
+ * parks on the sequence in slices of at most {@link #SLICE_NANOS}. Between slices it re-checks
+ * interruption and runs the caller's {@link SliceCheck} (peer liveness, at most every slice), because a Java interrupt
+ * does not end the system call. A signaller that changed the condition bumps the sequence and
+ * wakes everyone, but only if someone registered: a signal with no waiter is one volatile read.
+ * The condition is re-read after registering, and both sides use sequentially consistent
+ * accesses, so a signal cannot fall between a waiter's check and its park.
+ */
+final class EventCount {
+  static final int SIZE = 8;
+  static final long SLICE_NANOS = 50_000_000L;
+  private static final long SPIN_NANOS = Long.getLong("interleave.ipc.spinNanos", 40_000L);
+  private static final Parker PARKER = Parker.system();
+
+  /** Runs between slices: returns true, or throws, to end the wait (a dead peer, say). */
+  @FunctionalInterface
+  interface SliceCheck {
+    boolean stop();
+
+    SliceCheck NONE = () -> false;
+  }
+
+  private final Segment segment;
+  private final int offset;
+
+  EventCount(Segment segment, int offset) {
+    this.segment = segment;
+    this.offset = offset;
+  }
+
+  /** Wakes every waiter, if there is one. */
+  void signal() {
+    if (segment.getInt(offset + 4) != 0) {
+      segment.getAndAddInt(offset, 1);
+      PARKER.wake(segment, offset, Integer.MAX_VALUE);
+    }
+  }
+
+  /**
+   * Waits until {@code ready} holds or {@code deadline} passes.
+   *
+   * @return whether {@code ready} held
+   */
+  boolean await(BooleanSupplier ready, long deadline, SliceCheck check)
+      throws InterruptedException {
+    if (ready.getAsBoolean()) {
+      return true;
+    }
+    if (spin(ready, deadline)) {
+      return true;
+    }
+    while (true) {
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+      long left = Deadlines.remaining(deadline);
+      if (left == 0) {
+        return ready.getAsBoolean();
+      }
+      if (park(ready, Math.min(left, SLICE_NANOS))) {
+        return true;
+      }
+      if (check.stop()) {
+        return ready.getAsBoolean();
+      }
+    }
+  }
+
+  private boolean spin(BooleanSupplier ready, long deadline) {
+    long end = System.nanoTime() + SPIN_NANOS;
+    for (int i = 1; ; i++) {
+      Thread.onSpinWait();
+      if (ready.getAsBoolean()) {
+        return true;
+      }
+      if ((i & 63) == 0 && (System.nanoTime() - end > 0 || Deadlines.passed(deadline))) {
+        return false;
+      }
+    }
+  }
+
+  private boolean park(BooleanSupplier ready, long nanos) throws InterruptedException {
+    segment.getAndAddInt(offset + 4, 1);
+    try {
+      int seq = segment.getInt(offset);
+      if (ready.getAsBoolean()) {
+        return true;
+      }
+      PARKER.await(segment, offset, seq, nanos);
+    } finally {
+      segment.getAndAddInt(offset + 4, -1);
+    }
+    return ready.getAsBoolean();
+  }
+}
