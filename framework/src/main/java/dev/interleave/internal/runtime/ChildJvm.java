@@ -1,0 +1,140 @@
+package dev.interleave.internal.runtime;
+
+import dev.interleave.mp.ProcessStartException;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One child JVM running {@link ChildMain}: its OS process, its stdin (the spec goes there and
+ * stays open while the parent lives) and the pumps copying its output.
+ */
+public final class ChildJvm {
+  private static final long PUMP_DRAIN_MILLIS = 2000;
+
+  private final java.lang.Process process;
+  private final List<String> command;
+  private final DataOutputStream stdin;
+  private final OutputTail tail = new OutputTail(4096);
+  private final CountDownLatch ready = new CountDownLatch(1);
+  private final OutputPump out;
+  private final OutputPump err;
+
+  private ChildJvm(java.lang.Process process, List<String> command) {
+    this.process = process;
+    this.command = List.copyOf(command);
+    this.stdin = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
+    String tag = "interleave-pump-" + process.pid();
+    this.out = OutputPump.start(process.getInputStream(), true, tail, ready, tag + "-out");
+    this.err = OutputPump.start(process.getErrorStream(), false, tail, null, tag + "-err");
+  }
+
+  /** Launches a JVM running the bootstrap; it waits for its spec. */
+  static ChildJvm launch(List<String> command) {
+    try {
+      return new ChildJvm(new ProcessBuilder(command).start(), command);
+    } catch (IOException e) {
+      throw new ProcessStartException("cannot launch a child JVM: " + e.getMessage(), command,
+          null, "", e);
+    }
+  }
+
+  /** Waits until the bootstrap runs; throws {@link ProcessStartException} if the JVM died. */
+  void awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!ready.await(20, TimeUnit.MILLISECONDS)) {
+      if (!process.isAlive()) {
+        out.awaitDone(PUMP_DRAIN_MILLIS);
+        if (ready.getCount() == 0) {
+          return;
+        }
+        throw startFailure("the child JVM exited before it reached the bootstrap");
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw startFailure("the child JVM did not reach the bootstrap within " + timeout);
+      }
+    }
+  }
+
+  boolean isReady() {
+    return ready.getCount() == 0;
+  }
+
+  /** Sends the spec; false if the JVM is gone (a warm JVM that died). */
+  boolean send(ChildSpec spec) {
+    try {
+      spec.writeTo(stdin);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private ProcessStartException startFailure(String what) {
+    Integer code = process.isAlive() ? null : process.exitValue();
+    return new ProcessStartException(what, command, code, tail.text(), null);
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Waits for exit and for the output to be copied; null timeout waits forever. */
+  public boolean awaitExit(Duration timeout) throws InterruptedException {
+    if (timeout == null) {
+      process.waitFor();
+    } else if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+      return false;
+    }
+    out.awaitDone(PUMP_DRAIN_MILLIS);
+    err.awaitDone(PUMP_DRAIN_MILLIS);
+    if (!isReady()) {
+      throw startFailure("the child JVM exited before it reached the bootstrap");
+    }
+    return true;
+  }
+
+  /** The exit code as CPython reports it, empty while running. */
+  public OptionalInt exitCode() {
+    if (process.isAlive()) {
+      return OptionalInt.empty();
+    }
+    return OptionalInt.of(ExitCodes.fromJvmStatus(process.exitValue()));
+  }
+
+  /**
+   * SIGTERM, or SIGKILL when {@code force}. Signals go through the process handle:
+   * {@code Process.destroy} would also close the child's stdin, which the child takes for its
+   * parent's death and exits with its own code, racing the signal's.
+   */
+  public void terminate(boolean force) {
+    ProcessHandle handle = process.toHandle();
+    if (force) {
+      handle.destroyForcibly();
+    } else {
+      handle.destroy();
+    }
+  }
+
+  /** Closes the child's stdin; a running child takes that as its parent's exit. */
+  public void close() {
+    try {
+      stdin.close();
+    } catch (IOException e) {
+      // already gone
+    }
+  }
+
+  List<String> command() {
+    return command;
+  }
+}

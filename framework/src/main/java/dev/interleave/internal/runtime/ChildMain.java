@@ -1,0 +1,140 @@
+package dev.interleave.internal.runtime;
+
+import dev.interleave.mp.Process;
+import dev.interleave.mp.Target;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The bootstrap of every child JVM.
+ *
+ * <p>It prints a ready marker on stdout (the parent's pump swallows it), reads its {@link
+ * ChildSpec} from stdin (a warm JVM waits here), then keeps reading stdin: end-of-file means
+ * the parent died or let go, and the child exits. It deserializes the process, runs it, and
+ * exits with 0, or 1 after printing the stack trace as CPython prints a traceback.
+ */
+public final class ChildMain {
+  /** The marker a child prints first, so the parent knows the bootstrap runs. */
+  static final byte[] READY = "\u0001interleave-ready\n".getBytes(StandardCharsets.ISO_8859_1);
+  private static final long ORPHAN_HALT_MILLIS = 1500;
+
+  private ChildMain() {}
+
+  public static void main(String[] args) throws IOException {
+    OutputStream rawOut = new FileOutputStream(FileDescriptor.out);
+    rawOut.write(READY);
+    rawOut.flush();
+    DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
+    if (in.available() == 0) {
+      prime();
+    }
+    ChildSpec spec;
+    try {
+      spec = ChildSpec.readFrom(in);
+    } catch (EOFException e) {
+      return; // an unused warm JVM whose parent exited
+    }
+    System.setIn(new ByteArrayInputStream(new byte[0]));
+    watchParent(in);
+    for (Map.Entry<String, String> p : spec.properties().entrySet()) {
+      System.setProperty(p.getKey(), p.getValue());
+    }
+    ProcessContext.initChild(spec);
+    int code = runProcess(spec);
+    Children.atExit();
+    System.out.flush();
+    System.err.flush();
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  private static int runProcess(ChildSpec spec) {
+    Process process;
+    try {
+      process = (Process) Serialization.deserialize(spec.payload(), Thread.currentThread().getContextClassLoader());
+    } catch (IOException | ClassNotFoundException | RuntimeException e) {
+      System.err.println("Process " + spec.name() + ": cannot deserialize its target");
+      e.printStackTrace();
+      return 1;
+    }
+    try {
+      Method run = Process.class.getDeclaredMethod("runAsCurrent", Process.class);
+      run.setAccessible(true);
+      run.invoke(null, process);
+      return 0;
+    } catch (InvocationTargetException e) {
+      System.err.println("Process " + spec.name() + ":");
+      e.getCause().printStackTrace();
+      return 1;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("runtime bootstrap is broken", e);
+    }
+  }
+
+  /**
+   * A warm JVM waiting for its task loads what every task needs (serialization, lambda
+   * deserialization, the runtime's classes), so that the task's first statement runs sooner.
+   */
+  private static void prime() {
+    try {
+      Target.Zero noop = ChildMain::primed;
+      ((Target.Zero) Serialization.deserialize(Serialization.serialize(noop),
+          ChildMain.class.getClassLoader())).run();
+      Class.forName(Process.class.getName(), true, ChildMain.class.getClassLoader());
+    } catch (Exception e) {
+      // priming is an optimization only
+    }
+  }
+
+  private static void primed() {
+    // nothing: deserializing and calling it is the point
+  }
+
+  /** Exits when stdin reaches end-of-file: the parent died (even by kill -9) or let go. */
+  private static void watchParent(InputStream in) {
+    Thread t = new Thread(() -> {
+      try {
+        while (in.read() != -1) {
+          // the parent writes nothing more; only end-of-file matters
+        }
+      } catch (IOException e) {
+        // treated as end-of-file
+      }
+      orphaned();
+    }, "interleave-parent-watch");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void orphaned() {
+    Thread halt = new Thread(() -> {
+      try {
+        Thread.sleep(ORPHAN_HALT_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      Runtime.getRuntime().halt(ExitCodesOrphan.CODE);
+    }, "interleave-orphan-halt");
+    halt.setDaemon(true);
+    halt.start();
+    System.exit(ExitCodesOrphan.CODE);
+  }
+
+  /** The exit code of a child whose parent vanished. */
+  private static final class ExitCodesOrphan {
+    static final int CODE = 255;
+  }
+}

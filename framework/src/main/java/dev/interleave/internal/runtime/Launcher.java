@@ -1,0 +1,107 @@
+package dev.interleave.internal.runtime;
+
+import dev.interleave.mp.ProcessException;
+import dev.interleave.mp.ProcessStartException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Starts child JVMs: from the warm pool when one is ready, else cold.
+ *
+ * <p>The command is this JVM's {@code java}, its class path, the child flags ({@code
+ * interleave.child.jvmArgs}, default {@value #DEFAULT_FLAGS}) and {@link ChildMain}. The first
+ * cold launch of a JVM waits until the child reaches the bootstrap, so that a bad command line
+ * fails at {@code start()} with the command and the child's output; later launches return at
+ * once and report a failed launch at {@code join()}.
+ */
+public final class Launcher {
+  /** Flags of child JVMs unless {@code interleave.child.jvmArgs} is set. */
+  static final String DEFAULT_FLAGS = "-XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto";
+  private static final Duration FIRST_LAUNCH_TIMEOUT = Duration.ofSeconds(60);
+  private static volatile boolean validated;
+
+  private Launcher() {}
+
+  /** Launches the child for the process {@code name} with its serialized {@code payload}. */
+  public static ChildJvm launch(String name, boolean daemon, byte[] payload) {
+    ChildSpec spec = new ChildSpec(name, daemon, ProcessContext.current().name(),
+        ProcessContext.current().pid(), childProperties(), payload);
+    ChildJvm warm = WarmPool.take();
+    if (warm != null && warm.send(spec)) {
+      return warm;
+    }
+    ChildJvm jvm = ChildJvm.launch(command());
+    if (!validated) {
+      awaitReady(jvm);
+      validated = true;
+    }
+    if (!jvm.send(spec)) {
+      awaitReady(jvm);
+      throw new ProcessStartException("the child JVM closed its input before reading its task",
+          jvm.command(), null, "", null);
+    }
+    return jvm;
+  }
+
+  /** Starts a JVM for the warm pool and waits until it is ready. */
+  static ChildJvm launchWarm() {
+    ChildJvm jvm = ChildJvm.launch(command());
+    awaitReady(jvm);
+    validated = true;
+    return jvm;
+  }
+
+  /** See {@code Process.warmUp}. */
+  public static void warmUp(int jvms) throws InterruptedException {
+    WarmPool.fill(jvms);
+  }
+
+  private static void awaitReady(ChildJvm jvm) {
+    try {
+      jvm.awaitReady(FIRST_LAUNCH_TIMEOUT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      jvm.terminate(true);
+      throw new ProcessException("interrupted while launching a child JVM", e);
+    }
+  }
+
+  /** The child JVM's command line. */
+  static List<String> command() {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String flag : System.getProperty("interleave.child.jvmArgs", DEFAULT_FLAGS).split("\\s+")) {
+      if (!flag.isBlank()) {
+        cmd.add(flag);
+      }
+    }
+    cmd.add("--enable-native-access=ALL-UNNAMED"); // JNA's futex calls, silent on Java 24+
+    cmd.add("-Dfile.encoding=" + Charset.defaultCharset().name());
+    for (String key : List.of("stdout.encoding", "stderr.encoding")) {
+      String value = System.getProperty(key);
+      if (value != null) {
+        cmd.add("-D" + key + "=" + value);
+      }
+    }
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(ChildMain.class.getName());
+    return cmd;
+  }
+
+  /** The {@code interleave.*} system properties, which every child inherits. */
+  static Map<String, String> childProperties() {
+    Map<String, String> props = new TreeMap<>();
+    for (String key : System.getProperties().stringPropertyNames()) {
+      if (key.startsWith("interleave.") && !key.startsWith("interleave.child.jvmArgs")) {
+        props.put(key, System.getProperty(key));
+      }
+    }
+    return props;
+  }
+}

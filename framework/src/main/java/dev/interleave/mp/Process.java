@@ -1,0 +1,381 @@
+package dev.interleave.mp;
+
+import dev.interleave.internal.runtime.Children;
+import dev.interleave.internal.runtime.ChildJvm;
+import dev.interleave.internal.runtime.Launcher;
+import dev.interleave.internal.runtime.Op;
+import dev.interleave.internal.runtime.Points;
+import dev.interleave.internal.runtime.ProcessContext;
+import dev.interleave.internal.runtime.Serialization;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.apiguardian.api.API;
+
+/**
+ * A process: a target run in a child JVM, as CPython's {@code multiprocessing.Process}.
+ *
+ * <p>Create one from a {@link Target} and its arguments, or subclass it and override {@link
+ * #run()} (calling a {@code Process} constructor first, as the article's section 2.2 says).
+ * {@link #start()} launches a child JVM with this JVM's {@code java} and class path; the child
+ * deserializes a copy of this object and calls {@link #run()}. Nothing else of the parent's
+ * memory reaches the child.
+ *
+ * <pre>{@code
+ * Process p = new Process(Example::func, 10);
+ * p.start();
+ * p.join();
+ * System.out.println(p.exitCode());   // OptionalInt[0]
+ * }</pre>
+ *
+ * <p><b>Lifecycle.</b> {@code NEW → STARTED → CLOSED}. {@code start()} is allowed once;
+ * {@code join}, {@code terminate}, {@code kill} need a started process; every method but {@link
+ * #name()} throws {@link IllegalStateException} after {@link #close()}. Misuse is reported with
+ * the process's name and state.
+ *
+ * <p><b>Exit codes</b> as CPython reports them: 0 when {@code run} returned, 1 when it threw
+ * (the child prints the stack trace on its stderr, which appears on the parent's), the argument
+ * of {@code System.exit(n)}, and {@code -N} when the child was killed by signal N (a JVM's
+ * 128+N status is reported as {@code -N}).
+ *
+ * <p><b>Daemons.</b> When the main code of the root JVM ends (its {@code main} thread
+ * terminates) daemonic children are terminated, and the JVM waits for the non-daemonic ones
+ * before it exits; a child process does the same when its {@code run} returns. A daemonic
+ * process cannot start children. If a parent JVM dies, even by {@code kill -9}, its children
+ * notice within a few milliseconds (their standard input reaches end-of-file) and exit.
+ *
+ * <p><b>Output.</b> A child's stdout and stderr are copied to the parent's {@link System#out}
+ * and {@link System#err}; {@link #join()} returns only after the child's output was copied.
+ *
+ * <p><b>Thread safety.</b> Methods may be called from any thread of the parent.
+ */
+@API(status = API.Status.EXPERIMENTAL)
+public class Process implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** The lifecycle of a {@code Process} object in its parent. */
+  public enum State {
+    /** Created, not started. */
+    NEW,
+    /** Started: the child runs or has exited. */
+    STARTED,
+    /** Closed: resources released; the object is unusable. */
+    CLOSED
+  }
+
+  private final Call call;
+  private String name;
+  private boolean daemon;
+
+  private transient volatile State state = State.NEW;
+  private transient volatile ChildJvm jvm;
+  private transient boolean current;
+
+  /** For subclasses that override {@link #run()}; the name defaults to {@code Process-N}. */
+  protected Process() {
+    this((Call) null);
+  }
+
+  /** A process that runs {@code target}. */
+  public Process(Target.Zero target) {
+    this(new Call(nonNull(target), new Object[0]));
+  }
+
+  /** A process that runs {@code target(a)} on a copy of {@code a}. */
+  public <A> Process(Target.One<A> target, A a) {
+    this(new Call(nonNull(target), new Object[] {a}));
+  }
+
+  /** A process that runs {@code target(a, b)} on copies of the arguments. */
+  public <A, B> Process(Target.Two<A, B> target, A a, B b) {
+    this(new Call(nonNull(target), new Object[] {a, b}));
+  }
+
+  /** A process that runs {@code target(a, b, c)} on copies of the arguments. */
+  public <A, B, C> Process(Target.Three<A, B, C> target, A a, B b, C c) {
+    this(new Call(nonNull(target), new Object[] {a, b, c}));
+  }
+
+  /** A process that runs {@code target(a, b, c, d)} on copies of the arguments. */
+  public <A, B, C, D> Process(Target.Four<A, B, C, D> target, A a, B b, C c, D d) {
+    this(new Call(nonNull(target), new Object[] {a, b, c, d}));
+  }
+
+  private Process(Call call) {
+    this.call = call;
+    this.name = ProcessContext.nextChildName();
+  }
+
+  private static <T> T nonNull(T target) {
+    if (target == null) {
+      throw new IllegalArgumentException("target must not be null");
+    }
+    return target;
+  }
+
+  /**
+   * The process's activity, run in the child. The default calls the target with its arguments;
+   * subclasses override it.
+   *
+   * @throws Exception anything; the child then prints it and exits with code 1
+   */
+  public void run() throws Exception {
+    if (call == null) {
+      throw new IllegalStateException(name + " has no target: a Process subclass must override run()");
+    }
+    call.invoke();
+  }
+
+  /** The name; {@code Process-N} unless set (CPython's naming, {@code Process-1:2} in a child). */
+  public final String name() {
+    return name;
+  }
+
+  /** Sets the name (before or after start, as CPython allows). Returns this process. */
+  public final Process setName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("name must not be blank but was: " + name);
+    }
+    checkNotClosed("set the name of");
+    this.name = name;
+    return this;
+  }
+
+  /** Whether this process is daemonic. */
+  public final boolean isDaemon() {
+    return daemon;
+  }
+
+  /**
+   * Makes this process daemonic or not; only before {@link #start()}. Returns this process.
+   *
+   * @throws IllegalStateException if the process was started or closed
+   */
+  public final Process setDaemon(boolean daemon) {
+    if (state != State.NEW) {
+      throw new IllegalStateException("cannot set daemon of " + describe() + ": only before start()");
+    }
+    this.daemon = daemon;
+    return this;
+  }
+
+  /** The lifecycle state of this object in the parent. */
+  public final State state() {
+    return current ? State.STARTED : state;
+  }
+
+  /**
+   * Starts the child JVM and returns; the target runs there on copies of target and arguments.
+   *
+   * @throws IllegalStateException if already started or closed, or if called in a daemonic
+   *     process ("daemonic processes are not allowed to have children")
+   * @throws IllegalArgumentException if the target or an argument cannot be serialized, naming
+   *     its class
+   * @throws ProcessStartException if the child JVM cannot be launched
+   */
+  public final synchronized void start() {
+    if (state != State.NEW || current) {
+      throw new IllegalStateException("cannot start " + describe() + ": start() may be called once");
+    }
+    if (ProcessContext.current().daemon()) {
+      throw new IllegalStateException("cannot start " + name + ": daemonic processes are not"
+          + " allowed to have children (" + ProcessContext.current().name() + " is daemonic)");
+    }
+    byte[] payload = serializeForChild();
+    Points.point(Op.START, "process:" + name, name);
+    jvm = Launcher.launch(name, daemon, payload);
+    state = State.STARTED;
+    Children.register(this);
+  }
+
+  private byte[] serializeForChild() {
+    try {
+      return Serialization.serialize(this);
+    } catch (IllegalArgumentException e) {
+      String culprit = call == null ? null : call.findUnserializable();
+      throw new IllegalArgumentException("cannot start " + name + ": "
+          + (culprit != null ? culprit : e.getMessage())
+          + " (a child receives a serialized copy of its target and arguments)", e);
+    }
+  }
+
+  /** Waits for the child to exit. */
+  public final void join() throws InterruptedException {
+    join(null);
+  }
+
+  /**
+   * Waits at most {@code timeout} for the child to exit (CPython's {@code join(timeout)}).
+   *
+   * @return whether the child has exited (CPython returns nothing; check {@link #exitCode()})
+   * @throws IllegalStateException if the process was not started or is closed
+   * @throws IllegalArgumentException if the timeout is negative
+   * @throws ProcessStartException if the child JVM exited before reaching the bootstrap
+   */
+  public final boolean join(Duration timeout) throws InterruptedException {
+    if (timeout != null && timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout must not be negative but was: " + timeout);
+    }
+    ChildJvm j = started("join");
+    Points.point(Op.JOIN, "process:" + name, name);
+    return j.awaitExit(timeout);
+  }
+
+  /** Whether the child is running (true from {@code start()} until it has been seen to exit). */
+  public final boolean isAlive() {
+    if (current) {
+      return true;
+    }
+    checkNotClosed("query");
+    ChildJvm j = jvm;
+    return j != null && j.isAlive();
+  }
+
+  /** The exit code: empty while the child runs or before it starts. */
+  public final OptionalInt exitCode() {
+    checkNotClosed("query");
+    ChildJvm j = jvm;
+    return j == null ? OptionalInt.empty() : j.exitCode();
+  }
+
+  /**
+   * The child's process id; in the child itself, its own pid.
+   *
+   * @throws IllegalStateException before {@code start()}
+   */
+  public final long pid() {
+    if (current) {
+      return ProcessHandle.current().pid();
+    }
+    return started("get the pid of").pid();
+  }
+
+  /** Sends SIGTERM to the child (no-op if it has exited). */
+  public final void terminate() {
+    Points.point(Op.TERMINATE, "process:" + name, name);
+    started("terminate").terminate(false);
+  }
+
+  /** Sends SIGKILL to the child (no-op if it has exited). */
+  public final void kill() {
+    Points.point(Op.TERMINATE, "process:" + name, name);
+    started("kill").terminate(true);
+  }
+
+  /**
+   * Releases the resources of an exited child; afterwards every method but {@link #name()}
+   * throws {@link IllegalStateException}. Closing twice is allowed.
+   *
+   * @throws IllegalStateException if the child is still running
+   */
+  public final synchronized void close() {
+    if (state == State.CLOSED) {
+      return;
+    }
+    ChildJvm j = jvm;
+    if (j != null && j.isAlive()) {
+      throw new IllegalStateException("cannot close " + describe() + ": the child is still running");
+    }
+    if (j != null) {
+      j.close();
+    }
+    state = State.CLOSED;
+    Children.unregister(this);
+  }
+
+  private ChildJvm started(String action) {
+    ChildJvm j = jvm;
+    if (state != State.STARTED || j == null) {
+      throw new IllegalStateException("cannot " + action + " " + describe()
+          + (state == State.NEW ? ": it has not been started" : ""));
+    }
+    return j;
+  }
+
+  private void checkNotClosed(String action) {
+    if (state == State.CLOSED) {
+      throw new IllegalStateException("cannot " + action + " " + describe());
+    }
+  }
+
+  private String describe() {
+    return name + " (state " + state() + ")";
+  }
+
+  /** Called reflectively by the runtime's bootstrap in the child, on the deserialized copy. */
+  @SuppressWarnings("unused")
+  private static void runAsCurrent(Process p) throws Exception {
+    p.current = true;
+    p.state = State.NEW;
+    p.run();
+  }
+
+  // ---- static API: the current process and its relatives ----
+
+  /** This process: {@code MainProcess} in the root JVM, the child's name in a child. */
+  public static ProcessInfo currentProcess() {
+    return ProcessContext.current();
+  }
+
+  /** The parent of this process, empty in the root JVM. */
+  public static Optional<ProcessInfo> parentProcess() {
+    return ProcessContext.parent();
+  }
+
+  /** The children started by this process that are still running. */
+  public static List<Process> activeChildren() {
+    return Children.active();
+  }
+
+  /**
+   * Pre-starts up to {@code jvms} warm JVMs and waits until they are ready, so that the next
+   * {@code start()} calls skip JVM start-up. The pool is refilled in the background after each
+   * use; its target size is {@code max(jvms, interleave.warm)}.
+   */
+  public static void warmUp(int jvms) throws InterruptedException {
+    if (jvms < 0) {
+      throw new IllegalArgumentException("jvms must be >= 0 but was: " + jvms);
+    }
+    Launcher.warmUp(jvms);
+  }
+
+  @Override
+  public String toString() {
+    ChildJvm j = jvm;
+    String detail = j == null ? "" : " pid=" + j.pid() + (j.isAlive() ? " alive"
+        : " exitcode=" + j.exitCode().orElse(Integer.MIN_VALUE));
+    return "<Process name='" + name + "' " + state() + detail + (daemon ? " daemon" : "") + ">";
+  }
+
+  /** A target with its arguments, serialized with the process. */
+  private record Call(Serializable target, Object[] args) implements Serializable {
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void invoke() throws Exception {
+      switch (args.length) {
+        case 0 -> ((Target.Zero) target).run();
+        case 1 -> ((Target.One) target).run(args[0]);
+        case 2 -> ((Target.Two) target).run(args[0], args[1]);
+        case 3 -> ((Target.Three) target).run(args[0], args[1], args[2]);
+        case 4 -> ((Target.Four) target).run(args[0], args[1], args[2], args[3]);
+        default -> throw new IllegalStateException("unsupported argument count " + args.length);
+      }
+    }
+
+    String findUnserializable() {
+      String problem = Serialization.problem(target);
+      if (problem != null) {
+        return "the target cannot be serialized: " + problem;
+      }
+      for (int i = 0; i < args.length; i++) {
+        problem = Serialization.problem(args[i]);
+        if (problem != null) {
+          return "argument " + (i + 1) + " cannot be serialized: " + problem;
+        }
+      }
+      return null;
+    }
+  }
+}

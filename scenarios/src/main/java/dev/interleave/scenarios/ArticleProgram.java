@@ -1,0 +1,37 @@
+package dev.interleave.scenarios;
+
+import dev.interleave.scenarios.article.Process_2_1_FunctionTarget;
+import dev.interleave.scenarios.article.Process_2_2_Subclass;
+import dev.interleave.scenarios.article.Process_2_2_SubclassWithArgs;
+import dev.interleave.scenarios.article.Process_3_1_Daemon;
+import dev.interleave.scenarios.article.Process_3_2_TerminateIsAlive;
+import dev.interleave.scenarios.article.Process_3_3_Join;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One of the article's example programs.
+ *
+ * @param id the article's section number, with a suffix where a section has several programs
+ * @param title what the program shows
+ * @param mainClass the class whose {@code main} runs it
+ */
+public record ArticleProgram(String id, String title, Class<?> mainClass) {
+
+  /** Every program, in the article's order. */
+  public static final List<ArticleProgram> ALL = List.of(
+      new ArticleProgram("2.1", "a process from a function and its argument",
+          Process_2_1_FunctionTarget.class),
+      new ArticleProgram("2.2a", "a Process subclass overriding run()", Process_2_2_Subclass.class),
+      new ArticleProgram("2.2b", "a Process subclass with constructor arguments",
+          Process_2_2_SubclassWithArgs.class),
+      new ArticleProgram("3.1", "daemon: ends with the main code; the other child is awaited",
+          Process_3_1_Daemon.class),
+      new ArticleProgram("3.2", "terminate() and is_alive()", Process_3_2_TerminateIsAlive.class),
+      new ArticleProgram("3.3", "join() waits for the joined child", Process_3_3_Join.class));
+
+  /** The program with this id. */
+  public static Optional<ArticleProgram> byId(String id) {
+    return ALL.stream().filter(p -> p.id().equals(id)).findFirst();
+  }
+}

@@ -1,0 +1,176 @@
+package dev.interleave.scenarios.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.interleave.mp.Process;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code process_start_join} workload: 20 x a no-op child timed from {@code start()} to
+ * {@code join()}, and 20 x a child whose first statement stamps {@link System#nanoTime()}
+ * (CLOCK_MONOTONIC, comparable across processes), against a parent stamp before {@code
+ * start()}; plus the time spent inside {@code start()}.
+ *
+ * <p>Interleave runs cold ({@code interleave.warm=0}: a JVM boots per process, the counterpart
+ * of CPython's spawn) and warm (a pre-started JVM is ready before each start, the counterpart of
+ * forkserver), each side in its own JVM, alternating with CPython for {@code rounds} rounds
+ * (default 3). Usage: {@code ProcessStartBench [rounds] [json-out]}.
+ */
+public final class ProcessStartBench {
+  private static final int RUNS = 20;
+  private static final String BENCH = "process_start_join";
+
+  private ProcessStartBench() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("--side")) {
+      runSide(args[1]);
+      return;
+    }
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+    Path out = Path.of(args.length > 1 ? args[1] : "target/bench-process-start.json");
+    Map<String, List<Double>> java = new TreeMap<>();
+    List<JsonNode> python = new ArrayList<>();
+    Optional<CpythonBaseline> cpython = CpythonBaseline.locate();
+    for (int round = 1; round <= rounds; round++) {
+      System.out.println("round " + round + "/" + rounds);
+      collect(java, "cold", sideInJvm("cold"));
+      collect(java, "warm", sideInJvm("warm"));
+      if (cpython.isPresent()) {
+        python.add(cpython.get().run(BENCH, false));
+      }
+    }
+    report(java, python, out);
+  }
+
+  private static void report(Map<String, List<Double>> java, List<JsonNode> python, Path out)
+      throws IOException {
+    BenchReport report = new BenchReport();
+    String[][] pairs = {
+        {"start_join_ms[cold]", "start_join_ms[spawn]"},
+        {"first_instruction_ms[cold]", "first_instruction_ms[spawn]"},
+        {"start_call_ms[cold]", "start_call_ms[spawn]"},
+        {"start_join_ms[warm]", "start_join_ms[forkserver]"},
+        {"first_instruction_ms[warm]", "first_instruction_ms[forkserver]"},
+        {"start_call_ms[warm]", "start_call_ms[forkserver]"},
+        {"start_join_ms[warm]", "start_join_ms[spawn]"},
+        {"first_instruction_ms[warm]", "first_instruction_ms[spawn]"}};
+    for (String[] pair : pairs) {
+      Metric m = new Metric(pair[0], "ms", true, java.getOrDefault(pair[0], List.of()));
+      report.add(BENCH + " vs " + pair[1].substring(pair[1].indexOf('[')), m,
+          pythonMedian(python, pair[1]));
+    }
+    report.print();
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    report.writeJson(out);
+  }
+
+  private static double pythonMedian(List<JsonNode> runs, String metric) {
+    List<Double> medians = new ArrayList<>();
+    for (JsonNode run : runs) {
+      double m = CpythonBaseline.median(run, BENCH, metric);
+      if (!Double.isNaN(m)) {
+        medians.add(m);
+      }
+    }
+    return new Metric(metric, "ms", true, medians).median();
+  }
+
+  private static void collect(Map<String, List<Double>> into, String side, Map<String, List<Double>> got) {
+    got.forEach((k, v) -> into.computeIfAbsent(k + "[" + side + "]", x -> new ArrayList<>()).addAll(v));
+  }
+
+  /** Runs one side in a fresh JVM (so the warm pool setting is its own) and parses its output. */
+  private static Map<String, List<Double>> sideInJvm(String side) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dinterleave.warm=" + (side.equals("cold") ? "0" : "1"),
+        "-cp", System.getProperty("java.class.path"), ProcessStartBench.class.getName(),
+        "--side", side));
+    java.lang.Process jvm = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String text = new String(jvm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (!jvm.waitFor(5, TimeUnit.MINUTES) || jvm.exitValue() != 0) {
+      throw new IOException("bench side " + side + " failed:\n" + text);
+    }
+    Map<String, List<Double>> result = new TreeMap<>();
+    for (String line : text.lines().toList()) {
+      String[] kv = line.split("=", 2);
+      if (kv.length == 2 && kv[0].matches("[a-z_]+")) {
+        List<Double> values = new ArrayList<>();
+        for (String v : kv[1].split(",")) {
+          values.add(Double.parseDouble(v));
+        }
+        result.put(kv[0], values);
+      }
+    }
+    return result;
+  }
+
+  private static void runSide(String side) throws Exception {
+    boolean warm = side.equals("warm");
+    Path dir = Files.createTempDirectory("interleave-bench");
+    List<Double> startJoin = new ArrayList<>();
+    List<Double> startCall = new ArrayList<>();
+    List<Double> first = new ArrayList<>();
+    try {
+      timeOne(warm, null, dir); // untimed warm-up, as the CPython side does
+      for (int i = 0; i < RUNS; i++) {
+        double[] t = timeOne(warm, null, dir);
+        startCall.add(t[0]);
+        startJoin.add(t[1]);
+      }
+      for (int i = 0; i < RUNS; i++) {
+        Path stamp = dir.resolve("stamp-" + i);
+        first.add(timeOne(warm, stamp, dir)[2]);
+      }
+    } finally {
+      try (var files = Files.list(dir)) {
+        files.forEach(p -> p.toFile().delete());
+      }
+      Files.deleteIfExists(dir);
+    }
+    System.out.println("start_join_ms=" + join(startJoin));
+    System.out.println("start_call_ms=" + join(startCall));
+    System.out.println("first_instruction_ms=" + join(first));
+  }
+
+  private static String join(List<Double> values) {
+    return String.join(",", values.stream().map(d -> Double.toString(d)).toList());
+  }
+
+  /** Returns {start call ms, start to join ms, start to first statement ms}. */
+  private static double[] timeOne(boolean warm, Path stamp, Path dir) throws Exception {
+    if (warm) {
+      Process.warmUp(1);
+    }
+    Process p = stamp == null ? new Process(ProcessStartBench::noop)
+        : new Process(ProcessStartBench::stamp, stamp.toString());
+    long t0 = System.nanoTime();
+    p.start();
+    long t1 = System.nanoTime();
+    p.join();
+    long t2 = System.nanoTime();
+    double firstMs = Double.NaN;
+    if (stamp != null) {
+      firstMs = (Long.parseLong(Files.readString(stamp).trim()) - t0) / 1e6;
+    }
+    p.close();
+    return new double[] {(t1 - t0) / 1e6, (t2 - t0) / 1e6, firstMs};
+  }
+
+  static void noop() {
+    // the child does nothing
+  }
+
+  static void stamp(String file) throws IOException {
+    long now = System.nanoTime();
+    Files.writeString(Path.of(file), Long.toString(now));
+  }
+}

@@ -1,0 +1,93 @@
+package dev.interleave.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Runs the article's programs as a user would and checks what they print, and in what order. */
+@Timeout(120)
+class ArticleProgramsTest {
+
+  private static List<String> run(Class<?> main) throws IOException, InterruptedException {
+    java.lang.Process jvm = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), main.getName())
+        .redirectErrorStream(true).start();
+    try {
+      byte[] out = jvm.getInputStream().readAllBytes();
+      assertTrue(jvm.waitFor(60, TimeUnit.SECONDS));
+      List<String> lines = new String(out, StandardCharsets.UTF_8).lines().toList();
+      assertEquals(0, jvm.exitValue(), String.join("\n", lines));
+      return lines;
+    } finally {
+      jvm.descendants().forEach(ProcessHandle::destroyForcibly);
+      jvm.destroyForcibly();
+    }
+  }
+
+  private static void assertOrder(List<String> lines, String... expected) {
+    int at = -1;
+    for (String e : expected) {
+      int next = lines.indexOf(e);
+      assertTrue(next > at, "expected '" + e + "' after the previous line in " + lines);
+      at = next;
+    }
+  }
+
+  @Test
+  void functionTargetPrintsMainAndChildLines() throws Exception {
+    List<String> lines = run(dev.interleave.scenarios.article.Process_2_1_FunctionTarget.class);
+    assertOrder(lines, "主进程开始运行……", "子进程开始运行:10……", "子进程结束运行:10……");
+    assertThat(lines).contains("主进程结束运行……").hasSize(4);
+  }
+
+  @Test
+  void subclassesPrintTheirOwnPids() throws Exception {
+    List<String> lines = run(dev.interleave.scenarios.article.Process_2_2_SubclassWithArgs.class);
+    assertThat(lines).hasSize(3).anyMatch(l -> l.startsWith("主进程: "));
+    assertThat(lines.stream().filter(l -> l.matches("子进程: \\d+ 我是arg1 我是arg2")).distinct())
+        .hasSize(2);
+    assertThat(run(dev.interleave.scenarios.article.Process_2_2_Subclass.class))
+        .filteredOn(l -> l.matches("子进程: \\d+")).hasSize(2);
+  }
+
+  @Test
+  void daemonStopsWithTheMainCodeAndTheOtherChildFinishes() throws Exception {
+    List<String> lines = run(dev.interleave.scenarios.article.Process_3_1_Daemon.class);
+    int mainDone = indexOfPrefix(lines, "主进程代码运行完了");
+    assertThat(lines.subList(mainDone, lines.size())).noneMatch(l -> l.contains("子进程p1正在执行"));
+    assertThat(lines.subList(0, mainDone)).anyMatch(l -> l.startsWith("1--子进程p1正在执行"));
+    assertThat(lines.get(lines.size() - 1)).startsWith("子进程p2结束执行");
+  }
+
+  @Test
+  void terminatedChildIsAliveAtFirstThenDead() throws Exception {
+    List<String> lines = run(dev.interleave.scenarios.article.Process_3_2_TerminateIsAlive.class);
+    int last = indexOfPrefix(lines, "主进程代码运行完了");
+    assertEquals("False", lines.get(last - 1));
+    assertThat(lines.get(last - 2)).isIn("True", "False");
+  }
+
+  @Test
+  void joinWaitsForTheFirstChildOnly() throws Exception {
+    List<String> lines = run(dev.interleave.scenarios.article.Process_3_3_Join.class);
+    assertOrder(lines, "主进程开始运行……", "进程1结束运行……", "主进程结束运行……", "进程2结束运行……");
+  }
+
+  private static int indexOfPrefix(List<String> lines, String prefix) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(prefix)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no line starting with " + prefix + " in " + lines);
+  }
+}
