@@ -65,6 +65,11 @@ final class Ring {
     dataEvent.signal();
   }
 
+  /** Makes everything before {@code tail} visible to readers, without waking them. */
+  void advanceTail(long tail) {
+    segment.setLong(base + TAIL, tail);
+  }
+
   /** Frees everything before {@code head} for writers and wakes them. */
   void publishHead(long head) {
     segment.setLong(base + HEAD, head);

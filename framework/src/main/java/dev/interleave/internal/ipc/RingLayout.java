@@ -14,9 +14,12 @@ package dev.interleave.internal.ipc;
  * |                 Writer lock ({@link OwnerLock}, 16 bytes)     |
  * |                                                               |
  * +-------------------------------+-------------------------------+
- * |  Frame open (a chunked frame  |  Write log: spill log writers |
- * |  is being written: 1)         |  append to, 0 = the ring      |
+ * |  Frame open (pipes: a chunked |  Write log (queues: the spill |
+ * |  frame is being written)      |  log writers append to, or 0) |
  * +-------------------------------+-------------------------------+
+ * |                 Published (queues: items ever published, 64)  |
+ * |                                                               |
+ * +---------------------------------------------------------------+
  * |                       (pad to 64)                           ...
  * +---------------------------------------------------------------+  +64, written by readers
  * |                 Head: bytes ever consumed (64)                |
@@ -24,12 +27,13 @@ package dev.interleave.internal.ipc;
  * +---------------------------------------------------------------+
  * |                 Reader lock ({@link OwnerLock}, 16 bytes)     |
  * |                                                               |
- * +-------------------------------+-------------------------------+
- * |  (reserved)                   |  Read log: spill log being    |
- * |                               |  read, 0 = the ring           |
- * +-------------------------------+-------------------------------+
- * |                 Read offset in the read log (64)              |
+ * +---------------------------------------------------------------+
+ * |                       (reserved, 64)                          |
  * |                                                               |
+ * +---------------------------------------------------------------+
+ * |                 Cursor (queues: spill log number (24 bits),   |
+ * |                 offset in that log (40 bits))                 |
+ * +---------------------------------------------------------------+
  * +---------------------------------------------------------------+  +128
  * |                 Data event ({@link EventCount}): not empty    |
  * +---------------------------------------------------------------+  +192
@@ -48,10 +52,10 @@ final class RingLayout {
   static final int WRITER_LOCK = 8;
   static final int FRAME_OPEN = 24;
   static final int WRITE_LOG = 28;
+  static final int PUBLISHED = 32;
   static final int HEAD = 64;
   static final int READER_LOCK = 72;
-  static final int READ_LOG = 92;
-  static final int READ_OFFSET = 96;
+  static final int CURSOR = 96;
   static final int DATA_EVENT = 128;
   static final int SPACE_EVENT = 192;
   static final int DATA = 256;

@@ -1,0 +1,92 @@
+package dev.interleave.internal.ipc;
+
+import dev.interleave.internal.shm.Segment;
+import dev.interleave.internal.shm.SharedMemory;
+
+/**
+ * The shared-memory segment of one queue: counters and a ring of items.
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +---------------------------------------------------------------+  +0
+ * |                 Magic "IQUE"                                  |
+ * +---------------------------------------------------------------+
+ * |                 Layout version                                |
+ * +---------------------------------------------------------------+
+ * |                 Maximum size in items, 0 = unbounded          |
+ * +---------------------------------------------------------------+
+ * |                 Ring capacity in bytes                        |
+ * +---------------------------------------------------------------+  +64
+ * |                 Size: items put and not yet taken             |
+ * +---------------------------------------------------------------+
+ * |                       (pad)                                   |
+ * +---------------------------------------------------------------+
+ * |                 Slot event ({@link EventCount}): size fell    |
+ * +---------------------------------------------------------------+  +128
+ * |                 Unfinished tasks (joinable queues)            |
+ * +---------------------------------------------------------------+
+ * |                       (pad)                                   |
+ * +---------------------------------------------------------------+
+ * |                 Join event ({@link EventCount}): tasks done   |
+ * +---------------------------------------------------------------+  +192
+ * |                 Spill logs created so far                     |
+ * +---------------------------------------------------------------+  +256
+ * |                 Ring ({@link RingLayout}) of items          ...
+ * +---------------------------------------------------------------+
+ * </pre>
+ */
+final class QueueSegment {
+  static final int MAGIC = 0x49515545;
+  static final int VERSION = 1;
+  static final int DEFAULT_CAPACITY = Integer.getInteger("interleave.queue.ringBytes", 1 << 20);
+  static final int MAXSIZE = 8;
+  static final int CAPACITY = 12;
+  static final int SIZE = 64;
+  static final int SLOT_EVENT = 72;
+  static final int UNFINISHED = 128;
+  static final int JOIN_EVENT = 136;
+  static final int LOGS = 192;
+  static final int RING = 256;
+
+  final Segment segment;
+  final Ring ring;
+  final int maxsize;
+  final EventCount slotEvent;
+  final EventCount joinEvent;
+
+  private QueueSegment(Segment segment) {
+    this.segment = segment;
+    this.maxsize = segment.getInt(MAXSIZE);
+    this.ring = new Ring(segment, RING, segment.getInt(CAPACITY), id(segment) + " ring");
+    this.slotEvent = new EventCount(segment, SLOT_EVENT);
+    this.joinEvent = new EventCount(segment, JOIN_EVENT);
+  }
+
+  static QueueSegment create(int maxsize, int capacity) {
+    RingLayout.checkCapacity(capacity);
+    Segment segment = SharedMemory.create("queue", RING + RingLayout.size(capacity));
+    segment.setInt(MAXSIZE, Math.max(0, maxsize));
+    segment.setInt(CAPACITY, capacity);
+    segment.setInt(4, VERSION);
+    segment.setInt(0, MAGIC);
+    return new QueueSegment(segment);
+  }
+
+  static QueueSegment attach(String name) {
+    Segment segment = SharedMemory.attach(name);
+    if (segment.size() < RING || segment.getInt(0) != MAGIC || segment.getInt(4) != VERSION) {
+      throw new IpcFailure(IpcFailure.Kind.CORRUPT_FRAME, "segment " + name
+          + " is not a queue of layout version " + VERSION);
+    }
+    return new QueueSegment(segment);
+  }
+
+  static String id(Segment segment) {
+    return "queue:" + segment.name().substring(SharedMemory.PREFIX.length());
+  }
+
+  int size() {
+    return segment.getInt(SIZE);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.interleave.internal.ipc;
+
+import dev.interleave.internal.shm.Segment;
+import dev.interleave.internal.shm.SharedMemory;
+import java.nio.MappedByteBuffer;
+
+/**
+ * An append-only segment holding queue items that did not fit in the queue's ring, so that a
+ * {@code put} never waits for a consumer and a producer can exit with items still unread.
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +---------------------------------------------------------------+  +0
+ * |                 Committed: bytes of complete frames (64)      |
+ * |                                                               |
+ * +---------------------------------------------------------------+
+ * |                 (reserved)                                    |
+ * +---------------------------------------------------------------+
+ * |                 Next: the log that continues this one, or 0   |
+ * +---------------------------------------------------------------+
+ * |                       (pad to 64)                           ...
+ * +---------------------------------------------------------------+  +64
+ * |                 Frame length (64)                             |
+ * |                                                               |
+ * +---------------------------------------------------------------+
+ * |                 Payload, padded to 8 bytes                  ...
+ * +---------------------------------------------------------------+
+ *   ... more frames
+ * </pre>
+ *
+ * <p>A frame is visible once {@code committed} covers it (one volatile store after the copy), so
+ * a writer killed mid-append leaves nothing half-written. Writers leave a log (by linking a
+ * {@code next} one, or by clearing the ring's write-log word) only after their last append to
+ * it, and readers read those words before {@code committed}: a reader that sees the writers gone
+ * also sees every frame they appended. Logs are files named after
+ * their queue ({@link SharedMemory#createChild}), so they outlive the producer that wrote them;
+ * the reader deletes each one when it moves past it.
+ */
+final class SpillLog {
+  static final int HEADER = 64;
+  private static final int COMMITTED = 0;
+  private static final int NEXT = 12;
+
+  final int number;
+  private final Segment segment;
+  private final MappedByteBuffer buffer;
+
+  SpillLog(int number, Segment segment) {
+    this.number = number;
+    this.segment = segment;
+    this.buffer = segment.buffer();
+  }
+
+  static String suffix(int number) {
+    return "s" + number;
+  }
+
+  String name() {
+    return segment.name();
+  }
+
+  long committed() {
+    return segment.getLong(COMMITTED);
+  }
+
+  int next() {
+    return segment.getInt(NEXT);
+  }
+
+  void link(int next) {
+    segment.setInt(NEXT, next);
+  }
+
+  /** Whether a frame of {@code length} bytes still fits. */
+  boolean fits(int length) {
+    return HEADER + committed() + Chunk.footprint(length) <= segment.size();
+  }
+
+  /** Appends a frame; the caller checked {@link #fits} and holds the queue's writer lock. */
+  void append(byte[] payload) {
+    long at = committed();
+    int pos = (int) (HEADER + at);
+    buffer.putLong(pos, payload.length);
+    buffer.put(pos + 8, payload, 0, payload.length);
+    segment.setLong(COMMITTED, at + Chunk.footprint(payload.length));
+  }
+
+  /** The frame at {@code offset} (a value of the reader's cursor), checked against the log. */
+  byte[] read(long offset) {
+    long committed = committed();
+    long length = buffer.getLong((int) (HEADER + offset));
+    if (length < 0 || offset + Chunk.footprint(length) > committed) {
+      throw new IpcFailure(IpcFailure.Kind.CORRUPT_FRAME, "a frame of " + length
+          + " bytes at offset " + offset + " overruns spill log " + name());
+    }
+    byte[] payload = new byte[(int) length];
+    buffer.get((int) (HEADER + offset + 8), payload, 0, payload.length);
+    return payload;
+  }
+
+  /** Bytes a log must have to hold a frame of {@code length} bytes. */
+  static long sizeFor(int length) {
+    return HEADER + Chunk.footprint(length);
+  }
+}
