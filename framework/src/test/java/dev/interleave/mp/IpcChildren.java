@@ -47,4 +47,59 @@ final class IpcChildren {
       report.send("EOF after " + n);
     }
   }
+
+  /** Puts {@code count} items of {@code size} bytes, then a null sentinel, and exits. */
+  static void putBlobs(Queue<byte[]> q, Integer count, Integer size) throws InterruptedException {
+    for (int i = 0; i < count; i++) {
+      q.put(QueueTest.payload(i, size));
+    }
+    q.put(null);
+  }
+
+  /** Puts {@code count} longs {@code id * 1_000_000 + seq}. */
+  static void produce(Queue<Long> q, Integer id, Integer count) throws InterruptedException {
+    for (int i = 0; i < count; i++) {
+      q.put(id * 1_000_000L + i);
+    }
+  }
+
+  /** Gets longs until a null, then reports all it got as one array. */
+  static void consume(Queue<Long> q, Queue<long[]> results) throws InterruptedException {
+    long[] got = new long[1024];
+    int n = 0;
+    for (Long x = q.get(); x != null; x = q.get()) {
+      if (n == got.length) {
+        got = java.util.Arrays.copyOf(got, n * 2);
+      }
+      got[n++] = x;
+    }
+    results.put(java.util.Arrays.copyOf(got, n));
+  }
+
+  /** Puts big items until killed. */
+  static void putBlobsForever(Queue<byte[]> q, Integer size) throws InterruptedException {
+    for (int i = 0; ; i++) {
+      q.put(QueueTest.payload(i, size));
+    }
+  }
+
+  /** Gets items until killed. */
+  static void getForever(Queue<byte[]> q) throws InterruptedException {
+    while (true) {
+      q.get();
+    }
+  }
+
+  static void work(JoinableQueue<Integer> tasks, Queue<Integer> results)
+      throws InterruptedException {
+    for (Integer t = tasks.get(); t != null; t = tasks.get()) {
+      results.put(t * t);
+      tasks.taskDone();
+    }
+    tasks.taskDone();
+  }
+
+  static void putSimple(SimpleQueue<String> q) throws InterruptedException {
+    q.put("from child");
+  }
 }

@@ -8,9 +8,10 @@ import java.io.Serializable;
  * One process's handle of a multi-producer, multi-consumer queue of serialized items in shared
  * memory.
  *
- * <p>A {@link #put} reserves a slot (bounded queues wait here for room), then appends the item
- * under the writer lock with {@link QueueWriter}: it never waits for a consumer, because what
- * does not fit in the ring goes to spill logs. A {@link #take} waits, without holding any lock,
+ * <p>A {@link #put} takes the writer lock, waits there for room if the queue is bounded and full
+ * (the count is exact under that lock, so no slot is reserved outside it), and appends the item
+ * with {@link QueueWriter}: it never waits for a consumer otherwise, because what does not fit
+ * in the ring goes to spill logs. A {@link #take} waits, without holding any lock,
  * until the published-items counter moves, then takes one item under the reader lock with {@link
  * QueueReader}. Items from one producer thread are taken in the order it put them.
  */
@@ -60,68 +61,49 @@ public final class QueueChannel {
       return QueueSteps.put(this, payload, deadline, task);
     }
     Points.point(Op.PUT, id, null);
-    if (!reserve(deadline)) {
+    OwnerLock.Acquired a = ring.writerLock.lock(deadline);
+    if (a == OwnerLock.Acquired.NO) {
       return false;
-    }
-    OwnerLock.Acquired a;
-    try {
-      a = ring.writerLock.lock(Deadlines.NONE);
-    } catch (InterruptedException e) {
-      unreserve();
-      throw e;
-    }
-    append(payload, task, a);
-    return true;
-  }
-
-  void unreserve() {
-    queue.segment.getAndAddInt(QueueSegment.SIZE, -1);
-    if (queue.maxsize > 0) {
-      queue.slotEvent.signal();
-    }
-  }
-
-  private boolean reserve(long deadline) throws InterruptedException {
-    while (!tryReserve()) {
-      if (Deadlines.remaining(deadline) == 0) {
-        return false;
-      }
-      queue.slotEvent.await(() -> queue.size() < queue.maxsize, deadline,
-          EventCount.SliceCheck.NONE);
-    }
-    return true;
-  }
-
-  boolean tryReserve() {
-    if (queue.maxsize == 0) {
-      queue.segment.getAndAddInt(QueueSegment.SIZE, 1);
-      return true;
-    }
-    int s = queue.size();
-    return s < queue.maxsize && queue.segment.casInt(QueueSegment.SIZE, s, s + 1);
-  }
-
-  /** Writes the item with the writer lock acquired ({@code a}), then releases the lock. */
-  void append(byte[] payload, boolean task, OwnerLock.Acquired a) {
-    if (task) {
-      queue.segment.getAndAddInt(QueueSegment.UNFINISHED, 1);
     }
     try {
       if (a == OwnerLock.Acquired.RECOVERED) {
         writer.repair();
       }
+      if (!hasRoom() && !queue.slotEvent.await(this::hasRoom, deadline,
+          EventCount.SliceCheck.NONE)) {
+        return false;
+      }
+      appendLocked(payload, task);
+    } finally {
+      ring.writerLock.unlock();
+    }
+    ring.dataEvent.signal();
+    return true;
+  }
+
+  void repair() {
+    writer.repair();
+  }
+
+  /** Whether a bounded queue has room; exact for the holder of the writer lock. */
+  boolean hasRoom() {
+    return queue.maxsize == 0 || queue.size() < queue.maxsize;
+  }
+
+  /** Writes the item; the caller holds the writer lock and checked {@link #hasRoom()}. */
+  void appendLocked(byte[] payload, boolean task) {
+    if (task) {
+      queue.segment.getAndAddInt(QueueSegment.UNFINISHED, 1);
+    }
+    try {
       writer.write(payload);
     } catch (RuntimeException e) {
-      unreserve();
       if (task) {
         queue.segment.getAndAddInt(QueueSegment.UNFINISHED, -1);
       }
       throw e;
-    } finally {
-      ring.writerLock.unlock();
     }
     ring.segment.getAndAddLong(ring.base + RingLayout.PUBLISHED, 1);
-    ring.dataEvent.signal();
   }
 
   /**
@@ -146,7 +128,9 @@ public final class QueueChannel {
       if (Deadlines.remaining(deadline) == 0) {
         return null;
       }
-      ring.dataEvent.await(() -> published() != seen, deadline, EventCount.SliceCheck.NONE);
+      // after each slice, try again anyway: a producer killed between publishing an item and
+      // counting it must not leave the item unseen
+      ring.dataEvent.await(() -> published() != seen, deadline, () -> true);
     }
   }
 
@@ -155,14 +139,14 @@ public final class QueueChannel {
     byte[] payload;
     try {
       payload = reader.take();
+      if (payload != null) {
+        ring.segment.getAndAddLong(ring.base + RingLayout.TAKEN, 1);
+      }
     } finally {
       ring.readerLock.unlock();
     }
-    if (payload != null) {
-      queue.segment.getAndAddInt(QueueSegment.SIZE, -1);
-      if (queue.maxsize > 0) {
-        queue.slotEvent.signal();
-      }
+    if (payload != null && queue.maxsize > 0) {
+      queue.slotEvent.signal();
     }
     return payload;
   }

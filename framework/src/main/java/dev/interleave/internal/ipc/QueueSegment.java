@@ -18,11 +18,10 @@ import dev.interleave.internal.shm.SharedMemory;
  * +---------------------------------------------------------------+
  * |                 Ring capacity in bytes                        |
  * +---------------------------------------------------------------+  +64
- * |                 Size: items put and not yet taken             |
+ * |                       (reserved, 64)                          |
+ * |                                                               |
  * +---------------------------------------------------------------+
- * |                       (pad)                                   |
- * +---------------------------------------------------------------+
- * |                 Slot event ({@link EventCount}): size fell    |
+ * |                 Slot event ({@link EventCount}): an item left |
  * +---------------------------------------------------------------+  +128
  * |                 Unfinished tasks (joinable queues)            |
  * +---------------------------------------------------------------+
@@ -35,6 +34,10 @@ import dev.interleave.internal.shm.SharedMemory;
  * |                 Ring ({@link RingLayout}) of items          ...
  * +---------------------------------------------------------------+
  * </pre>
+ *
+ * <p>The number of items is the ring's published count minus its taken count, each updated
+ * under its lock; a bounded queue's writer checks it with the writer lock held, so no slot is
+ * ever reserved outside the lock and a killed producer cannot leak one.
  */
 final class QueueSegment {
   static final int MAGIC = 0x49515545;
@@ -42,7 +45,6 @@ final class QueueSegment {
   static final int DEFAULT_CAPACITY = Integer.getInteger("interleave.queue.ringBytes", 1 << 20);
   static final int MAXSIZE = 8;
   static final int CAPACITY = 12;
-  static final int SIZE = 64;
   static final int SLOT_EVENT = 72;
   static final int UNFINISHED = 128;
   static final int JOIN_EVENT = 136;
@@ -86,7 +88,10 @@ final class QueueSegment {
     return "queue:" + segment.name().substring(SharedMemory.PREFIX.length());
   }
 
+  /** Items published and not yet taken; approximate while operations are in flight. */
   int size() {
-    return segment.getInt(SIZE);
+    long taken = ring.longAt(RingLayout.TAKEN);
+    return (int) Math.max(0, Math.min(Integer.MAX_VALUE,
+        ring.longAt(RingLayout.PUBLISHED) - taken));
   }
 }

@@ -14,25 +14,26 @@ final class QueueSteps {
 
   static boolean put(QueueChannel q, byte[] payload, long deadline, boolean task)
       throws InterruptedException {
-    boolean[] reserved = {false};
-    try {
-      return Points.await(Op.PUT, q.id(), null, () -> {
-        if (!reserved[0] && !(reserved[0] = q.tryReserve())) {
-          return false;
-        }
-        OwnerLock.Acquired a = q.ring().writerLock.tryLock(true);
-        if (a == OwnerLock.Acquired.NO) {
-          return false;
-        }
-        reserved[0] = false; // append owns the reservation from here on
-        q.append(payload, task, a);
-        return true;
-      }, timeout(deadline), null);
-    } finally {
-      if (reserved[0]) {
-        q.unreserve();
+    Ring ring = q.ring();
+    return Points.await(Op.PUT, q.id(), null, () -> {
+      OwnerLock.Acquired a = ring.writerLock.tryLock(true);
+      if (a == OwnerLock.Acquired.NO) {
+        return false;
       }
-    }
+      try {
+        if (a == OwnerLock.Acquired.RECOVERED) {
+          q.repair();
+        }
+        if (!q.hasRoom()) {
+          return false;
+        }
+        q.appendLocked(payload, task);
+      } finally {
+        ring.writerLock.unlock();
+      }
+      ring.dataEvent.signal();
+      return true;
+    }, timeout(deadline), null);
   }
 
   static byte[] take(QueueChannel q, long deadline) throws InterruptedException {

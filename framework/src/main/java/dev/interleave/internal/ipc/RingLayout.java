@@ -28,7 +28,7 @@ package dev.interleave.internal.ipc;
  * |                 Reader lock ({@link OwnerLock}, 16 bytes)     |
  * |                                                               |
  * +---------------------------------------------------------------+
- * |                       (reserved, 64)                          |
+ * |                 Taken (queues: items ever taken, 64)          |
  * |                                                               |
  * +---------------------------------------------------------------+
  * |                 Cursor (queues: spill log number (24 bits),   |
@@ -55,6 +55,7 @@ final class RingLayout {
   static final int PUBLISHED = 32;
   static final int HEAD = 64;
   static final int READER_LOCK = 72;
+  static final int TAKEN = 88;
   static final int CURSOR = 96;
   static final int DATA_EVENT = 128;
   static final int SPACE_EVENT = 192;
