@@ -118,8 +118,7 @@ public sealed class Queue<E> implements Serializable permits JoinableQueue {
   private void put(E item, long deadline) throws InterruptedException {
     checkOpen("put into");
     try {
-      byte[] payload = Codec.encode(item);
-      if (!channel.put(payload, deadline, this instanceof JoinableQueue)) {
+      if (!channel.put(Codec.encodeParts(item), deadline, this instanceof JoinableQueue)) {
         throw new QueueFullException(this + " is full (maxsize " + channel.maxsize() + ")");
       }
     } catch (IpcFailure f) {
@@ -172,11 +171,11 @@ public sealed class Queue<E> implements Serializable permits JoinableQueue {
   private E get(long deadline) throws InterruptedException {
     checkOpen("get from");
     try {
-      byte[] payload = channel.take(deadline);
-      if (payload == null) {
+      Codec.Item item = channel.take(deadline);
+      if (item == null) {
         throw new QueueEmptyException(this + " is empty");
       }
-      return (E) Codec.decode(payload, 0, payload.length, rules);
+      return (E) Codec.decode(item, rules);
     } catch (IpcFailure f) {
       throw Failures.translate(f);
     }

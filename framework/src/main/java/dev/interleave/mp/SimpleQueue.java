@@ -54,8 +54,7 @@ public final class SimpleQueue<E> implements Serializable {
   public void put(E item) throws InterruptedException {
     checkOpen("put into");
     try {
-      byte[] payload = Codec.encode(item);
-      channel.put(payload, Deadlines.NONE, false);
+      channel.put(Codec.encodeParts(item), Deadlines.NONE, false);
     } catch (IpcFailure f) {
       throw Failures.translate(f);
     }
@@ -72,8 +71,7 @@ public final class SimpleQueue<E> implements Serializable {
   public E get() throws InterruptedException {
     checkOpen("get from");
     try {
-      byte[] payload = channel.take(Deadlines.NONE);
-      return (E) Codec.decode(payload, 0, payload.length, rules);
+      return (E) Codec.decode(channel.take(Deadlines.NONE), rules);
     } catch (IpcFailure f) {
       throw Failures.translate(f);
     }

@@ -45,6 +45,57 @@ public final class Codec {
   private Codec() {}
 
   /**
+   * A payload in two parts, so that a large {@code byte[]} or serialization buffer is copied
+   * once, straight into shared memory: the tag, then {@code length} bytes of {@code body} from
+   * {@code offset}.
+   */
+  public record Encoded(byte tag, byte[] body, int offset, int length) {
+    /** The payload's size: tag and body. */
+    public int size() {
+      return 1 + length;
+    }
+  }
+
+  /** A received payload split into its tag and a body array of exactly the body's length. */
+  public record Item(byte tag, byte[] body) {}
+
+  /**
+   * Serializes {@code value} without copying a {@code byte[]} value: the result refers to it
+   * and must be consumed before the caller may change the array.
+   *
+   * @throws IpcFailure of kind {@link Kind#SERIALIZATION} naming the class that cannot be
+   *     serialized
+   */
+  public static Encoded encodeParts(Object value) {
+    if (value instanceof byte[] bytes) {
+      return new Encoded(BYTES, bytes, 0, bytes.length);
+    }
+    if (value == null || value instanceof Boolean || value instanceof Integer
+        || value instanceof Long || value instanceof Double
+        || value instanceof String s && isAscii(s)) {
+      byte[] whole = encode(value);
+      return new Encoded(whole[0], whole, 1, whole.length - 1);
+    }
+    Buffer bytes = serialize(value);
+    return new Encoded(JAVA, bytes.array(), 1, bytes.size() - 1);
+  }
+
+  /** Deserializes a payload from its tag and body; a {@code byte[]} value is the body itself. */
+  public static Object decode(Item item, ClassRules rules) {
+    byte[] body = item.body();
+    return switch (item.tag()) {
+      case BYTES -> body;
+      case JAVA -> deserialize(body, 0, body.length, rules);
+      default -> {
+        byte[] whole = new byte[body.length + 1];
+        whole[0] = item.tag();
+        System.arraycopy(body, 0, whole, 1, body.length);
+        yield decode(whole, 0, whole.length, rules);
+      }
+    };
+  }
+
+  /**
    * Serializes {@code value}.
    *
    * @throws IpcFailure of kind {@link Kind#SERIALIZATION} naming the class that cannot be
@@ -72,7 +123,8 @@ public final class Codec {
       s.getBytes(0, s.length(), out, 1);
       return out;
     }
-    return serialize(value);
+    Buffer bytes = serialize(value);
+    return java.util.Arrays.copyOf(bytes.array(), bytes.size());
   }
 
   @SuppressWarnings("deprecation")
@@ -85,8 +137,19 @@ public final class Codec {
     return true;
   }
 
-  private static byte[] serialize(Object value) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+  /** A byte stream whose buffer can be used without a copy. */
+  private static final class Buffer extends ByteArrayOutputStream {
+    Buffer() {
+      super(256);
+    }
+
+    byte[] array() {
+      return buf;
+    }
+  }
+
+  private static Buffer serialize(Object value) {
+    Buffer bytes = new Buffer();
     bytes.write(JAVA);
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(value);
@@ -97,7 +160,7 @@ public final class Codec {
       throw new IpcFailure(Kind.SERIALIZATION, "cannot serialize " + value.getClass().getName()
           + ": " + e, e);
     }
-    return bytes.toByteArray();
+    return bytes;
   }
 
   /**

@@ -29,7 +29,8 @@ import java.util.function.BooleanSupplier;
 final class EventCount {
   static final int SIZE = 8;
   static final long SLICE_NANOS = 50_000_000L;
-  private static final long SPIN_NANOS = Long.getLong("interleave.ipc.spinNanos", 40_000L);
+  private static final long SPIN_NANOS = Long.getLong("interleave.ipc.spinNanos", 20_000L);
+  private static final long YIELD_NANOS = Long.getLong("interleave.ipc.yieldNanos", 200_000L);
   private static final Parker PARKER = Parker.system();
 
   /** Runs between slices: returns true, or throws, to end the wait (a dead peer, say). */
@@ -87,16 +88,23 @@ final class EventCount {
   }
 
   private boolean spin(BooleanSupplier ready, long deadline) {
-    long end = System.nanoTime() + SPIN_NANOS;
+    long start = System.nanoTime();
     for (int i = 1; ; i++) {
       Thread.onSpinWait();
       if (ready.getAsBoolean()) {
         return true;
       }
-      if ((i & 63) == 0 && (System.nanoTime() - end > 0 || Deadlines.passed(deadline))) {
-        return false;
+      if ((i & 63) == 0 && (System.nanoTime() - start > SPIN_NANOS || Deadlines.passed(deadline))) {
+        break;
       }
     }
+    while (System.nanoTime() - start < SPIN_NANOS + YIELD_NANOS && !Deadlines.passed(deadline)) {
+      Thread.yield();
+      if (ready.getAsBoolean()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean park(BooleanSupplier ready, long nanos) throws InterruptedException {

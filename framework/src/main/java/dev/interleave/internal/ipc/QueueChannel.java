@@ -16,6 +16,9 @@ import java.io.Serializable;
  * QueueReader}. Items from one producer thread are taken in the order it put them.
  */
 public final class QueueChannel {
+  /** How long a put waits for a consumer to make room in a full ring before it spills. */
+  static final long SPILL_WAIT_NANOS = Long.getLong("interleave.queue.spillWaitNanos", 2_000_000L);
+
   private final QueueSegment queue;
   private final Ring ring;
   private final QueueWriter writer;
@@ -56,9 +59,10 @@ public final class QueueChannel {
    * @param task whether the item counts as an unfinished task (joinable queues)
    * @return false if the queue stayed full until the deadline
    */
-  public boolean put(byte[] payload, long deadline, boolean task) throws InterruptedException {
+  public boolean put(Codec.Encoded item, long deadline, boolean task)
+      throws InterruptedException {
     if (Points.controlled()) {
-      return QueueSteps.put(this, payload, deadline, task);
+      return QueueSteps.put(this, item, deadline, task);
     }
     Points.point(Op.PUT, id, null);
     OwnerLock.Acquired a = ring.writerLock.lock(deadline);
@@ -73,7 +77,7 @@ public final class QueueChannel {
           EventCount.SliceCheck.NONE)) {
         return false;
       }
-      appendLocked(payload, task);
+      appendLocked(item, task, System.nanoTime() + SPILL_WAIT_NANOS);
     } finally {
       ring.writerLock.unlock();
     }
@@ -91,13 +95,14 @@ public final class QueueChannel {
   }
 
   /** Writes the item; the caller holds the writer lock and checked {@link #hasRoom()}. */
-  void appendLocked(byte[] payload, boolean task) {
+  void appendLocked(Codec.Encoded item, boolean task, long spillDeadline)
+      throws InterruptedException {
     if (task) {
       queue.segment.getAndAddInt(QueueSegment.UNFINISHED, 1);
     }
     try {
-      writer.write(payload);
-    } catch (RuntimeException e) {
+      writer.write(item, spillDeadline);
+    } catch (RuntimeException | InterruptedException e) {
       if (task) {
         queue.segment.getAndAddInt(QueueSegment.UNFINISHED, -1);
       }
@@ -109,9 +114,9 @@ public final class QueueChannel {
   /**
    * Takes the next item, waiting until {@code deadline}.
    *
-   * @return the item's payload, or null if none arrived before the deadline
+   * @return the item, or null if none arrived before the deadline
    */
-  public byte[] take(long deadline) throws InterruptedException {
+  public Codec.Item take(long deadline) throws InterruptedException {
     if (Points.controlled()) {
       return QueueSteps.take(this, deadline);
     }
@@ -120,9 +125,9 @@ public final class QueueChannel {
       long seen = published();
       OwnerLock.Acquired a = ring.readerLock.lock(deadline);
       if (a != OwnerLock.Acquired.NO) {
-        byte[] payload = takeLocked();
-        if (payload != null) {
-          return payload;
+        Codec.Item item = takeLocked();
+        if (item != null) {
+          return item;
         }
       }
       if (Deadlines.remaining(deadline) == 0) {
@@ -135,8 +140,8 @@ public final class QueueChannel {
   }
 
   /** Takes an item with the reader lock held, then releases the lock. */
-  byte[] takeLocked() {
-    byte[] payload;
+  Codec.Item takeLocked() {
+    Codec.Item payload;
     try {
       payload = reader.take();
       if (payload != null) {

@@ -35,8 +35,8 @@ final class QueueReader {
     return ((long) log << OFFSET_BITS) | offset;
   }
 
-  /** The next item's payload, or null if no item is published. */
-  byte[] take() {
+  /** The next item, or null if no item is published. */
+  Codec.Item take() {
     while (true) {
       long head = ring.head();
       long available = ring.tail() - head;
@@ -47,20 +47,21 @@ final class QueueReader {
       int type = Chunk.type(header);
       int length = Chunk.length(header);
       long footprint = Chunk.footprint(length);
-      if (type == Chunk.SINGLE && length >= 0 && footprint <= available) {
-        byte[] payload = new byte[length];
-        ring.get(head + Chunk.HEADER, payload, 0, length);
+      if (type == Chunk.SINGLE && length >= 1 && footprint <= available) {
+        byte[] body = new byte[length - 1];
+        byte tag = ring.getByte(head + Chunk.HEADER);
+        ring.get(head + Chunk.HEADER + 1, body, 0, body.length);
         ring.publishHead(head + footprint);
-        return payload;
+        return new Codec.Item(tag, body);
       }
       if (type != Chunk.SPILL || length != 8 || footprint > available) {
         ring.publishHead(head + Math.min(Math.max(footprint, Chunk.HEADER), available));
         throw new IpcFailure(IpcFailure.Kind.CORRUPT_FRAME, "a " + Chunk.name(type) + " chunk of "
             + length + " bytes where a queue item was expected in " + ring + "; skipped");
       }
-      byte[] payload = fromChain((int) ring.getLong(head + Chunk.HEADER));
-      if (payload != null) {
-        return payload;
+      Codec.Item item = fromChain((int) ring.getLong(head + Chunk.HEADER));
+      if (item != null) {
+        return item;
       }
       if (finished == null) {
         return null;
@@ -72,7 +73,7 @@ final class QueueReader {
   }
 
   /** The next item of the chain starting at log {@code first}; null if none (yet, or ever). */
-  private byte[] fromChain(int first) {
+  private Codec.Item fromChain(int first) {
     long cur = ring.longAt(CURSOR);
     int n = cursorLog(cur);
     long offset = cur & OFFSET_MASK;
@@ -87,9 +88,10 @@ final class QueueReader {
       int next = log.next();
       long committed = log.committed();
       if (offset < committed) {
-        byte[] payload = log.read(offset);
-        ring.setLongAt(CURSOR, cursor(n, offset + Chunk.footprint(payload.length)));
-        return payload;
+        long[] footprint = new long[1];
+        Codec.Item item = log.read(offset, footprint);
+        ring.setLongAt(CURSOR, cursor(n, offset + footprint[0]));
+        return item;
       }
       if (next != 0) {
         ring.setLongAt(CURSOR, cursor(next, 0));

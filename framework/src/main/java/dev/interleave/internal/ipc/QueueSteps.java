@@ -12,7 +12,7 @@ final class QueueSteps {
     return remaining == Deadlines.NONE ? -1 : remaining;
   }
 
-  static boolean put(QueueChannel q, byte[] payload, long deadline, boolean task)
+  static boolean put(QueueChannel q, Codec.Encoded item, long deadline, boolean task)
       throws InterruptedException {
     Ring ring = q.ring();
     return Points.await(Op.PUT, q.id(), null, () -> {
@@ -27,7 +27,12 @@ final class QueueSteps {
         if (!q.hasRoom()) {
           return false;
         }
-        q.appendLocked(payload, task);
+        try {
+          q.appendLocked(item, task, 0); // no waiting under control: spill at once
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
       } finally {
         ring.writerLock.unlock();
       }
@@ -36,8 +41,8 @@ final class QueueSteps {
     }, timeout(deadline), null);
   }
 
-  static byte[] take(QueueChannel q, long deadline) throws InterruptedException {
-    byte[][] taken = {null};
+  static Codec.Item take(QueueChannel q, long deadline) throws InterruptedException {
+    Codec.Item[] taken = {null};
     Points.await(Op.GET, q.id(), null, () -> {
       if (q.ring().readerLock.tryLock(true) == OwnerLock.Acquired.NO) {
         return false;

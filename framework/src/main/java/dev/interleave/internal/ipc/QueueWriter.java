@@ -28,45 +28,56 @@ final class QueueWriter {
     this.logs = logs;
   }
 
-  /** Appends one item; readers see it whole or not at all. */
-  void write(byte[] payload) {
+  /**
+   * Appends one item; readers see it whole or not at all. If the ring is full, waits until
+   * {@code spillDeadline} for a consumer to make room before spilling, so that a steady stream
+   * stays in the ring's already-mapped pages.
+   */
+  void write(Codec.Encoded item, long spillDeadline) throws InterruptedException {
     int current = ring.intAt(WRITE_LOG);
     if (current != 0) {
       if (QueueReader.cursorLog(ring.longAt(CURSOR)) != current) {
-        appendToChain(current, payload);
+        appendToChain(current, item);
         return;
       }
       ring.setIntAt(WRITE_LOG, 0); // the reader caught up: back to the ring
       logs.forget(current);
     }
+    int size = item.size();
+    long need = Chunk.footprint(size) + SPILL_CHUNK;
+    boolean small = size <= ring.capacity / 4;
+    if (small && ring.free(ring.tail()) < need && Deadlines.remaining(spillDeadline) > 0) {
+      ring.spaceEvent.await(() -> ring.free(ring.tail()) >= need, spillDeadline,
+          EventCount.SliceCheck.NONE);
+    }
     long tail = ring.tail();
-    long footprint = Chunk.footprint(payload.length);
-    if (payload.length <= ring.capacity / 4 && ring.free(tail) >= footprint + SPILL_CHUNK) {
-      ring.putLong(tail, Chunk.header(Chunk.SINGLE, payload.length));
-      ring.put(tail + Chunk.HEADER, payload, 0, payload.length);
-      ring.advanceTail(tail + footprint);
+    if (small && ring.free(tail) >= need) {
+      ring.putLong(tail, Chunk.header(Chunk.SINGLE, size));
+      ring.putByte(tail + Chunk.HEADER, item.tag());
+      ring.put(tail + Chunk.HEADER + 1, item.body(), item.offset(), item.length());
+      ring.advanceTail(tail + Chunk.footprint(size));
     } else {
-      startChain(tail, payload);
+      startChain(tail, item);
     }
   }
 
-  private void startChain(long tail, byte[] payload) {
+  private void startChain(long tail, Codec.Encoded item) {
     int n = newLogNumber();
-    logs.create(n, payload.length).append(payload);
+    logs.create(n, item.size()).append(item);
     ring.putLong(tail, Chunk.header(Chunk.SPILL, 8));
     ring.putLong(tail + Chunk.HEADER, n);
     ring.setIntAt(WRITE_LOG, n);
     ring.advanceTail(tail + SPILL_CHUNK);
   }
 
-  private void appendToChain(int current, byte[] payload) {
+  private void appendToChain(int current, Codec.Encoded item) {
     SpillLog log = logs.get(current);
-    if (log.fits(payload.length)) {
-      log.append(payload);
+    if (log.fits(item.size())) {
+      log.append(item);
       return;
     }
     int n = newLogNumber();
-    logs.create(n, payload.length).append(payload);
+    logs.create(n, item.size()).append(item);
     log.link(n);
     ring.setIntAt(WRITE_LOG, n);
     logs.forget(current);

@@ -120,6 +120,10 @@ final class Ring {
     }
   }
 
+  void putByte(long position, byte value) {
+    buffer.put(data + (int) (position & mask), value);
+  }
+
   byte getByte(long position) {
     return buffer.get(data + (int) (position & mask));
   }

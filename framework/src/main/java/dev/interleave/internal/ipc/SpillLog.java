@@ -78,25 +78,32 @@ final class SpillLog {
   }
 
   /** Appends a frame; the caller checked {@link #fits} and holds the queue's writer lock. */
-  void append(byte[] payload) {
+  void append(Codec.Encoded item) {
     long at = committed();
     int pos = (int) (HEADER + at);
-    buffer.putLong(pos, payload.length);
-    buffer.put(pos + 8, payload, 0, payload.length);
-    segment.setLong(COMMITTED, at + Chunk.footprint(payload.length));
+    buffer.putLong(pos, item.size());
+    buffer.put(pos + 8, item.tag());
+    buffer.put(pos + 9, item.body(), item.offset(), item.length());
+    segment.setLong(COMMITTED, at + Chunk.footprint(item.size()));
   }
 
-  /** The frame at {@code offset} (a value of the reader's cursor), checked against the log. */
-  byte[] read(long offset) {
+  /**
+   * The frame at {@code offset} (a value of the reader's cursor), checked against the log.
+   *
+   * @return the item, and in {@code footprint[0]} the bytes it takes in the log
+   */
+  Codec.Item read(long offset, long[] footprint) {
     long committed = committed();
     long length = buffer.getLong((int) (HEADER + offset));
-    if (length < 0 || offset + Chunk.footprint(length) > committed) {
+    if (length < 1 || offset + Chunk.footprint(length) > committed) {
       throw new IpcFailure(IpcFailure.Kind.CORRUPT_FRAME, "a frame of " + length
           + " bytes at offset " + offset + " overruns spill log " + name());
     }
-    byte[] payload = new byte[(int) length];
-    buffer.get((int) (HEADER + offset + 8), payload, 0, payload.length);
-    return payload;
+    int at = (int) (HEADER + offset + 8);
+    byte[] body = new byte[(int) length - 1];
+    buffer.get(at + 1, body, 0, body.length);
+    footprint[0] = Chunk.footprint(length);
+    return new Codec.Item(buffer.get(at), body);
   }
 
   /** Bytes a log must have to hold a frame of {@code length} bytes. */
