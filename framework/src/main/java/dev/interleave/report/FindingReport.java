@@ -1,0 +1,54 @@
+package dev.interleave.report;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * One thing a run found wrong, with what is needed to see and reproduce it.
+ *
+ * @param kind what went wrong
+ * @param summary one line saying what was found
+ * @param invariant the violated invariant's name for {@link FindingKind#INVARIANT}, else {@code
+ *     null}
+ * @param firstAtSchedule the number of the schedule (from 1) in which it was first seen
+ * @param seed the seed of the run that found it
+ * @param replayCommand a command line that replays the counterexample, or {@code null}
+ * @param original the schedule as first found, or {@code null} in stress mode
+ * @param shrunk a shorter schedule with the same finding, or {@code null} if none was made
+ * @param nearestPassing a passing schedule close to the counterexample, or {@code null}
+ * @param waitFor the wait-for cycle of a {@link FindingKind#DEADLOCK}; empty otherwise
+ * @param threadDump the thread dump of a {@link FindingKind#HANG}, or {@code null}
+ * @param stackTrace the stack trace of an {@link FindingKind#EXCEPTION}, or {@code null}
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record FindingReport(
+    FindingKind kind,
+    String summary,
+    String invariant,
+    long firstAtSchedule,
+    long seed,
+    String replayCommand,
+    ScheduleTrace original,
+    ScheduleTrace shrunk,
+    ScheduleTrace nearestPassing,
+    List<WaitForEdge> waitFor,
+    String threadDump,
+    String stackTrace) {
+
+  /** Checks the arguments and copies the list. */
+  public FindingReport {
+    Checks.required("kind", kind);
+    Checks.required("summary", summary);
+    Checks.nonNegative("firstAtSchedule", firstAtSchedule);
+    waitFor = Checks.list("waitFor", waitFor);
+  }
+
+  /** The schedule to show: the {@linkplain #shrunk() shrunk} one if any, else the original. */
+  @JsonIgnore
+  public ScheduleTrace counterexample() {
+    return shrunk != null ? shrunk : original;
+  }
+}

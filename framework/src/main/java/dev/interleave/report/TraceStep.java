@@ -1,0 +1,36 @@
+package dev.interleave.report;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
+/**
+ * One scheduling point reached in a schedule: which process did what to which object.
+ *
+ * @param index position in the schedule, from 0
+ * @param process name of the process that took the step, for example {@code "Process-1"}
+ * @param op the operation, for example {@code "ACQUIRE"}, {@code "READ"} or {@code "USER"}
+ * @param object the shared object the operation touched, or {@code null}
+ * @param label a short human-readable description, for example {@code "read num.txt"}
+ * @param site source location in user code, for example {@code "Counter.java:12"}, or {@code null}
+ * @param preemption whether the scheduler switched away from a process that could have gone on
+ * @param violation whether an invariant was found violated right after this step
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record TraceStep(
+    int index,
+    String process,
+    String op,
+    String object,
+    String label,
+    String site,
+    boolean preemption,
+    boolean violation) {
+
+  /** Checks the arguments. */
+  public TraceStep {
+    Checks.nonNegative("index", index);
+    Checks.required("process", process);
+    Checks.required("op", op);
+  }
+}
