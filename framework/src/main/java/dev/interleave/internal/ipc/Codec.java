@@ -86,13 +86,20 @@ public final class Codec {
     return switch (item.tag()) {
       case BYTES -> body;
       case JAVA -> deserialize(body, 0, body.length, rules);
+      case INT -> body.length == 4 ? (body[0] << 24) | (body[1] & 0xFF) << 16
+          | (body[2] & 0xFF) << 8 | (body[3] & 0xFF) : decode(tagged(item), 0, body.length + 1, rules);
       default -> {
-        byte[] whole = new byte[body.length + 1];
-        whole[0] = item.tag();
-        System.arraycopy(body, 0, whole, 1, body.length);
+        byte[] whole = tagged(item);
         yield decode(whole, 0, whole.length, rules);
       }
     };
+  }
+
+  private static byte[] tagged(Item item) {
+    byte[] whole = new byte[item.body().length + 1];
+    whole[0] = item.tag();
+    System.arraycopy(item.body(), 0, whole, 1, item.body().length);
+    return whole;
   }
 
   /**
@@ -105,7 +112,8 @@ public final class Codec {
     if (value == null) {
       return new byte[] {NULL};
     } else if (value instanceof Integer i) {
-      return ByteBuffer.allocate(5).put(INT).putInt(i).array();
+      int v = i;
+      return new byte[] {INT, (byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
     } else if (value instanceof Long l) {
       return ByteBuffer.allocate(9).put(LONG).putLong(l).array();
     } else if (value instanceof Double d) {

@@ -43,13 +43,11 @@ final class EndTable {
   /** A slot held for a handle in transit to another process. */
   record Reservation(int slot, long nonce) {}
 
-  private final Segment segment;
-  private final int offset;
+  private final long base;
   private final String name;
 
   EndTable(Segment segment, int offset, String name) {
-    this.segment = segment;
-    this.offset = offset;
+    this.base = Mem.base(segment) + offset;
     this.name = name;
   }
 
@@ -67,10 +65,10 @@ final class EndTable {
 
   /** Turns a reservation into an open handle of this process, or opens a fresh slot. */
   int redeem(Reservation r) {
-    if (r.slot() >= 0 && r.slot() < SLOTS && segment.casLong(at(r.slot()) + NONCE, r.nonce(), 0)) {
-      int at = at(r.slot());
-      segment.setLong(at + OWNER, OwnerToken.self());
-      segment.setLong(at + EXPIRY, 0);
+    if (r.slot() >= 0 && r.slot() < SLOTS && Mem.casLong(at(r.slot()) + NONCE, r.nonce(), 0)) {
+      long at = at(r.slot());
+      Mem.putLongVolatile(at + OWNER, OwnerToken.self());
+      Mem.putLongVolatile(at + EXPIRY, 0);
       return r.slot();
     }
     return open();
@@ -78,13 +76,13 @@ final class EndTable {
 
   /** Frees a slot taken by {@link #open} or {@link #redeem}. */
   void close(int slot) {
-    segment.casLong(at(slot) + OWNER, OwnerToken.self(), 0);
+    Mem.casLong(at(slot) + OWNER, OwnerToken.self(), 0);
   }
 
   /** Whether any slot is taken (one pass of plain reads; no liveness checks). */
   boolean anyTaken() {
     for (int i = 0; i < SLOTS; i++) {
-      if (segment.getLong(at(i) + OWNER) != 0) {
+      if (Mem.getLongVolatile(at(i) + OWNER) != 0) {
         return true;
       }
     }
@@ -102,13 +100,13 @@ final class EndTable {
   }
 
   private boolean isLive(int slot) {
-    int at = at(slot);
-    long owner = segment.getLong(at + OWNER);
+    long at = at(slot);
+    long owner = Mem.getLongVolatile(at + OWNER);
     if (owner == 0) {
       return false;
     }
-    long nonce = segment.getLong(at + NONCE);
-    if (nonce != 0 && System.currentTimeMillis() > segment.getLong(at + EXPIRY)) {
+    long nonce = Mem.getLongVolatile(at + NONCE);
+    if (nonce != 0 && System.currentTimeMillis() > Mem.getLongVolatile(at + EXPIRY)) {
       return false;
     }
     return OwnerToken.isAlive(owner);
@@ -117,10 +115,10 @@ final class EndTable {
   private int take(long nonce, long expiry) {
     for (int attempt = 0; attempt < 2; attempt++) {
       for (int i = 0; i < SLOTS; i++) {
-        int at = at(i);
-        if (segment.getLong(at + OWNER) == 0 && segment.casLong(at + OWNER, 0, OwnerToken.self())) {
-          segment.setLong(at + EXPIRY, expiry);
-          segment.setLong(at + NONCE, nonce);
+        long at = at(i);
+        if (Mem.getLongVolatile(at + OWNER) == 0 && Mem.casLong(at + OWNER, 0, OwnerToken.self())) {
+          Mem.putLongVolatile(at + EXPIRY, expiry);
+          Mem.putLongVolatile(at + NONCE, nonce);
           return i;
         }
       }
@@ -132,16 +130,16 @@ final class EndTable {
 
   private void reclaimDead() {
     for (int i = 0; i < SLOTS; i++) {
-      int at = at(i);
-      long owner = segment.getLong(at + OWNER);
-      long nonce = segment.getLong(at + NONCE);
-      if (owner != 0 && !isLive(i) && (nonce == 0 || segment.casLong(at + NONCE, nonce, 0))) {
-        segment.casLong(at + OWNER, owner, 0);
+      long at = at(i);
+      long owner = Mem.getLongVolatile(at + OWNER);
+      long nonce = Mem.getLongVolatile(at + NONCE);
+      if (owner != 0 && !isLive(i) && (nonce == 0 || Mem.casLong(at + NONCE, nonce, 0))) {
+        Mem.casLong(at + OWNER, owner, 0);
       }
     }
   }
 
-  private int at(int slot) {
-    return offset + slot * SLOT_SIZE;
+  private long at(int slot) {
+    return base + (long) slot * SLOT_SIZE;
   }
 }

@@ -13,18 +13,21 @@ import java.util.function.BooleanSupplier;
  * +---------------------------------------------------------------+
  * |                  Sequence (futex word)                        |
  * +---------------------------------------------------------------+
- * |                  Waiters (processes parked or about to)       |
+ * |                  Sleepers: 1 if a waiter may be parked         |
  * +---------------------------------------------------------------+
  * </pre>
  *
  * <p>A waiter spins for a few microseconds (a peer on the other CPU usually answers sooner than
- * a futex wake-up would arrive), then registers in {@code waiters}, re-reads its condition and
- * parks on the sequence in slices of at most {@link #SLICE_NANOS}. Between slices it re-checks
- * interruption and runs the caller's {@link SliceCheck} (peer liveness, at most every slice), because a Java interrupt
- * does not end the system call. A signaller that changed the condition bumps the sequence and
- * wakes everyone, but only if someone registered: a signal with no waiter is one volatile read.
- * The condition is re-read after registering, and both sides use sequentially consistent
- * accesses, so a signal cannot fall between a waiter's check and its park.
+ * a futex wake-up would arrive), then yields for a while (on a busy machine the peer may need
+ * this CPU), then sets the sleepers flag, re-reads its condition and parks on the sequence in
+ * slices of at most {@link #SLICE_NANOS}. Between slices it re-checks interruption and runs the
+ * caller's {@link SliceCheck} (peer liveness, say), because a Java interrupt does not end the
+ * system call. A signaller that changed the condition clears the flag and, if it was set, bumps
+ * the sequence and wakes everyone: a signal with nobody parked is one volatile read, and of many
+ * signals while a waiter is being woken only the first makes a system call. Waiters that must
+ * wait again set the flag again. The condition is re-read after setting the flag, and both sides
+ * use sequentially consistent accesses, so a signal cannot fall between a waiter's check and its
+ * park. A waiter killed while parked leaves the flag set only until the next signal.
  */
 final class EventCount {
   static final int SIZE = 8;
@@ -43,16 +46,20 @@ final class EventCount {
 
   private final Segment segment;
   private final int offset;
+  private final long seq;
+  private final long sleepers;
 
   EventCount(Segment segment, int offset) {
     this.segment = segment;
     this.offset = offset;
+    this.seq = Mem.base(segment) + offset;
+    this.sleepers = seq + 4;
   }
 
-  /** Wakes every waiter, if there is one. */
+  /** Wakes every waiter, if one may be parked. */
   void signal() {
-    if (segment.getInt(offset + 4) != 0) {
-      segment.getAndAddInt(offset, 1);
+    if (Mem.getIntVolatile(sleepers) != 0 && Mem.casInt(sleepers, 1, 0)) {
+      Mem.getAndAddInt(seq, 1);
       PARKER.wake(segment, offset, Integer.MAX_VALUE);
     }
   }
@@ -108,16 +115,12 @@ final class EventCount {
   }
 
   private boolean park(BooleanSupplier ready, long nanos) throws InterruptedException {
-    segment.getAndAddInt(offset + 4, 1);
-    try {
-      int seq = segment.getInt(offset);
-      if (ready.getAsBoolean()) {
-        return true;
-      }
-      PARKER.await(segment, offset, seq, nanos);
-    } finally {
-      segment.getAndAddInt(offset + 4, -1);
+    Mem.putIntVolatile(sleepers, 1);
+    int observed = Mem.getIntVolatile(seq);
+    if (ready.getAsBoolean()) {
+      return true;
     }
+    PARKER.await(segment, offset, observed, nanos);
     return ready.getAsBoolean();
   }
 }

@@ -13,7 +13,7 @@ import dev.interleave.internal.shm.Segment;
  * |                 Owner token (pid, start), 0 = free            |
  * |                                                               |
  * +---------------------------------------------------------------+
- * |                 Release event count (sequence, waiters)       |
+ * |                 Release event count (sequence, sleepers)      |
  * |                                                               |
  * +---------------------------------------------------------------+
  * </pre>
@@ -38,27 +38,25 @@ final class OwnerLock {
     RECOVERED
   }
 
-  private final Segment segment;
-  private final int offset;
+  private final long owner;
   private final EventCount released;
   private final String name;
 
   OwnerLock(Segment segment, int offset, String name) {
-    this.segment = segment;
-    this.offset = offset;
+    this.owner = Mem.base(segment) + offset;
     this.released = new EventCount(segment, offset + 8);
     this.name = name;
   }
 
   /** One attempt, without waiting; also takes over from a holder known to be dead. */
   Acquired tryLock(boolean checkHolder) {
-    if (segment.casLong(offset, 0, OwnerToken.self())) {
+    if (Mem.casLong(owner, 0, OwnerToken.self())) {
       return Acquired.YES;
     }
     if (checkHolder) {
-      long holder = segment.getLong(offset);
+      long holder = Mem.getLongVolatile(owner);
       if (holder != 0 && !OwnerToken.isAlive(holder)
-          && segment.casLong(offset, holder, OwnerToken.self())) {
+          && Mem.casLong(owner, holder, OwnerToken.self())) {
         return Acquired.RECOVERED;
       }
     }
@@ -87,17 +85,17 @@ final class OwnerLock {
   }
 
   void unlock() {
-    segment.setLong(offset, 0);
+    Mem.putLongVolatile(owner, 0);
     released.signal();
   }
 
   boolean isFree() {
-    return segment.getLong(offset) == 0;
+    return Mem.getLongVolatile(owner) == 0;
   }
 
   /** The holder's token, 0 when free. */
   long holder() {
-    return segment.getLong(offset);
+    return Mem.getLongVolatile(owner);
   }
 
   @Override

@@ -98,17 +98,17 @@ public final class QueueChannel {
   void appendLocked(Codec.Encoded item, boolean task, long spillDeadline)
       throws InterruptedException {
     if (task) {
-      queue.segment.getAndAddInt(QueueSegment.UNFINISHED, 1);
+      queue.addInt(QueueSegment.UNFINISHED, 1);
     }
     try {
       writer.write(item, spillDeadline);
     } catch (RuntimeException | InterruptedException e) {
       if (task) {
-        queue.segment.getAndAddInt(QueueSegment.UNFINISHED, -1);
+        queue.addInt(QueueSegment.UNFINISHED, -1);
       }
       throw e;
     }
-    ring.segment.getAndAddLong(ring.base + RingLayout.PUBLISHED, 1);
+    ring.addLongAt(RingLayout.PUBLISHED, 1);
   }
 
   /**
@@ -145,7 +145,7 @@ public final class QueueChannel {
     try {
       payload = reader.take();
       if (payload != null) {
-        ring.segment.getAndAddLong(ring.base + RingLayout.TAKEN, 1);
+        ring.addLongAt(RingLayout.TAKEN, 1);
       }
     } finally {
       ring.readerLock.unlock();
@@ -168,12 +168,12 @@ public final class QueueChannel {
   public void taskDone() {
     Points.point(Op.RELEASE, id, "taskDone");
     while (true) {
-      int u = queue.segment.getInt(QueueSegment.UNFINISHED);
+      int u = queue.intAt(QueueSegment.UNFINISHED);
       if (u <= 0) {
         throw new IllegalStateException("taskDone() called more times than items were put on "
             + id);
       }
-      if (queue.segment.casInt(QueueSegment.UNFINISHED, u, u - 1)) {
+      if (queue.casInt(QueueSegment.UNFINISHED, u, u - 1)) {
         if (u == 1) {
           queue.joinEvent.signal();
         }
@@ -192,7 +192,7 @@ public final class QueueChannel {
   }
 
   boolean allDone() {
-    return queue.segment.getInt(QueueSegment.UNFINISHED) == 0;
+    return queue.intAt(QueueSegment.UNFINISHED) == 0;
   }
 
   Ring ring() {

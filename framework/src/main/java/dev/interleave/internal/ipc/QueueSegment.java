@@ -56,9 +56,11 @@ final class QueueSegment {
   final int maxsize;
   final EventCount slotEvent;
   final EventCount joinEvent;
+  private final long address;
 
   private QueueSegment(Segment segment) {
     this.segment = segment;
+    this.address = Mem.base(segment);
     this.maxsize = segment.getInt(MAXSIZE);
     this.ring = new Ring(segment, RING, segment.getInt(CAPACITY), id(segment) + " ring");
     this.slotEvent = new EventCount(segment, SLOT_EVENT);
@@ -86,6 +88,18 @@ final class QueueSegment {
 
   static String id(Segment segment) {
     return "queue:" + segment.name().substring(SharedMemory.PREFIX.length());
+  }
+
+  int intAt(int offset) {
+    return Mem.getIntVolatile(address + offset);
+  }
+
+  int addInt(int offset, int delta) {
+    return Mem.getAndAddInt(address + offset, delta);
+  }
+
+  boolean casInt(int offset, int expected, int value) {
+    return Mem.casInt(address + offset, expected, value);
   }
 
   /** Items published and not yet taken; approximate while operations are in flight. */

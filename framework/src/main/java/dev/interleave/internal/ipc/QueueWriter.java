@@ -84,7 +84,7 @@ final class QueueWriter {
   }
 
   private int newLogNumber() {
-    int n = queue.segment.getAndAddInt(QueueSegment.LOGS, 1) + 1;
+    int n = queue.addInt(QueueSegment.LOGS, 1) + 1;
     if (n >= 1 << 23) {
       throw new IllegalStateException(ring + " has used up its spill log numbers");
     }

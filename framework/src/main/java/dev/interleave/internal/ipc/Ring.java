@@ -9,7 +9,6 @@ import static dev.interleave.internal.ipc.RingLayout.TAIL;
 import static dev.interleave.internal.ipc.RingLayout.WRITER_LOCK;
 
 import dev.interleave.internal.shm.Segment;
-import java.nio.MappedByteBuffer;
 
 /**
  * A byte ring laid out as {@link RingLayout} describes, at {@code base} in a segment: positions,
@@ -25,17 +24,21 @@ final class Ring {
   final OwnerLock readerLock;
   final EventCount dataEvent;
   final EventCount spaceEvent;
-  private final MappedByteBuffer buffer;
+  private final long header;
+  private final long data;
   private final int mask;
-  private final int data;
 
   Ring(Segment segment, int base, int capacity, String name) {
     this.segment = segment;
     this.base = base;
     this.capacity = RingLayout.checkCapacity(capacity);
+    if (base < 0 || (long) base + RingLayout.size(capacity) > segment.size()) {
+      throw new IllegalArgumentException(name + " of " + capacity + " bytes at " + base
+          + " does not fit in " + segment);
+    }
     this.mask = capacity - 1;
-    this.data = base + DATA;
-    this.buffer = segment.buffer();
+    this.header = Mem.base(segment) + base;
+    this.data = header + DATA;
     this.writerLock = new OwnerLock(segment, base + WRITER_LOCK, name + " writer lock");
     this.readerLock = new OwnerLock(segment, base + READER_LOCK, name + " reader lock");
     this.dataEvent = new EventCount(segment, base + DATA_EVENT);
@@ -43,11 +46,11 @@ final class Ring {
   }
 
   long tail() {
-    return segment.getLong(base + TAIL);
+    return Mem.getLongVolatile(header + TAIL);
   }
 
   long head() {
-    return segment.getLong(base + HEAD);
+    return Mem.getLongVolatile(header + HEAD);
   }
 
   boolean isEmpty() {
@@ -61,71 +64,80 @@ final class Ring {
 
   /** Makes everything before {@code tail} visible to readers and wakes them. */
   void publishTail(long tail) {
-    segment.setLong(base + TAIL, tail);
+    Mem.putLongVolatile(header + TAIL, tail);
     dataEvent.signal();
   }
 
-  /** Makes everything before {@code tail} visible to readers, without waking them. */
+  /**
+   * Makes everything before {@code tail} visible to readers, without waking them; the caller
+   * follows with a fenced operation and a signal.
+   */
   void advanceTail(long tail) {
-    segment.setLong(base + TAIL, tail);
+    Mem.putLongRelease(header + TAIL, tail);
   }
 
   /** Frees everything before {@code head} for writers and wakes them. */
   void publishHead(long head) {
-    segment.setLong(base + HEAD, head);
+    Mem.putLongVolatile(header + HEAD, head);
     spaceEvent.signal();
   }
 
   int intAt(int offset) {
-    return segment.getInt(base + offset);
+    return Mem.getIntVolatile(header + offset);
   }
 
   void setIntAt(int offset, int value) {
-    segment.setInt(base + offset, value);
+    Mem.putIntVolatile(header + offset, value);
   }
 
   long longAt(int offset) {
-    return segment.getLong(base + offset);
+    return Mem.getLongVolatile(header + offset);
   }
 
   void setLongAt(int offset, long value) {
-    segment.setLong(base + offset, value);
+    Mem.putLongVolatile(header + offset, value);
+  }
+
+  long addLongAt(int offset, long delta) {
+    return Mem.getAndAddLong(header + offset, delta);
   }
 
   /** Reads the 8 bytes at an 8-aligned position. */
   long getLong(long position) {
-    return buffer.getLong(data + (int) (position & mask));
+    return Mem.getLong(data + (position & mask));
   }
 
   /** Writes the 8 bytes at an 8-aligned position. */
   void putLong(long position, long value) {
-    buffer.putLong(data + (int) (position & mask), value);
+    Mem.putLong(data + (position & mask), value);
   }
 
+  /** Copies {@code length} (at most the capacity) bytes in at {@code position}, wrapping. */
   void put(long position, byte[] src, int offset, int length) {
     int at = (int) (position & mask);
     int first = Math.min(length, capacity - at);
-    buffer.put(data + at, src, offset, first);
+    Mem.copy(src, offset, data + at, first);
     if (first < length) {
-      buffer.put(data, src, offset + first, length - first);
+      Mem.copy(src, offset + first, data, length - first);
     }
   }
 
+  /** Copies {@code length} (at most the capacity) bytes out from {@code position}, wrapping. */
   void get(long position, byte[] dst, int offset, int length) {
     int at = (int) (position & mask);
     int first = Math.min(length, capacity - at);
-    buffer.get(data + at, dst, offset, first);
+    Mem.copy(data + at, dst, offset, first);
     if (first < length) {
-      buffer.get(data, dst, offset + first, length - first);
+      Mem.copy(data, dst, offset + first, length - first);
     }
   }
 
   void putByte(long position, byte value) {
-    buffer.put(data + (int) (position & mask), value);
+    Mem.putByte(data + (position & mask), value);
   }
 
   byte getByte(long position) {
-    return buffer.get(data + (int) (position & mask));
+    return Mem.getByte(data + (position & mask));
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.interleave.internal.ipc;
 
 import dev.interleave.internal.shm.Segment;
 import dev.interleave.internal.shm.SharedMemory;
-import java.nio.MappedByteBuffer;
 
 /**
  * An append-only segment holding queue items that did not fit in the queue's ring, so that a
@@ -44,12 +43,12 @@ final class SpillLog {
 
   final int number;
   private final Segment segment;
-  private final MappedByteBuffer buffer;
+  private final long address;
 
   SpillLog(int number, Segment segment) {
     this.number = number;
     this.segment = segment;
-    this.buffer = segment.buffer();
+    this.address = Mem.base(segment);
   }
 
   static String suffix(int number) {
@@ -60,16 +59,22 @@ final class SpillLog {
     return segment.name();
   }
 
+  /** Bytes of complete frames, checked against the log's size. */
   long committed() {
-    return segment.getLong(COMMITTED);
+    long c = Mem.getLongVolatile(address + COMMITTED);
+    if (c < 0 || c > segment.size() - HEADER) {
+      throw new IpcFailure(IpcFailure.Kind.CORRUPT_FRAME, "spill log " + name()
+          + " claims " + c + " committed bytes in " + segment.size());
+    }
+    return c;
   }
 
   int next() {
-    return segment.getInt(NEXT);
+    return Mem.getIntVolatile(address + NEXT);
   }
 
   void link(int next) {
-    segment.setInt(NEXT, next);
+    Mem.putIntVolatile(address + NEXT, next);
   }
 
   /** Whether a frame of {@code length} bytes still fits. */
@@ -80,11 +85,11 @@ final class SpillLog {
   /** Appends a frame; the caller checked {@link #fits} and holds the queue's writer lock. */
   void append(Codec.Encoded item) {
     long at = committed();
-    int pos = (int) (HEADER + at);
-    buffer.putLong(pos, item.size());
-    buffer.put(pos + 8, item.tag());
-    buffer.put(pos + 9, item.body(), item.offset(), item.length());
-    segment.setLong(COMMITTED, at + Chunk.footprint(item.size()));
+    long pos = address + HEADER + at;
+    Mem.putLong(pos, item.size());
+    Mem.putByte(pos + 8, item.tag());
+    Mem.copy(item.body(), item.offset(), pos + 9, item.length());
+    Mem.putLongVolatile(address + COMMITTED, at + Chunk.footprint(item.size()));
   }
 
   /**
@@ -94,16 +99,17 @@ final class SpillLog {
    */
   Codec.Item read(long offset, long[] footprint) {
     long committed = committed();
-    long length = buffer.getLong((int) (HEADER + offset));
+    long length = offset >= 0 && offset + 8 <= committed
+        ? Mem.getLong(address + HEADER + offset) : -1;
     if (length < 1 || offset + Chunk.footprint(length) > committed) {
       throw new IpcFailure(IpcFailure.Kind.CORRUPT_FRAME, "a frame of " + length
           + " bytes at offset " + offset + " overruns spill log " + name());
     }
-    int at = (int) (HEADER + offset + 8);
+    long at = address + HEADER + offset + 8;
     byte[] body = new byte[(int) length - 1];
-    buffer.get(at + 1, body, 0, body.length);
+    Mem.copy(at + 1, body, 0, body.length);
     footprint[0] = Chunk.footprint(length);
-    return new Codec.Item(buffer.get(at), body);
+    return new Codec.Item(Mem.getByte(at), body);
   }
 
   /** Bytes a log must have to hold a frame of {@code length} bytes. */
