@@ -93,11 +93,12 @@ final class FrameWrite {
 
   private boolean stream() {
     int maxChunk = ring.capacity / 4;
+    int minChunk = Math.min(MIN_CHUNK, ring.capacity / 8);
     while (written < length) {
       long tail = ring.tail();
       int remaining = length - written;
       long room = ring.free(tail) - Chunk.HEADER;
-      if (room < Math.min(remaining, MIN_CHUNK)) {
+      if (room < Math.min(remaining, minChunk)) {
         return false;
       }
       int n = (int) Math.min(Math.min(remaining, room), maxChunk);
