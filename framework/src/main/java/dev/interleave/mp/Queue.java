@@ -23,8 +23,8 @@ import org.apiguardian.api.API;
  *
  * <p><b>Blocking.</b> {@code get} blocks until an item is there (or its timeout passes). {@code
  * put} blocks only for a bounded queue ({@code maxsize > 0}) that is full. It never waits for a
- * consumer otherwise: items that do not fit in the queue's 1 MiB shared buffer go to spill files
- * in shared memory. There is no feeder thread, so a process may exit (and be joined) with items
+ * consumer otherwise: when the queue's 1 MiB shared buffer is full, {@code put} gives consumers
+ * at most 2 ms to make room, then writes the item to a spill file in shared memory. There is no feeder thread, so a process may exit (and be joined) with items
  * still in the queue, which others can still get: CPython's "joining processes that use queues"
  * deadlock cannot happen. A process killed while putting or getting (even with {@code kill -9})
  * never leaves the others blocked: its item is either wholly visible or absent, and the locks it

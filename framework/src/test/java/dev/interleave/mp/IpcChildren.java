@@ -102,4 +102,21 @@ final class IpcChildren {
   static void putSimple(SimpleQueue<String> q) throws InterruptedException {
     q.put("from child");
   }
+
+  /** Tries to put an unserializable item, then a good one; reports what the put threw. */
+  static void putUnserializable(Queue<Object> q, Connection report) throws InterruptedException {
+    try {
+      q.put(new Object());
+      report.send("no exception");
+    } catch (SerializationException e) {
+      report.send(e.getMessage());
+    }
+    q.put("good");
+  }
+
+  /** Sends an object of a class the parent's filter rejects, then a plain one. */
+  static void sendRejected(Connection c) throws InterruptedException {
+    c.send(new ConnectionSerialFilterTest.Tracked());
+    c.send("plain");
+  }
 }
