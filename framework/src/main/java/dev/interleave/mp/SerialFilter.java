@@ -17,6 +17,9 @@ import org.apiguardian.api.API;
  * JDK's, except dynamic proxies and a deny-list of libraries with known deserialization gadgets
  * (commons-collections functors, Groovy runtime, Spring bean factories, c3p0, ...). Every other
  * class is rejected with {@link RejectedClassException}, before any instance of it is created.
+ * Pipe ends and queues themselves may always travel inside messages, whatever the rules (their
+ * serialized forms are only names and numbers), as CPython lets connections and queues be sent
+ * through one another.
  *
  * <p>Patterns use the syntax of {@code jdk.serialFilter}: {@code com.example.Type}, {@code
  * com.example.*} (one package), {@code com.example.**} (a package and its subpackages), or a

@@ -210,6 +210,25 @@ class QueueTest {
     assertEquals(5, sc.get());
   }
 
+  @Test
+  void pipeEndsAndQueuesTravelInsideMessagesWhateverTheFilter() throws Exception {
+    Queue<Object> q = new Queue<>(0, SerialFilter.none());
+    Pipe p = Pipe.open();
+    Queue<String> inner = new Queue<>();
+    q.put(p.second());
+    q.put(inner);
+    Connection end = (Connection) q.get();
+    @SuppressWarnings("unchecked")
+    Queue<String> innerCopy = (Queue<String>) q.get();
+    end.send("through a travelled end");
+    assertEquals("through a travelled end", p.first().recv());
+    innerCopy.put("through a travelled queue");
+    assertEquals("through a travelled queue", inner.get());
+    end.close();
+    p.first().close();
+    p.second().close();
+  }
+
   static byte[] payload(int seed, int size) {
     byte[] b = new byte[size];
     for (int i = 0; i < size; i += 512) {

@@ -10,7 +10,8 @@ import java.util.List;
  * each process deserializes with the same filter.
  *
  * <p>Order of decision: a class matching a {@code reject} pattern is rejected; one matching an
- * {@code allow} pattern is allowed; then, when {@code defaults} is set: primitives; the JDK value
+ * {@code allow} pattern, a primitive, or one of the {@link #HANDLES} is allowed; then, when
+ * {@code defaults} is set: the JDK value
  * and collection types of {@link #JDK_ALLOWED}; and serializable classes defined by an
  * application class loader (not the JDK's) that are neither dynamic proxies nor in a package of
  * {@link #GADGETS}, the libraries whose classes are known deserialization gadgets. Anything else is
@@ -39,6 +40,20 @@ public record ClassRules(List<String> allow, List<String> reject, boolean defaul
       "bsh.**", "org.python.core.**", "clojure.**", "com.sun.rowset.**",
       "org.hibernate.engine.spi.*", "com.rometools.rome.feed.impl.*", "net.sf.json.**");
 
+  /**
+   * The stand-ins of pipe ends and queues, always allowed so that they can travel inside
+   * messages (as CPython lets a connection or a queue be sent through another): they hold only
+   * names and numbers, and reopen what they name.
+   */
+  static final List<String> HANDLES = List.of("dev.interleave.mp.Connection$SerialForm",
+      "dev.interleave.mp.Connection", "dev.interleave.mp.Queue", "dev.interleave.mp.JoinableQueue",
+      "dev.interleave.mp.SimpleQueue",
+      "dev.interleave.mp.QueueSerialForm", "dev.interleave.mp.QueueSerialForm$Kind",
+      "dev.interleave.internal.ipc.RingChannel$RingHandle",
+      "dev.interleave.internal.ipc.QueueChannel$Handle", "dev.interleave.internal.ipc.ClassRules",
+      "java.util.ImmutableCollections$ListN", "java.util.ImmutableCollections$List12",
+      "java.util.CollSer", "java.lang.Object", "java.lang.Enum");
+
   /** The default rules: JDK values and collections, and the application's classes. */
   public static final ClassRules DEFAULTS = new ClassRules(List.of(), List.of(), true, true);
 
@@ -63,7 +78,7 @@ public record ClassRules(List<String> allow, List<String> reject, boolean defaul
     if (matchesAny(reject, name)) {
       return false;
     }
-    if (matchesAny(allow, name) || c.isPrimitive()) {
+    if (matchesAny(allow, name) || c.isPrimitive() || HANDLES.contains(name)) {
       return true;
     }
     return defaults && byDefault(c, name);
