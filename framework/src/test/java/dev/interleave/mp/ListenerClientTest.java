@@ -155,6 +155,27 @@ class ListenerClientTest {
     }
   }
 
+  @Test
+  void aClientKilledMidMessageLeavesATruncatedFrameThenEndOfFile() throws Exception {
+    try (Listener listener = new Listener(null, KEY)) {
+      Process child = new Process(ListenerClientTest::sendHuge, listener.address().toString(), KEY);
+      child.start();
+      try (Connection c = listener.accept()) {
+        assertTrue(c.poll(Duration.ofSeconds(30)), "the message has started arriving");
+        child.kill();
+        assertTrue(child.join(Duration.ofSeconds(30)));
+        CorruptFrameException e = assertThrows(CorruptFrameException.class, c::recvBytes);
+        assertTrue(e.getMessage().contains("truncated frame"), e.getMessage());
+      }
+    }
+  }
+
+  static void sendHuge(String address, byte[] key) throws Exception {
+    try (Connection c = Client.connect(Path.of(address), key)) {
+      c.sendBytes(new byte[32 << 20]); // blocks: the listener does not read until the kill
+    }
+  }
+
   static void callBack(String address, byte[] key) throws Exception {
     try (Connection c = Client.connect(Path.of(address), key)) {
       c.send("from child");
