@@ -19,7 +19,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p>A waiter spins for a few microseconds (a peer on the other CPU usually answers sooner than
  * a futex wake-up would arrive), then yields for a while (on a busy machine the peer may need
- * this CPU), then sets the sleepers flag, re-reads its condition and parks on the sequence in
+ * this CPU); how long, each process learns per event from its past waits (twice the typical
+ * short wait, less when waits are long). Then it sets the sleepers flag, re-reads its condition and parks on the sequence in
  * slices of at most {@link #SLICE_NANOS}. Between slices it re-checks interruption and runs the
  * caller's {@link SliceCheck} (peer liveness, say), because a Java interrupt does not end the
  * system call. A signaller that changed the condition clears the flag and, if it was set, bumps
@@ -32,8 +33,11 @@ import java.util.function.BooleanSupplier;
 final class EventCount {
   static final int SIZE = 8;
   static final long SLICE_NANOS = 50_000_000L;
+  /** Busy spinning (no yield) lasts at most this long. */
   private static final long SPIN_NANOS = Long.getLong("interleave.ipc.spinNanos", 20_000L);
-  private static final long YIELD_NANOS = Long.getLong("interleave.ipc.yieldNanos", 200_000L);
+  /** Spinning and yielding before a park last at most this long. */
+  private static final long MAX_BUDGET_NANOS = Long.getLong("interleave.ipc.yieldNanos", 200_000L);
+  private static final long MIN_BUDGET_NANOS = 2_000L;
   private static final Parker PARKER = Parker.system();
 
   /** Runs between slices: returns true, or throws, to end the wait (a dead peer, say). */
@@ -48,6 +52,8 @@ final class EventCount {
   private final int offset;
   private final long seq;
   private final long sleepers;
+  /** How long this process spins before parking on this event; adapts to past waits. */
+  private volatile long budget = MAX_BUDGET_NANOS / 4;
 
   EventCount(Segment segment, int offset) {
     this.segment = segment;
@@ -74,7 +80,9 @@ final class EventCount {
     if (ready.getAsBoolean()) {
       return true;
     }
-    if (spin(ready, deadline)) {
+    long start = System.nanoTime();
+    if (spin(ready, deadline, start)) {
+      learn(System.nanoTime() - start);
       return true;
     }
     while (true) {
@@ -86,6 +94,7 @@ final class EventCount {
         return ready.getAsBoolean();
       }
       if (park(ready, Math.min(left, SLICE_NANOS))) {
+        learn(System.nanoTime() - start);
         return true;
       }
       if (check.stop()) {
@@ -94,18 +103,30 @@ final class EventCount {
     }
   }
 
-  private boolean spin(BooleanSupplier ready, long deadline) {
-    long start = System.nanoTime();
+  /**
+   * Adapts the spin budget to a wait that lasted {@code waited}: towards twice that if spinning
+   * that long would have avoided a park, towards the minimum if the wait was long.
+   */
+  private void learn(long waited) {
+    long target = waited <= MAX_BUDGET_NANOS / 2 ? Math.max(2 * waited, MIN_BUDGET_NANOS)
+        : MIN_BUDGET_NANOS;
+    budget = (7 * budget + target) / 8;
+  }
+
+  /** Busy-spins, then yields between tries (a peer sharing this CPU gets to run). */
+  private boolean spin(BooleanSupplier ready, long deadline, long start) {
+    long limit = budget;
+    long busy = Math.min(limit, SPIN_NANOS);
     for (int i = 1; ; i++) {
       Thread.onSpinWait();
       if (ready.getAsBoolean()) {
         return true;
       }
-      if ((i & 63) == 0 && (System.nanoTime() - start > SPIN_NANOS || Deadlines.passed(deadline))) {
+      if ((i & 63) == 0 && (System.nanoTime() - start > busy || Deadlines.passed(deadline))) {
         break;
       }
     }
-    while (System.nanoTime() - start < SPIN_NANOS + YIELD_NANOS && !Deadlines.passed(deadline)) {
+    while (System.nanoTime() - start < limit && !Deadlines.passed(deadline)) {
       Thread.yield();
       if (ready.getAsBoolean()) {
         return true;

@@ -8,10 +8,12 @@ import java.io.Serializable;
  * One process's handle of a multi-producer, multi-consumer queue of serialized items in shared
  * memory.
  *
- * <p>A {@link #put} takes the writer lock, waits there for room if the queue is bounded and full
- * (the count is exact under that lock, so no slot is reserved outside it), and appends the item
- * with {@link QueueWriter}: it never waits for a consumer otherwise, because what does not fit
- * in the ring goes to spill logs. A {@link #take} waits, without holding any lock,
+ * <p>A {@link #put} waits for room if the queue is bounded and full, takes the writer lock,
+ * checks the room again (the count is exact under that lock, so no slot is reserved outside it)
+ * and appends the item with {@link QueueWriter}: it never waits for a consumer otherwise,
+ * because what does not fit in the ring goes to spill logs. Both locks are only ever held for
+ * one item's copy (plus, for the writer lock, at most {@link #SPILL_WAIT_NANOS}), so waiting for
+ * them is not blocking in the API's sense: {@code putNowait} and {@code getNowait} wait for them. A {@link #take} waits, without holding any lock,
  * until the published-items counter moves, then takes one item under the reader lock with {@link
  * QueueReader}. Items from one producer thread are taken in the order it put them.
  */
@@ -65,24 +67,26 @@ public final class QueueChannel {
       return QueueSteps.put(this, item, deadline, task);
     }
     Points.point(Op.PUT, id, null);
-    OwnerLock.Acquired a = ring.writerLock.lock(deadline);
-    if (a == OwnerLock.Acquired.NO) {
-      return false;
-    }
-    try {
-      if (a == OwnerLock.Acquired.RECOVERED) {
-        writer.repair();
-      }
+    while (true) {
       if (!hasRoom() && !queue.slotEvent.await(this::hasRoom, deadline,
           EventCount.SliceCheck.NONE)) {
         return false;
       }
-      appendLocked(item, task, System.nanoTime() + SPILL_WAIT_NANOS);
-    } finally {
-      ring.writerLock.unlock();
+      OwnerLock.Acquired a = ring.writerLock.lock(Deadlines.NONE); // held briefly, never idle
+      try {
+        if (a == OwnerLock.Acquired.RECOVERED) {
+          writer.repair();
+        }
+        if (!hasRoom()) {
+          continue; // another producer took the room
+        }
+        appendLocked(item, task, System.nanoTime() + SPILL_WAIT_NANOS);
+      } finally {
+        ring.writerLock.unlock();
+      }
+      ring.dataEvent.signal();
+      return true;
     }
-    ring.dataEvent.signal();
-    return true;
   }
 
   void repair() {
@@ -123,12 +127,10 @@ public final class QueueChannel {
     Points.point(Op.GET, id, null);
     while (true) {
       long seen = published();
-      OwnerLock.Acquired a = ring.readerLock.lock(deadline);
-      if (a != OwnerLock.Acquired.NO) {
-        Codec.Item item = takeLocked();
-        if (item != null) {
-          return item;
-        }
+      ring.readerLock.lock(Deadlines.NONE); // held briefly: one item's copy
+      Codec.Item item = takeLocked();
+      if (item != null) {
+        return item;
       }
       if (Deadlines.remaining(deadline) == 0) {
         return null;
