@@ -19,8 +19,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p>A waiter spins for a few microseconds (a peer on the other CPU usually answers sooner than
  * a futex wake-up would arrive), then yields for a while (on a busy machine the peer may need
- * this CPU); how long, each process learns per event from its past waits (twice the typical
- * short wait, less when waits are long). Then it sets the sleepers flag, re-reads its condition and parks on the sequence in
+ * this CPU); how long, each process learns per event from its past waits (four times the
+ * typical short wait, 20 µs when waits are long). Then it sets the sleepers flag, re-reads its condition and parks on the sequence in
  * slices of at most {@link #SLICE_NANOS}. Between slices it re-checks interruption and runs the
  * caller's {@link SliceCheck} (peer liveness, say), because a Java interrupt does not end the
  * system call. A signaller that changed the condition clears the flag and, if it was set, bumps
@@ -37,8 +37,13 @@ final class EventCount {
   private static final long SPIN_NANOS = Long.getLong("interleave.ipc.spinNanos", 20_000L);
   /** Spinning and yielding before a park last at most this long. */
   private static final long MAX_BUDGET_NANOS = Long.getLong("interleave.ipc.yieldNanos", 200_000L);
-  private static final long MIN_BUDGET_NANOS = 2_000L;
-  private static final Parker PARKER = Parker.system();
+  /** A park and wake-up cost 20-50 µs on a virtual machine: spinning this long is cheaper. */
+  private static final long MIN_BUDGET_NANOS = 20_000L;
+
+  /** The parker, loaded on first park or wake: a process that never blocks never loads JNA. */
+  private static final class Native {
+    static final Parker PARKER = Parker.system();
+  }
 
   /** Runs between slices: returns true, or throws, to end the wait (a dead peer, say). */
   @FunctionalInterface
@@ -66,7 +71,7 @@ final class EventCount {
   void signal() {
     if (Mem.getIntVolatile(sleepers) != 0 && Mem.casInt(sleepers, 1, 0)) {
       Mem.getAndAddInt(seq, 1);
-      PARKER.wake(segment, offset, Integer.MAX_VALUE);
+      Native.PARKER.wake(segment, offset, Integer.MAX_VALUE);
     }
   }
 
@@ -104,11 +109,12 @@ final class EventCount {
   }
 
   /**
-   * Adapts the spin budget to a wait that lasted {@code waited}: towards twice that if spinning
-   * that long would have avoided a park, towards the minimum if the wait was long.
+   * Adapts the spin budget to a wait that lasted {@code waited}: towards four times that (waits
+   * vary) if spinning that long would have avoided a park, towards the minimum if the wait was
+   * long.
    */
   private void learn(long waited) {
-    long target = waited <= MAX_BUDGET_NANOS / 2 ? Math.max(2 * waited, MIN_BUDGET_NANOS)
+    long target = waited <= MAX_BUDGET_NANOS / 4 ? Math.max(4 * waited, MIN_BUDGET_NANOS)
         : MIN_BUDGET_NANOS;
     budget = (7 * budget + target) / 8;
   }
@@ -141,7 +147,7 @@ final class EventCount {
     if (ready.getAsBoolean()) {
       return true;
     }
-    PARKER.await(segment, offset, observed, nanos);
+    Native.PARKER.await(segment, offset, observed, nanos);
     return ready.getAsBoolean();
   }
 }

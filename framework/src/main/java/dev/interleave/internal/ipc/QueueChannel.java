@@ -197,6 +197,11 @@ public final class QueueChannel {
     return queue.intAt(QueueSegment.UNFINISHED) == 0;
   }
 
+  /** The queue's segment. */
+  public dev.interleave.internal.shm.Segment segment() {
+    return queue.segment;
+  }
+
   Ring ring() {
     return ring;
   }

@@ -232,6 +232,11 @@ public final class RingChannel implements Channel {
     return new RingHandle(pipe.segment.name(), end, r.slot(), r.nonce());
   }
 
+  /** The pipe's segment. */
+  public dev.interleave.internal.shm.Segment segment() {
+    return pipe.segment;
+  }
+
   @Override
   public String toString() {
     return id;
