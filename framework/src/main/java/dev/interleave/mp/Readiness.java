@@ -44,15 +44,9 @@ final class Readiness {
 
   private static List<Connection> readyNow(List<Connection> connections) {
     List<Connection> ready = new ArrayList<>();
-    long now = System.nanoTime();
     for (Connection c : connections) {
-      try {
-        if (c.channel().poll(now)) {
-          ready.add(c);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return ready;
+      if (c.channel().pollNow()) {
+        ready.add(c);
       }
     }
     return ready;

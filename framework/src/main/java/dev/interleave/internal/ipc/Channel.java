@@ -41,6 +41,12 @@ public interface Channel {
    */
   boolean poll(long deadline) throws InterruptedException;
 
+  /**
+   * {@link #poll} without waiting and without being a scheduling point: for checking many
+   * channels at once.
+   */
+  boolean pollNow();
+
   /** Releases this handle; other handles of the same end stay open. Idempotent. */
   void close();
 

@@ -43,10 +43,12 @@ final class EndTable {
   /** A slot held for a handle in transit to another process. */
   record Reservation(int slot, long nonce) {}
 
+  private final Segment segment; // keeps the mapping alive while the address is used
   private final long base;
   private final String name;
 
   EndTable(Segment segment, int offset, String name) {
+    this.segment = segment;
     this.base = Mem.base(segment) + offset;
     this.name = name;
   }
@@ -141,5 +143,10 @@ final class EndTable {
 
   private long at(int slot) {
     return base + (long) slot * SLOT_SIZE;
+  }
+
+  @Override
+  public String toString() {
+    return name + " in " + segment.name();
   }
 }

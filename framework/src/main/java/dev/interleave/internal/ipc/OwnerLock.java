@@ -38,7 +38,7 @@ final class OwnerLock {
     RECOVERED
   }
 
-  private final long owner;
+  private final long owner; // in the mapping that {@code released} keeps alive
   private final EventCount released;
   private final String name;
 

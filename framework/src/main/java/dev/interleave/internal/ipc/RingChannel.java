@@ -203,6 +203,11 @@ public final class RingChannel implements Channel {
     return readyNow() || !peerLive(false);
   }
 
+  @Override
+  public boolean pollNow() {
+    return readyNow() || !peerLive(false);
+  }
+
   /** Data has arrived, or the other end is closed everywhere (cheap checks only). */
   boolean readyNow() {
     return !in.isEmpty() || !peer.anyTaken();

@@ -5,6 +5,7 @@ import dev.interleave.internal.runtime.Op;
 import dev.interleave.internal.runtime.Points;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -174,8 +175,12 @@ public final class SocketTransport implements Channel {
    * frame leaves the stream unusable, so the connection is closed then.
    */
   private void await(Selector selector, boolean midFrame) throws IOException, InterruptedException {
-    selector.select(SLICE_MILLIS);
-    selector.selectedKeys().clear();
+    try {
+      selector.select(SLICE_MILLIS);
+      selector.selectedKeys().clear();
+    } catch (ClosedSelectorException e) {
+      throw new IpcFailure(Kind.EOF, id + " was closed while an operation waited on it", e);
+    }
     if (Thread.interrupted()) {
       if (midFrame) {
         close();
@@ -216,12 +221,22 @@ public final class SocketTransport implements Channel {
     }
   }
 
+  @Override
+  public boolean pollNow() {
+    recvLock.lock();
+    try {
+      return readableNow();
+    } finally {
+      recvLock.unlock();
+    }
+  }
+
   private boolean readableNow() {
     try {
       int ready = readable.selectNow();
       readable.selectedKeys().clear();
       return ready > 0;
-    } catch (IOException e) {
+    } catch (IOException | ClosedSelectorException e) {
       return true; // the receive reports the error
     }
   }
