@@ -6,6 +6,11 @@ import dev.interleave.scenarios.article.Process_2_2_SubclassWithArgs;
 import dev.interleave.scenarios.article.Process_3_1_Daemon;
 import dev.interleave.scenarios.article.Process_3_2_TerminateIsAlive;
 import dev.interleave.scenarios.article.Process_3_3_Join;
+import dev.interleave.scenarios.article.Sync_4_1_LockedCounter;
+import dev.interleave.scenarios.article.Sync_4_1_RacyCounter;
+import dev.interleave.scenarios.article.Sync_4_2_NoSemaphore;
+import dev.interleave.scenarios.article.Sync_4_2_Semaphore;
+import dev.interleave.scenarios.article.Sync_4_3_Event;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +33,15 @@ public record ArticleProgram(String id, String title, Class<?> mainClass) {
       new ArticleProgram("3.1", "daemon: ends with the main code; the other child is awaited",
           Process_3_1_Daemon.class),
       new ArticleProgram("3.2", "terminate() and is_alive()", Process_3_2_TerminateIsAlive.class),
-      new ArticleProgram("3.3", "join() waits for the joined child", Process_3_3_Join.class));
+      new ArticleProgram("3.3", "join() waits for the joined child", Process_3_3_Join.class),
+      new ArticleProgram("4.1a", "ten processes decrement num.txt without a lock: updates are lost",
+          Sync_4_1_RacyCounter.class),
+      new ArticleProgram("4.1b", "the same under a Lock: the result is 0", Sync_4_1_LockedCounter.class),
+      new ArticleProgram("4.2a", "100 diners without a semaphore all sit down at once",
+          Sync_4_2_NoSemaphore.class),
+      new ArticleProgram("4.2b", "10 diners, Semaphore(3): never more than three at the table",
+          Sync_4_2_Semaphore.class),
+      new ArticleProgram("4.3", "an Event gates the child", Sync_4_3_Event.class));
 
   /** The program with this id. */
   public static Optional<ArticleProgram> byId(String id) {

@@ -11,9 +11,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
-/** Runs the article's programs as a user would and checks what they print, and in what order. */
-@Timeout(120)
+/**
+ * Runs the article's programs as a user would and checks what they print, and in what order.
+ * The programs mostly sleep, so they run concurrently.
+ */
+@Timeout(180)
+@Execution(ExecutionMode.CONCURRENT)
 class ArticleProgramsTest {
 
   private static List<String> run(Class<?> main) throws IOException, InterruptedException {
@@ -80,6 +86,35 @@ class ArticleProgramsTest {
   void joinWaitsForTheFirstChildOnly() throws Exception {
     List<String> lines = run(dev.interleave.scenarios.article.Process_3_3_Join.class);
     assertOrder(lines, "主进程开始运行……", "进程1结束运行……", "主进程结束运行……", "进程2结束运行……");
+  }
+
+  @Test
+  void racyCounterEndsWithSomeValueAndLockedCounterWithZero() throws Exception {
+    List<String> racy = run(dev.interleave.scenarios.article.Sync_4_1_RacyCounter.class);
+    assertThat(racy).hasSize(3).element(1).asString().matches("最后结果为:[0-9]");
+    List<String> locked = run(dev.interleave.scenarios.article.Sync_4_1_LockedCounter.class);
+    assertEquals(List.of("主进程开始运行……", "最后结果为:0", "主进程结束运行……"), locked);
+  }
+
+  @Test
+  void semaphoreSeatsAtMostThreeDinersAndFillsTheTable() throws Exception {
+    List<String> lines = run(dev.interleave.scenarios.article.Sync_4_2_Semaphore.class);
+    int seated = 0;
+    int most = 0;
+    for (String line : lines) {
+      seated += line.endsWith("上座,开始吃饭") ? 1 : line.endsWith("吃完饭了,离座") ? -1 : 0;
+      most = Math.max(most, seated);
+    }
+    assertEquals(3, most, String.join("\n", lines));
+    assertEquals(0, seated);
+    assertThat(lines).hasSize(20);
+  }
+
+  @Test
+  void eventGatedChildRunsUntilTerminated() throws Exception {
+    List<String> lines = run(dev.interleave.scenarios.article.Sync_4_3_Event.class);
+    assertThat(lines).contains("子进程:开始运行……").last().isEqualTo("主进程运行结束……");
+    assertThat(lines).filteredOn(l -> l.startsWith("子进程:现在事件秒数是")).isNotEmpty();
   }
 
   private static int indexOfPrefix(List<String> lines, String prefix) {

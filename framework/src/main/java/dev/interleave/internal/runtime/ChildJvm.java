@@ -25,19 +25,31 @@ public final class ChildJvm {
   private final OutputPump out;
   private final OutputPump err;
 
-  private ChildJvm(java.lang.Process process, List<String> command) {
+  private ChildJvm(java.lang.Process process, List<String> command, boolean pumpStdout) {
     this.process = process;
     this.command = List.copyOf(command);
     this.stdin = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
     String tag = "interleave-pump-" + process.pid();
-    this.out = OutputPump.start(process.getInputStream(), true, tail, ready, tag + "-out");
-    this.err = OutputPump.start(process.getErrorStream(), false, tail, null, tag + "-err");
+    this.out = pumpStdout
+        ? OutputPump.start(process.getInputStream(), true, tail, null, tag + "-out") : null;
+    this.err = OutputPump.start(process.getErrorStream(), false, tail, ready, tag + "-err");
   }
 
-  /** Launches a JVM running the bootstrap; it waits for its spec. */
+  /**
+   * Launches a JVM running the bootstrap; it waits for its spec. Its stdout is this JVM's own
+   * file descriptor 1, as with CPython, so that lines of several children keep their real
+   * order; only where this JVM's {@link System#out} is redirected in-process (a test runner, or
+   * {@code interleave.childOutput=pump}) is it copied by a pump thread instead. Its stderr is
+   * always pumped: it carries the ready marker and feeds the output tail of launch failures.
+   */
   static ChildJvm launch(List<String> command) {
+    boolean pump = OutputMode.pumpStdout();
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (!pump) {
+      builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
+    }
     try {
-      return new ChildJvm(new ProcessBuilder(command).start(), command);
+      return new ChildJvm(builder.start(), command, pump);
     } catch (IOException e) {
       throw new ProcessStartException("cannot launch a child JVM: " + e.getMessage(), command,
           null, "", e);
@@ -49,7 +61,7 @@ public final class ChildJvm {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!ready.await(20, TimeUnit.MILLISECONDS)) {
       if (!process.isAlive()) {
-        out.awaitDone(PUMP_DRAIN_MILLIS);
+        err.awaitDone(PUMP_DRAIN_MILLIS);
         if (ready.getCount() == 0) {
           return;
         }
@@ -95,7 +107,9 @@ public final class ChildJvm {
     } else if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
       return false;
     }
-    out.awaitDone(PUMP_DRAIN_MILLIS);
+    if (out != null) {
+      out.awaitDone(PUMP_DRAIN_MILLIS);
+    }
     err.awaitDone(PUMP_DRAIN_MILLIS);
     if (!isReady()) {
       throw startFailure("the child JVM exited before it reached the bootstrap");

@@ -20,22 +20,22 @@ import java.util.Map;
 /**
  * The bootstrap of every child JVM.
  *
- * <p>It prints a ready marker on stdout (the parent's pump swallows it), reads its {@link
+ * <p>It prints a ready marker on stderr (the parent's pump swallows it), reads its {@link
  * ChildSpec} from stdin (a warm JVM waits here), then keeps reading stdin: end-of-file means
  * the parent died or let go, and the child exits. It deserializes the process, runs it, and
  * exits with 0, or 1 after printing the stack trace as CPython prints a traceback.
  */
 public final class ChildMain {
-  /** The marker a child prints first, so the parent knows the bootstrap runs. */
+  /** The marker a child prints first on stderr, so the parent knows the bootstrap runs. */
   static final byte[] READY = "\u0001interleave-ready\n".getBytes(StandardCharsets.ISO_8859_1);
   private static final long ORPHAN_HALT_MILLIS = 1500;
 
   private ChildMain() {}
 
   public static void main(String[] args) throws IOException {
-    OutputStream rawOut = new FileOutputStream(FileDescriptor.out);
-    rawOut.write(READY);
-    rawOut.flush();
+    OutputStream rawErr = new FileOutputStream(FileDescriptor.err);
+    rawErr.write(READY);
+    rawErr.flush();
     DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
     if (in.available() == 0) {
       prime();
@@ -47,6 +47,7 @@ public final class ChildMain {
       return; // an unused warm JVM whose parent exited
     }
     System.setIn(new ByteArrayInputStream(new byte[0]));
+    TermSignal.dieAtOnce();
     watchParent(in);
     for (Map.Entry<String, String> p : spec.properties().entrySet()) {
       System.setProperty(p.getKey(), p.getValue());

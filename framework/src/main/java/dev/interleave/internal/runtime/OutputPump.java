@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Copies a child's stdout or stderr to this JVM's {@link System#out} or {@link System#err}.
  *
- * <p>On stdout the child's first bytes are the bootstrap's ready marker, which the pump
+ * <p>On stderr the child's first bytes are the bootstrap's ready marker, which the pump
  * swallows and reports through {@link #ready}; a JVM that fails before its {@code main} never
  * prints it.
  */

@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A memory-mapped file shared by every process that maps it.
@@ -26,11 +27,14 @@ public final class Segment {
   private static final VarHandle LONGS =
       MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
+  private static final AtomicLong ANONYMOUS = new AtomicLong();
+
   private final String name;
   private final Path path;
-  private final MappedByteBuffer buffer;
+  private final ByteBuffer buffer;
+  private volatile long nativeAddress;
 
-  private Segment(String name, Path path, MappedByteBuffer buffer) {
+  private Segment(String name, Path path, ByteBuffer buffer) {
     this.name = name;
     this.path = path;
     this.buffer = buffer;
@@ -74,10 +78,23 @@ public final class Segment {
     }
   }
 
+  /**
+   * A segment over process-private direct memory, with no file: for tests of the algorithms
+   * (for example jcstress) that need many short-lived segments within one JVM.
+   */
+  public static Segment anonymous(int size) {
+    if (size <= 0) {
+      throw new IllegalArgumentException("segment size must be positive but was: " + size);
+    }
+    return new Segment("anonymous-" + ANONYMOUS.incrementAndGet(), null,
+        ByteBuffer.allocateDirect(size));
+  }
+
   public String name() {
     return name;
   }
 
+  /** The backing file, or null for an {@linkplain #anonymous anonymous} segment. */
   public Path path() {
     return path;
   }
@@ -86,8 +103,11 @@ public final class Segment {
     return buffer.capacity();
   }
 
-  /** The mapped buffer, for bulk byte copies (its position and limit are not shared). */
-  public MappedByteBuffer buffer() {
+  /**
+   * The direct buffer (mapped unless {@linkplain #anonymous anonymous}), for bulk byte copies
+   * (its position and limit are not shared).
+   */
+  public ByteBuffer buffer() {
     return buffer;
   }
 
@@ -97,6 +117,11 @@ public final class Segment {
 
   public void setInt(int offset, int value) {
     INTS.setVolatile(buffer, offset, value);
+  }
+
+  /** A release store: ordered after earlier accesses, without a full fence. */
+  public void setIntRelease(int offset, int value) {
+    INTS.setRelease(buffer, offset, value);
   }
 
   public boolean casInt(int offset, int expected, int value) {
@@ -115,17 +140,35 @@ public final class Segment {
     LONGS.setVolatile(buffer, offset, value);
   }
 
+  /** A release store: ordered after earlier accesses, without a full fence. */
+  public void setLongRelease(int offset, long value) {
+    LONGS.setRelease(buffer, offset, value);
+  }
+
   public boolean casLong(int offset, long expected, long value) {
     return LONGS.compareAndSet(buffer, offset, expected, value);
+  }
+
+  public long getAndSetLong(int offset, long value) {
+    return (long) LONGS.getAndSet(buffer, offset, value);
   }
 
   public long getAndAddLong(int offset, long delta) {
     return (long) LONGS.getAndAdd(buffer, offset, delta);
   }
 
+  /** The buffer's native address once a parker has looked it up, else 0. */
+  long nativeAddress() {
+    return nativeAddress;
+  }
+
+  void nativeAddress(long address) {
+    nativeAddress = address;
+  }
+
   /** Whether the backing file still exists (it is removed when its creator exits). */
   public boolean fileExists() {
-    return Files.exists(path);
+    return path != null && Files.exists(path);
   }
 
   @Override

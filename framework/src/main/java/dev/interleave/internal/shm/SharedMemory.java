@@ -102,7 +102,8 @@ public final class SharedMemory {
     sweepStale();
   }
 
-  private static void removeOwned() {
+  /** Removes every segment file this process created; its exit path calls it. */
+  public static void removeOwned() {
     for (Path p : OWNED) {
       deleteQuietly(p);
       deleteChildren(p.getFileName().toString());

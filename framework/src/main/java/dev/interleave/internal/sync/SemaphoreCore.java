@@ -1,0 +1,307 @@
+package dev.interleave.internal.sync;
+
+import dev.interleave.internal.shm.Segment;
+
+/**
+ * A counting semaphore in shared memory whose permits are attributed to the processes holding
+ * them, so that the permits of a process that dies are returned.
+ *
+ * <pre>
+ *   +0    guard     MutexCore (64 bytes), held while the words below change
+ *   +64   value     long  permits available
+ *   +72   max       long  upper bound of value (bounded semaphore), or -1
+ *   +80   pending   long  recovered permits not yet handed out again
+ *   +88   recovered long  permits recovered from dead processes, in all
+ *   +96   waiters   int   threads parked on seq
+ *   +100  seq       int   futex word, bumped on release
+ *   +104  journal   one pending update (see Journal)
+ *   +192  slots     {@value #SLOTS} x (owner long, count long): permits held per process
+ * </pre>
+ */
+/* Overview
+ *
+ * Every change of value and of a holder slot is made under the guard, a robust mutex (see
+ * MutexCore) held for a few stores, and through the journal: the new values are written to the
+ * journal, the journal is marked valid, the values are applied and the mark is cleared. A
+ * process that dies holding the guard therefore leaves either no valid journal (nothing was
+ * applied) or a valid one; the next guard holder, which took the guard over from the dead
+ * process, re-applies it (applying is idempotent: it stores absolute values).
+ *
+ * Accounting: value + sum(slot counts) equals the permits that exist. acquire moves a permit
+ * from value to the caller's slot; release moves one back from the caller's slot, or, if the
+ * caller holds none, from another process's slot (a permit handed over), or else creates a
+ * permit (a semaphore used as a signal). When a waiter finds value at 0, it looks for slots
+ * whose process has died and moves their permits back to value ("pending" counts them until
+ * an acquire takes them, and that acquire reports a recovered permit).
+ *
+ * value is read without the guard as a hint (a spinning waiter tests it before taking the
+ * guard); slots are claimed per process, one process per slot, at most SLOTS at once.
+ */
+public final class SemaphoreCore {
+  /** How many processes can hold permits at the same time. */
+  public static final int SLOTS = 64;
+  static final int SIZE = 192 + SLOTS * 16;
+  private static final int VALUE = 64;
+  private static final int MAX = 72;
+  private static final int PENDING = 80;
+  private static final int RECOVERED = 88;
+  private static final int WAITERS = 96;
+  private static final int SEQ = 100;
+  private static final int JOURNAL = 104;
+  private static final int SLOT_BASE = 192;
+
+  /** Result of one try. */
+  private static final int NONE = 0;
+  private static final int TAKEN = 1;
+  private static final int TAKEN_RECOVERED = 2;
+
+  private final SyncSegment sync;
+  private final Segment s;
+  private final int base = SyncSegment.BODY;
+  private final MutexCore guard;
+  private final Journal journal;
+  private final WaitWords words = new WaitWords(base + SEQ, base + WAITERS, true);
+  private final ThreadLocal<boolean[]> lastRecovered = ThreadLocal.withInitial(() -> new boolean[1]);
+  private int slotHint = -1;
+
+  private SemaphoreCore(SyncSegment sync) {
+    this.sync = sync;
+    this.s = sync.segment();
+    this.guard = new MutexCore(sync, base, false);
+    this.journal = new Journal(s, base + JOURNAL, base + VALUE, base + PENDING,
+        base + SLOT_BASE);
+  }
+
+  /** Initializes a new semaphore's words. */
+  public static SemaphoreCore create(SyncSegment sync, int value, int max) {
+    SemaphoreCore core = new SemaphoreCore(sync);
+    core.s.setLong(core.base + MAX, max);
+    core.s.setLong(core.base + VALUE, value);
+    return core;
+  }
+
+  /** The semaphore of an attached segment. */
+  public static SemaphoreCore attach(SyncSegment sync) {
+    return new SemaphoreCore(sync);
+  }
+
+  /** Tries once without blocking (also looking for permits of dead processes). */
+  public boolean tryAcquire() {
+    return attempt(true);
+  }
+
+  /**
+   * Acquires one permit, waiting at most {@code timeoutNanos} ({@link Timeouts#FOREVER} for no
+   * limit).
+   */
+  public boolean acquire(long timeoutNanos) throws InterruptedException {
+    return Blocking.await(sync, words, this::attempt, timeoutNanos, true);
+  }
+
+  private boolean attempt(boolean thorough) {
+    if (s.getLong(base + VALUE) <= 0 && !(thorough && recoverDead())) {
+      return false;
+    }
+    int result = takeUnderGuard();
+    if (result == NONE) {
+      return false;
+    }
+    lastRecovered.get()[0] = result == TAKEN_RECOVERED;
+    return true;
+  }
+
+  private int takeUnderGuard() {
+    lockGuard();
+    try {
+      long value = s.getLong(base + VALUE);
+      if (value <= 0) {
+        return NONE;
+      }
+      int slot = mySlot();
+      long pending = s.getLong(base + PENDING);
+      journal.commit(value - 1, pending > 0 ? pending - 1 : 0, slot, Holders.self(),
+          slotCount(slot) + 1);
+      return pending > 0 ? TAKEN_RECOVERED : TAKEN;
+    } finally {
+      guard.releaseGuard();
+    }
+  }
+
+  /**
+   * Releases one permit.
+   *
+   * @throws IllegalStateException if the semaphore is bounded and already at its bound
+   */
+  public void release() {
+    lockGuard();
+    try {
+      long value = s.getLong(base + VALUE);
+      long max = s.getLong(base + MAX);
+      if (max >= 0 && value >= max) {
+        throw new IllegalStateException(sync + " released too many times, by "
+            + Holders.describe(Holders.self()) + ": its value is already " + value
+            + ", its initial value");
+      }
+      int slot = heldSlot();
+      long pending = s.getLong(base + PENDING);
+      if (slot < 0) {
+        journal.commit(value + 1, pending, -1, 0, 0);
+      } else {
+        journal.commit(value + 1, pending, slot, slotOwner(slot), slotCount(slot) - 1);
+      }
+    } finally {
+      guard.releaseGuard();
+    }
+    Blocking.signal(s, base + SEQ, base + WAITERS, 1);
+  }
+
+  /** Takes the guard, finishing the update of a process that died holding it. */
+  private void lockGuard() {
+    if (guard.acquireGuard()) {
+      journal.replay();
+    }
+  }
+
+  /** Whether the calling thread's last successful acquire took a recovered permit. */
+  public boolean lastAcquireRecovered() {
+    return lastRecovered.get()[0];
+  }
+
+  public long value() {
+    return Math.max(0, s.getLong(base + VALUE));
+  }
+
+  /** Permits recovered from processes that died holding them, over the semaphore's life. */
+  public long recoveredPermits() {
+    return s.getLong(base + RECOVERED);
+  }
+
+  /** Permits held by the calling process. */
+  public long heldByThisProcess() {
+    for (int i = 0; i < SLOTS; i++) {
+      if (slotOwner(i) == Holders.self()) {
+        return slotCount(i);
+      }
+    }
+    return 0;
+  }
+
+  /** "pid 12 (2), pid 13 (1)": who holds permits, for messages and wait-for graphs. */
+  public String holderDescription() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < SLOTS; i++) {
+      long count = slotCount(i);
+      if (count > 0) {
+        b.append(b.length() == 0 ? "" : ", ").append(Holders.describe(slotOwner(i)))
+            .append(" (").append(count).append(')');
+      }
+    }
+    return b.length() == 0 ? "nobody" : b.toString();
+  }
+
+  /** Moves the permits of dead holders back to value; true if any were recovered. */
+  private boolean recoverDead() {
+    if (!anyDeadHolder()) {
+      return false;
+    }
+    long recovered;
+    lockGuard();
+    try {
+      recovered = recoverDeadLocked();
+    } finally {
+      guard.releaseGuard();
+    }
+    if (recovered > 0) {
+      Blocking.signal(s, base + SEQ, base + WAITERS, (int) Math.min(recovered, Integer.MAX_VALUE));
+    }
+    return recovered > 0;
+  }
+
+  private boolean anyDeadHolder() {
+    for (int i = 0; i < SLOTS; i++) {
+      long owner = slotOwner(i);
+      if (owner != 0 && slotCount(i) > 0 && Holders.isDead(owner)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private long recoverDeadLocked() {
+    long total = 0;
+    for (int i = 0; i < SLOTS; i++) {
+      long owner = slotOwner(i);
+      long count = slotCount(i);
+      if (owner != 0 && count > 0 && Holders.isDead(owner)) {
+        journal.commit(s.getLong(base + VALUE) + count, s.getLong(base + PENDING) + count,
+            i, 0, 0);
+        s.getAndAddLong(base + RECOVERED, count);
+        total += count;
+      }
+    }
+    return total;
+  }
+
+  /** The caller's slot, claiming one if needed (under the guard). */
+  private int mySlot() {
+    int hint = slotHint;
+    if (hint >= 0 && slotOwner(hint) == Holders.self()) {
+      return hint;
+    }
+    int slot = findSlot();
+    if (slot < 0 && recoverDeadLocked() > 0) {
+      slot = findSlot();
+    }
+    if (slot < 0) {
+      throw new IllegalStateException(sync + ": more than " + SLOTS + " processes hold permits"
+          + " at the same time; at most " + SLOTS + " holder processes are supported");
+    }
+    slotHint = slot;
+    return slot;
+  }
+
+  private int findSlot() {
+    int free = -1;
+    for (int i = 0; i < SLOTS; i++) {
+      if (slotOwner(i) == Holders.self()) {
+        return i;
+      }
+      if (free < 0 && slotCount(i) == 0) {
+        free = i;
+      }
+    }
+    return free;
+  }
+
+  /** The slot a release takes a permit from: the caller's, else any holder's, else -1. */
+  private int heldSlot() {
+    int hint = slotHint;
+    if (hint >= 0 && slotOwner(hint) == Holders.self() && slotCount(hint) > 0) {
+      return hint;
+    }
+    int other = -1;
+    for (int i = 0; i < SLOTS; i++) {
+      if (slotCount(i) > 0) {
+        if (slotOwner(i) == Holders.self()) {
+          return i;
+        }
+        other = other < 0 ? i : other;
+      }
+    }
+    return other;
+  }
+
+  private long slotOwner(int slot) {
+    return s.getLong(base + SLOT_BASE + slot * 16);
+  }
+
+  private long slotCount(int slot) {
+    return s.getLong(base + SLOT_BASE + slot * 16 + 8);
+  }
+
+  /** Wakes every parked waiter (after the primitive was closed). */
+  public void wakeAll() {
+    Blocking.wakeAll(s, base + SEQ);
+    guard.wakeAll();
+  }
+}

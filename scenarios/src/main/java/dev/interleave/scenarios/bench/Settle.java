@@ -1,0 +1,71 @@
+package dev.interleave.scenarios.bench;
+
+import dev.interleave.mp.Event;
+import dev.interleave.mp.Lock;
+import dev.interleave.mp.Semaphore;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+
+/**
+ * The end of a child JVM's set-up, before it reports ready at the start gate: a fresh JVM keeps
+ * compiling its start-up code for a few hundred milliseconds, and compiles each new code path
+ * the first few thousand times it runs, which on a small machine would be timed as part of the
+ * workload. A child first runs its workload's operations a few thousand times, and the blocking
+ * paths of the primitives (timed waits that give up at once, on private primitives), then
+ * waits until the JIT compiler has been idle for 50 ms (at most 3 s). CPython children have no
+ * such phase: their interpreter is ready once their imports are done.
+ */
+final class Settle {
+  private static final long QUIET_NANOS = 50_000_000L;
+  private static final long MAX_NANOS = 3_000_000_000L;
+  private static final int BLOCKING_WARMUP = 2_000;
+
+  private Settle() {}
+
+  /** Timed waits that give up at once: the spin, park and give-up code of every primitive. */
+  private static void warmBlockingPaths() throws InterruptedException {
+    Lock lock = new Lock();
+    Semaphore sem = new Semaphore(0);
+    Event event = new Event();
+    lock.acquire();
+    Duration now = Duration.ofNanos(1);
+    for (int i = 0; i < BLOCKING_WARMUP; i++) {
+      lock.acquire(now);
+      sem.acquire(now);
+      event.await(now);
+    }
+    lock.release();
+    lock.close();
+    sem.close();
+    event.close();
+  }
+
+  /** A warm-up of the workload's operations. */
+  @FunctionalInterface
+  interface Warmup {
+    void run() throws InterruptedException;
+  }
+
+  static void settle(Warmup warmup) throws InterruptedException {
+    warmup.run();
+    warmBlockingPaths();
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+      return;
+    }
+    long start = System.nanoTime();
+    long last = jit.getTotalCompilationTime();
+    long quietSince = System.nanoTime();
+    while (System.nanoTime() - start < MAX_NANOS) {
+      Thread.sleep(10); // sampling the JIT's activity; there is nothing to wait on
+      long now = jit.getTotalCompilationTime();
+      if (now != last) {
+        last = now;
+        quietSince = System.nanoTime();
+      } else if (System.nanoTime() - quietSince >= QUIET_NANOS) {
+        return;
+      }
+    }
+  }
+}
