@@ -20,7 +20,7 @@ import java.util.function.BooleanSupplier;
  * <p>A waiter spins for a few microseconds (a peer on the other CPU usually answers sooner than
  * a futex wake-up would arrive), then yields for a while (on a busy machine the peer may need
  * this CPU); how long, each process learns per event from its past waits (four times the
- * typical short wait, 20 µs when waits are long). Then it sets the sleepers flag, re-reads its condition and parks on the sequence in
+ * typical wait when waits are short, a few microseconds when they are not). Then it sets the sleepers flag, re-reads its condition and parks on the sequence in
  * slices of at most {@link #SLICE_NANOS}. Between slices it re-checks interruption and runs the
  * caller's {@link SliceCheck} (peer liveness, say), because a Java interrupt does not end the
  * system call. A signaller that changed the condition clears the flag and, if it was set, bumps
@@ -36,9 +36,14 @@ final class EventCount {
   /** Busy spinning (no yield) lasts at most this long. */
   private static final long SPIN_NANOS = Long.getLong("interleave.ipc.spinNanos", 20_000L);
   /** Spinning and yielding before a park last at most this long. */
-  private static final long MAX_BUDGET_NANOS = Long.getLong("interleave.ipc.yieldNanos", 200_000L);
-  /** A park and wake-up cost 20-50 µs on a virtual machine: spinning this long is cheaper. */
-  private static final long MIN_BUDGET_NANOS = 20_000L;
+  private static final long MAX_BUDGET_NANOS = Long.getLong("interleave.ipc.yieldNanos", 50_000L);
+  private static final long MIN_BUDGET_NANOS = Math.min(MAX_BUDGET_NANOS,
+      Long.getLong("interleave.ipc.minSpinNanos", 5_000L));
+  /**
+   * Waits up to this long show a peer running on another CPU, which spinning catches; longer
+   * ones mean the peer had to be scheduled, and spinning for them only takes the CPU it needs.
+   */
+  private static final long SHORT_WAIT_NANOS = 10_000L;
 
   /** The parker, loaded on first park or wake: a process that never blocks never loads JNA. */
   private static final class Native {
@@ -110,12 +115,13 @@ final class EventCount {
 
   /**
    * Adapts the spin budget to a wait that lasted {@code waited}: towards four times that (waits
-   * vary) if spinning that long would have avoided a park, towards the minimum if the wait was
-   * long.
+   * vary) if it was short, towards the minimum otherwise. On a machine with more runnable
+   * processes than CPUs, waits are long and spinning would only delay the peer: the budget
+   * shrinks and waiters park, letting the kernel hand the CPU over.
    */
   private void learn(long waited) {
-    long target = waited <= MAX_BUDGET_NANOS / 4 ? Math.max(4 * waited, MIN_BUDGET_NANOS)
-        : MIN_BUDGET_NANOS;
+    long target = waited <= SHORT_WAIT_NANOS
+        ? Math.min(MAX_BUDGET_NANOS, Math.max(4 * waited, MIN_BUDGET_NANOS)) : MIN_BUDGET_NANOS;
     budget = (7 * budget + target) / 8;
   }
 

@@ -15,9 +15,12 @@ import java.util.Optional;
  * repetitions, then the CPython script ({@code --only queue_throughput,pipe_throughput}); medians
  * over all repetitions, ratios, and the Java side as JSON in the baseline's shape.
  *
- * <p>Usage: {@code IpcBench [rounds] [json-out] [--quick]}. Before the first round each workload
- * runs once untimed, so that the parent's JIT has compiled the paths it times (the children are
- * fresh JVMs in every repetition, as CPython's spawned children are fresh interpreters).
+ * <p>Usage: {@code IpcBench [rounds] [json-out] [--quick] [--wait-quiet SECONDS]}. Before the
+ * first round each workload runs once untimed, so that the parent's JIT has compiled the paths it
+ * times; the children are fresh JVMs in every repetition, as CPython's spawned children are fresh
+ * interpreters, and warm up before the start gate ({@link IpcWorkloads}). {@code --wait-quiet}
+ * waits, before each Java round and each CPython benchmark, up to that long for the machine's
+ * CPU use to fall below 15 %, as the script's option of the same name.
  */
 public final class IpcBench {
   private static final String QUEUE = "queue_throughput";
@@ -28,6 +31,12 @@ public final class IpcBench {
   public static void main(String[] args) throws Exception {
     List<String> rest = new ArrayList<>(List.of(args));
     boolean quick = rest.remove("--quick");
+    double waitQuiet = 0;
+    int at = rest.indexOf("--wait-quiet");
+    if (at >= 0) {
+      waitQuiet = Double.parseDouble(rest.remove(at + 1));
+      rest.remove(at);
+    }
     int rounds = rest.size() > 0 ? Integer.parseInt(rest.get(0)) : 2;
     Path out = Path.of(rest.size() > 1 ? rest.get(1) : "target/bench-ipc.json");
     Sizes sizes = quick ? new Sizes(50_000, 10_000, 64, 5_000, 2, 3) : new Sizes(200_000, 50_000,
@@ -37,11 +46,14 @@ public final class IpcBench {
     Optional<CpythonBaseline> cpython = CpythonBaseline.locate();
     runJava(sizes, 1, new LinkedHashMap<>()); // warm-up, discarded
     for (int round = 1; round <= rounds; round++) {
+      if (waitQuiet > 0) {
+        System.out.printf("(machine CPU before: %.0f %%)%n", Quiet.await(waitQuiet));
+      }
       System.out.println("round " + round + "/" + rounds + ": java");
       runJava(sizes, sizes.queueReps, java);
       if (cpython.isPresent()) {
         System.out.println("round " + round + "/" + rounds + ": cpython");
-        python.add(cpython.get().run(QUEUE + "," + PIPE, quick));
+        python.add(cpython.get().run(QUEUE + "," + PIPE, quick, waitQuiet));
       }
     }
     report(java, python, out);

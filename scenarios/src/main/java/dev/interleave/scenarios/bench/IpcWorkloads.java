@@ -13,9 +13,14 @@ import java.util.Arrays;
  * repetition each, timed behind a start gate: the child sets up, sends "ready" on a control pipe
  * and waits for "go"; the parent starts the clock when it sends "go" and stops it at the last
  * item or reply. Process start and join fall outside the clock.
+ *
+ * <p>A child's set-up ends with {@link Settle}: it runs its own operations a few thousand times
+ * on a private queue or pipe, so that its fresh JVM has compiled them, and waits for the JIT to
+ * go quiet. CPython's children need no such phase.
  */
 final class IpcWorkloads {
   private static final Duration JOIN = Duration.ofMinutes(2);
+  private static final int WARMUP = 5_000;
 
   private IpcWorkloads() {}
 
@@ -44,7 +49,13 @@ final class IpcWorkloads {
   static void queueProducer(Queue<Object> q, Connection ctl, Integer n, Integer size)
       throws Exception {
     byte[] payload = size == 0 ? null : new byte[size];
-    Gate.arriveAndWait(ctl);
+    Gate.arriveAndWait(ctl, () -> {
+      Queue<Object> own = new Queue<>();
+      for (int i = 0; i < WARMUP; i++) {
+        own.put(payload == null ? (Object) i : payload);
+        own.get();
+      }
+    });
     if (payload == null) {
       for (int i = 0; i < n; i++) {
         q.put(i);
@@ -74,7 +85,13 @@ final class IpcWorkloads {
   }
 
   static void simpleProducer(SimpleQueue<Integer> q, Connection ctl, Integer n) throws Exception {
-    Gate.arriveAndWait(ctl);
+    Gate.arriveAndWait(ctl, () -> {
+      SimpleQueue<Integer> own = new SimpleQueue<>();
+      for (int i = 0; i < WARMUP; i++) {
+        own.put(i);
+        own.get();
+      }
+    });
     for (int i = 0; i < n; i++) {
       q.put(i);
     }
@@ -101,7 +118,16 @@ final class IpcWorkloads {
   static void bulkSender(Connection w, Connection ctl, Integer count, Integer size)
       throws Exception {
     byte[] buf = new byte[size];
-    Gate.arriveAndWait(ctl);
+    Gate.arriveAndWait(ctl, () -> {
+      Pipe own = Pipe.open(false);
+      byte[] streamed = new byte[300_000]; // beyond one chunk: the streaming path
+      for (int i = 0; i < WARMUP / 10; i++) {
+        own.second().sendBytes(streamed);
+        own.first().recvBytes();
+      }
+      own.first().close();
+      own.second().close();
+    });
     for (int i = 0; i < count; i++) {
       w.sendBytes(buf);
     }
@@ -130,7 +156,17 @@ final class IpcWorkloads {
   }
 
   static void echo(Connection c, Connection ctl, Integer n) throws Exception {
-    Gate.arriveAndWait(ctl);
+    Gate.arriveAndWait(ctl, () -> {
+      Pipe own = Pipe.open(true);
+      byte[] msg = new byte[64];
+      for (int i = 0; i < WARMUP; i++) {
+        own.first().send(msg);
+        own.second().send(own.second().recv());
+        own.first().recv();
+      }
+      own.first().close();
+      own.second().close();
+    });
     for (int i = 0; i < n; i++) {
       c.send(c.recv());
     }
@@ -151,7 +187,8 @@ final class IpcWorkloads {
       return new Gate(p, ctl);
     }
 
-    static void arriveAndWait(Connection ctl) throws InterruptedException {
+    static void arriveAndWait(Connection ctl, Settle.Warmup warmup) throws InterruptedException {
+      Settle.settle(warmup);
       ctl.send("ready");
       ctl.recv();
     }
