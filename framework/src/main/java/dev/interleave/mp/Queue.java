@@ -29,7 +29,8 @@ import org.apiguardian.api.API;
  * deadlock cannot happen. A process killed while putting or getting (even with {@code kill -9})
  * never leaves the others blocked: its item is either wholly visible or absent, and the locks it
  * held are taken over within 50 ms. An item whose consumer is killed mid-get may be delivered
- * again, never lost.
+ * again, never lost. A queue has no end-of-file: as in CPython, a {@code get()} without timeout
+ * on an empty queue waits even if every producer has died; use a timeout where that can happen.
  *
  * <p><b>Timeouts and interruption.</b> Timeouts are {@link Duration}s; a negative one throws
  * {@link IllegalArgumentException}. A blocked call throws {@link InterruptedException} within 50
