@@ -19,9 +19,9 @@ import org.apiguardian.api.API;
  * while there is none; {@link #release()} returns one, from any thread of any process. Pass it to
  * children as a {@link Process} argument: every copy is the same semaphore.
  *
- * <p><b>Blocking and wake-ups.</b> A thread that finds no permit spins for a few tens of
- * microseconds, then sleeps in the kernel (a futex on Linux) without using CPU. Each release
- * wakes one sleeping waiter, in any process.
+ * <p><b>Blocking and wake-ups.</b> A thread that finds no permit spins (up to 50 us, yielding the
+ * CPU between tries; less when waits usually outlast the spin), then sleeps in the kernel (a
+ * futex on Linux) without using CPU. Each release wakes one sleeping waiter, in any process.
  *
  * <p><b>Fairness.</b> None: waiters are not ordered, and an arriving thread may take a permit
  * before a woken waiter.
@@ -114,7 +114,11 @@ public final class BoundedSemaphore implements Serializable {
     Permits.release(sync, core);
   }
 
-  /** Takes a permit and returns a hold whose {@link Held#close()} releases it. */
+  /**
+   * Takes a permit and returns a hold whose {@link Held#close()} releases it.
+   *
+   * @throws InterruptedException if the thread is interrupted while waiting
+   */
   public Held hold() throws InterruptedException {
     acquire();
     return new Held(this::release);

@@ -110,7 +110,11 @@ public final class Condition implements Serializable {
     Locking.release(lockSync, lockCore);
   }
 
-  /** Acquires the underlying lock and returns a hold whose {@link Held#close()} releases it. */
+  /**
+   * Acquires the underlying lock and returns a hold whose {@link Held#close()} releases it.
+   *
+   * @throws InterruptedException if the thread is interrupted while waiting
+   */
   public Held hold() throws InterruptedException {
     acquire();
     return new Held(this::release);

@@ -17,8 +17,9 @@ import org.apiguardian.api.API;
  * it and wakes every waiter, {@link #clear()} lowers it, {@link #await()} waits until it is raised
  * (Python's {@code wait()}, renamed because {@link Object#wait()} is final).
  *
- * <p><b>Blocking and wake-ups.</b> A waiter spins for a few tens of microseconds, then sleeps in
- * the kernel (a futex on Linux) without using CPU. {@link #set()} wakes every waiter of every
+ * <p><b>Blocking and wake-ups.</b> A waiter spins (up to 50 us, yielding the CPU between tries;
+ * less when waits usually outlast the spin), then sleeps in the kernel (a futex on Linux)
+ * without using CPU. {@link #set()} wakes every waiter of every
  * process. A waiter that was waiting when the event was set returns true even if the event was
  * cleared again before it ran (as {@code threading.Event} promises; CPython's multiprocessing
  * version may return false then).

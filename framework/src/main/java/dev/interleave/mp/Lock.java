@@ -23,9 +23,10 @@ import org.apiguardian.api.API;
  * new Process((Lock l) -> { try (Held held = l.hold()) { work(); } }, lock).start();
  * }</pre>
  *
- * <p><b>Blocking and wake-ups.</b> A thread that finds the lock held spins for a few tens of
- * microseconds, then sleeps in the kernel (a futex on Linux) without using CPU. A release wakes
- * one sleeping waiter, in this or any other process.
+ * <p><b>Blocking and wake-ups.</b> A thread that finds the lock held spins (up to 50 us, yielding
+ * the CPU between tries; less when waits on this lock usually outlast the spin), then sleeps in
+ * the kernel (a futex on Linux) without using CPU. A release wakes one sleeping waiter, in this
+ * or any other process.
  *
  * <p><b>Fairness.</b> None: a thread arriving while a woken waiter is on its way may take the
  * lock first. There is no ordering among waiters.

@@ -17,9 +17,10 @@ import org.apiguardian.api.API;
  * matching {@link #release()}, and only the owning thread may release it. Pass it to children
  * as a {@link Process} argument: every copy is the same lock.
  *
- * <p><b>Blocking and wake-ups.</b> A thread that finds the lock owned by another thread spins for
- * a few tens of microseconds, then sleeps in the kernel (a futex on Linux) without using CPU.
- * The release of the last recursion level wakes one sleeping waiter, in any process.
+ * <p><b>Blocking and wake-ups.</b> A thread that finds the lock owned by another thread spins (up
+ * to 50 us, yielding the CPU between tries; less when waits usually outlast the spin), then
+ * sleeps in the kernel (a futex on Linux) without using CPU. The release of the last recursion
+ * level wakes one sleeping waiter, in any process.
  *
  * <p><b>Fairness.</b> None: waiters are not ordered.
  *
@@ -98,7 +99,11 @@ public final class RLock implements Serializable {
     Locking.release(sync, core);
   }
 
-  /** Acquires the lock and returns a hold whose {@link Held#close()} releases one level. */
+  /**
+   * Acquires the lock and returns a hold whose {@link Held#close()} releases one level.
+   *
+   * @throws InterruptedException if the thread is interrupted while waiting
+   */
   public Held hold() throws InterruptedException {
     acquire();
     return new Held(this::release);

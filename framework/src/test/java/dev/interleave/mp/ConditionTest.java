@@ -27,14 +27,37 @@ class ConditionTest {
       t.start();
       LockTest.waitUntilBlocked(t);
     }
-    signal(cond, 2);
+    signal(cond, 1);
     waiters.get(0).join(10_000);
+    assertThat(woken).containsExactly(0);
+    signal(cond, 1);
     waiters.get(1).join(10_000);
     assertThat(woken).containsExactly(0, 1);
     assertThat(waiters.get(2).isAlive()).isTrue();
     signal(cond, Integer.MAX_VALUE);
     waiters.get(2).join(10_000);
     assertThat(woken).containsExactly(0, 1, 2);
+  }
+
+  @Test
+  void signalOfNWakesExactlyN() throws Exception {
+    Condition cond = new Condition(new Lock());
+    List<Integer> woken = new CopyOnWriteArrayList<>();
+    List<Thread> waiters = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Thread t = waiter(cond, i, woken);
+      waiters.add(t);
+      t.start();
+      LockTest.waitUntilBlocked(t);
+    }
+    signal(cond, 2);
+    waiters.get(0).join(10_000);
+    waiters.get(1).join(10_000);
+    assertThat(woken).containsExactlyInAnyOrder(0, 1);
+    assertThat(waiters.get(2).isAlive()).isTrue();
+    signal(cond, Integer.MAX_VALUE);
+    waiters.get(2).join(10_000);
+    assertThat(woken).containsExactlyInAnyOrder(0, 1, 2);
   }
 
   private static Thread waiter(Condition c, int id, List<Integer> woken) {

@@ -1,5 +1,8 @@
 package dev.interleave.internal.shm;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -32,18 +35,34 @@ public record ProcessIdentity(long pid, long startMillis) {
 
   /**
    * Whether the process is still running: a live process with this pid whose start time matches
-   * (a tolerance of 10 ms absorbs clock-tick rounding of the start instant).
+   * (a tolerance of 10 ms absorbs clock-tick rounding of the start instant), and which is not a
+   * zombie (exited, not yet reaped by its parent; {@link ProcessHandle#isAlive()} counts those).
    */
   public boolean isAlive() {
     if (pid == CURRENT.pid) {
       return startMillis == 0 || CURRENT.startMillis == 0 || Math.abs(startMillis - CURRENT.startMillis) <= 10;
     }
     Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-    if (handle.isEmpty() || !handle.get().isAlive()) {
+    if (handle.isEmpty() || !handle.get().isAlive() || hasExited(pid)) {
       return false;
     }
     long actual = startMillis(handle.get());
     return startMillis == 0 || actual == 0 || Math.abs(actual - startMillis) <= 10;
+  }
+
+  /**
+   * Whether {@code pid} is a process that has exited but was not reaped yet (a zombie), as
+   * {@code /proc/<pid>/stat} tells on Linux; false where there is no such file.
+   */
+  public static boolean hasExited(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      int end = stat.lastIndexOf(')');
+      char state = end > 0 && end + 2 < stat.length() ? stat.charAt(end + 2) : '?';
+      return state == 'Z' || state == 'X';
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   @Override

@@ -21,7 +21,7 @@ import dev.interleave.internal.shm.Segment;
  */
 final class Blocking {
   /** Busy tries before yielding (system property {@code interleave.sync.spinTries}). */
-  static final int SPIN_TRIES = Integer.getInteger("interleave.sync.spinTries", 100);
+  static final int SPIN_TRIES = Integer.getInteger("interleave.sync.spinTries", 16);
   /**
    * The longest a waiter keeps trying, yielding the CPU between tries, before it parks (system
    * property {@code interleave.sync.yieldNanos}); the actual limit adapts per condition, see
@@ -67,32 +67,50 @@ final class Blocking {
     long start = System.nanoTime();
     long deadline = Timeouts.deadline(start, timeoutNanos);
     if (spin(attempt, start, words.spinNanos(), deadline, interruptible)) {
-      words.waited(System.nanoTime() - start);
+      words.waited(true);
       return true;
     }
-    boolean interrupted = false;
+    if (!interruptible) {
+      return parkUninterruptibly(sync, words, attempt, deadline);
+    }
+    try {
+      return parkUntil(sync, words, attempt, deadline);
+    } catch (InterruptedException e) {
+      passOn(sync, words);
+      throw e;
+    }
+  }
+
+  /** Parks in slices until the attempt succeeds (true) or the deadline passes (false). */
+  private static boolean parkUntil(SyncSegment sync, WaitWords words, Attempt attempt,
+      long deadline) throws InterruptedException {
     long nextCheck = System.nanoTime();
+    while (true) {
+      long now = System.nanoTime();
+      boolean thorough = now - nextCheck >= 0;
+      if (thorough) {
+        nextCheck = now + CHECK_NANOS;
+      }
+      if (park(sync, words, attempt, thorough, deadline)) {
+        words.waited(false);
+        return true;
+      }
+      if (expired(deadline, System.nanoTime())) {
+        passOn(sync, words);
+        return false;
+      }
+    }
+  }
+
+  /** {@link #parkUntil}, going on after interrupts and restoring the interrupt status. */
+  private static boolean parkUninterruptibly(SyncSegment sync, WaitWords words, Attempt attempt,
+      long deadline) {
+    boolean interrupted = false;
     try {
       while (true) {
         try {
-          long now = System.nanoTime();
-          boolean thorough = now - nextCheck >= 0;
-          if (thorough) {
-            nextCheck = now + CHECK_NANOS;
-          }
-          if (park(sync, words, attempt, thorough, deadline)) {
-            words.waited(System.nanoTime() - start);
-            return true;
-          }
-          if (expired(deadline, System.nanoTime())) {
-            passOn(sync, words);
-            return false;
-          }
+          return parkUntil(sync, words, attempt, deadline);
         } catch (InterruptedException e) {
-          if (interruptible) {
-            passOn(sync, words);
-            throw e;
-          }
           interrupted = true;
         }
       }

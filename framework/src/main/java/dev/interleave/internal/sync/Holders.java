@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * #ALIVE_TTL_NANOS} ns, and a dead one stays dead. The first check of a code compares the
  * process's start time with the code's (about 40 us, reading /proc); later checks reuse the
  * {@link ProcessHandle} found then, whose {@code isAlive()} also compares start times, so a
- * recycled pid still reads as dead (about 10 us).
+ * recycled pid still reads as dead (about 10 us). A zombie (killed, not yet reaped by its
+ * parent) counts as dead.
  */
 final class Holders {
   private static final long EPOCH_MILLIS = 1_577_836_800_000L; // 2020-01-01T00:00:00Z
@@ -94,7 +95,7 @@ final class Holders {
   private static boolean isAlive(long code) {
     ProcessHandle handle = HANDLES.get(code);
     if (handle != null) {
-      return handle.isAlive();
+      return handle.isAlive() && !ProcessIdentity.hasExited(handle.pid());
     }
     if (!identity(code).isAlive()) {
       return false;

@@ -4,16 +4,22 @@ package dev.interleave.internal.sync;
  * The two words of a waitable condition (see {@link Blocking}), and this JVM's spin budget for
  * it.
  *
- * <p>The budget adapts to how long waits on this condition last in this process: a wait that
- * ended sooner than {@link Blocking#MAX_SPIN_NANOS} raises it (spinning would catch such a
- * hand-off without a kernel wake-up), a longer wait halves it (spinning would only take CPU from
- * the processes that are to signal). It is a hint, read and written without synchronization.
+ * <p>The budget adapts to whether spinning pays off on this condition in this process, as
+ * adaptive mutexes do: a wait that succeeded while spinning restores the full budget ({@link
+ * Blocking#MAX_SPIN_NANOS}: hand-offs here are quick, and catching them spinning saves a kernel
+ * wake-up), a wait that had to park halves it (spinning only took CPU from the processes that
+ * are to signal). Every {@value #PROBE_EVERY}th wait spins the full budget anyway, so that a
+ * condition whose waits became short again is noticed. The budget is a hint, read and written
+ * without synchronization.
  */
 final class WaitWords {
   private final int seqAt;
   private final int waitersAt;
   private final boolean passOn;
+  private static final int PROBE_EVERY = 16;
+
   private long spinNanos = Blocking.MAX_SPIN_NANOS;
+  private int waits;
 
   /**
    * @param seqAt offset of the futex word
@@ -41,13 +47,11 @@ final class WaitWords {
 
   /** How long the next waiter spins (with yields) before it parks. */
   long spinNanos() {
-    return spinNanos;
+    return ++waits % PROBE_EVERY == 0 ? Blocking.MAX_SPIN_NANOS : spinNanos;
   }
 
-  /** Learns from a wait that succeeded after {@code waitedNanos}. */
-  void waited(long waitedNanos) {
-    long max = Blocking.MAX_SPIN_NANOS;
-    long budget = spinNanos;
-    spinNanos = waitedNanos < max ? Math.min(max, Math.max(budget, 2 * waitedNanos)) : budget / 2;
+  /** Learns from a wait that succeeded, while spinning or after parking. */
+  void waited(boolean whileSpinning) {
+    spinNanos = whileSpinning ? Blocking.MAX_SPIN_NANOS : spinNanos / 2;
   }
 }

@@ -1,11 +1,13 @@
 package dev.interleave.scenarios.bench;
 
 import dev.interleave.mp.Event;
+import dev.interleave.mp.Held;
 import dev.interleave.mp.Lock;
 import dev.interleave.mp.Semaphore;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The end of a child JVM's set-up, before it reports ready at the start gate: a fresh JVM keeps
@@ -23,22 +25,55 @@ final class Settle {
 
   private Settle() {}
 
-  /** Timed waits that give up at once: the spin, park and give-up code of every primitive. */
+  /**
+   * The blocking paths of the primitives: timed waits that give up at once, then a ping-pong
+   * between two threads of this JVM over private primitives (spinning, parking, waking).
+   */
   private static void warmBlockingPaths() throws InterruptedException {
     Lock lock = new Lock();
-    Semaphore sem = new Semaphore(0);
+    Semaphore ping = new Semaphore(0);
+    Semaphore pong = new Semaphore(0);
     Event event = new Event();
     lock.acquire();
     Duration now = Duration.ofNanos(1);
     for (int i = 0; i < BLOCKING_WARMUP; i++) {
       lock.acquire(now);
-      sem.acquire(now);
+      ping.acquire(now);
       event.await(now);
     }
     lock.release();
-    lock.close();
-    sem.close();
-    event.close();
+    Thread partner = new Thread(() -> pingPong(pong, ping, lock, event), "warm-up partner");
+    partner.start();
+    pingPong(ping, pong, lock, event);
+    partner.join();
+    for (AutoCloseable c : List.<AutoCloseable>of(lock::close, ping::close, pong::close,
+        event::close)) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static void pingPong(Semaphore mine, Semaphore theirs, Lock lock, Event event) {
+    try {
+      boolean first = Thread.currentThread().getName().startsWith("warm-up");
+      for (int i = 0; i < BLOCKING_WARMUP; i++) {
+        if (first) {
+          mine.acquire();
+        }
+        try (Held held = lock.hold()) {
+          event.isSet();
+        }
+        theirs.release();
+        if (!first) {
+          mine.acquire();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** A warm-up of the workload's operations. */

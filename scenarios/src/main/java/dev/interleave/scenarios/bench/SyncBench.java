@@ -30,6 +30,13 @@ import java.util.Map;
  * <p>{@code --wait-quiet S} waits, before each Java and each CPython run, up to {@code S}
  * seconds for machine-wide CPU use below 15 % (as the baseline script's option of that name).
  *
+ * <p>Conventions are the baseline's (start gate, medians of repetitions, checks of every
+ * result). Java children finish their set-up before they report ready: they run their
+ * workload's operations and the primitives' blocking paths a few thousand times and wait until
+ * the JIT compiler is idle (see {@link Settle}), so that the timed phase measures the primitives
+ * rather than a fresh JVM compiling them. The parent JVM warms up with an untimed repetition of
+ * {@code lock_uncontended}.
+ *
  * <p>{@code --python} (or system property {@code interleave.bench.python}) is the baseline
  * script, by default {@code ../shared/baselines/python_mp_bench.py} relative to the repository
  * root (the working directory); {@code --json} defaults to {@code target/sync-bench.json}.
