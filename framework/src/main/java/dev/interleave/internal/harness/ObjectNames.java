@@ -9,11 +9,12 @@ import java.util.regex.Pattern;
 /**
  * Gives the objects of one schedule stable names in order of first use ({@code lock#1}), so
  * that traces of different runs compare: a primitive's shared-memory id is unique per creation
- * ({@code interleave-<pid>-<time>-lock-<n>}), but its first use in a deterministic scenario is
+ * ({@code interleave-<pid>-<time>-lock-<n>}, {@code queue:<pid>-<time>-queue-<n>}), but its first use in a deterministic scenario is
  * always at the same step.
  */
 final class ObjectNames {
-  private static final Pattern SEGMENT = Pattern.compile("^interleave-\\d+-\\d+-([a-z]+)-\\d+$");
+  private static final Pattern SEGMENT = Pattern.compile(
+      "^(?:[a-z]+:)?(?:interleave-)?\\d+-\\d+-([a-z]+)-\\d+$");
   private final Map<String, String> names = new HashMap<>();
   private final Map<String, Integer> counts = new HashMap<>();
 

@@ -55,6 +55,13 @@ final class ExtensionFixtures {
     }
   }
 
+  static class QueueHandOff {
+    @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 500, preemptionBound = 3)
+    void handOff(Scenario s) {
+      s.body(Fixtures::queueHandOff);
+    }
+  }
+
   static class Deadlock {
     @InterleaveTest(strategy = Strategy.PCT, schedules = 200, seed = 5)
     void reversal(Scenario s) {
@@ -63,7 +70,7 @@ final class ExtensionFixtures {
   }
 
   static class Hang {
-    @InterleaveTest(schedules = 5, seed = 1, timeoutMillis = 1500)
+    @InterleaveTest(schedules = 5, seed = 1, timeoutMillis = 2500)
     void hang(Scenario s) {
       s.body(Fixtures::hanging);
     }

@@ -5,6 +5,7 @@ import dev.interleave.harness.Interleave;
 import dev.interleave.harness.Run;
 import dev.interleave.mp.Lock;
 import dev.interleave.mp.Process;
+import dev.interleave.mp.Queue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,23 @@ final class Fixtures {
     second.acquire();
     second.release();
     first.release();
+  }
+
+  /** Main puts an item into a queue that a process is (perhaps already) waiting on. */
+  static void queueHandOff(Run run) throws Exception {
+    Queue<String> q = new Queue<>();
+    run.onEnd(q::close);
+    Path out = run.tempDir().resolve("got.txt");
+    Process consumer = new Process(Fixtures::consume, q, out);
+    consumer.start();
+    Interleave.point("before put");
+    q.put("hello");
+    consumer.join();
+    run.finalInvariant("the consumer got the item", () -> readQuietly(out).equals("hello"));
+  }
+
+  static void consume(Queue<String> q, Path out) throws Exception {
+    Files.writeString(out, q.get());
   }
 
   /** A process that sleeps for real (not at a point) far beyond the hang timeout. */

@@ -62,6 +62,15 @@ class HarnessExtensionTest {
   }
 
   @Test
+  void aProcessBlockedOnAnEmptyQueueRunsOnlyOnceAnItemArrives() throws Exception {
+    assertThat(run(ExtensionFixtures.QueueHandOff.class, "handOff").failed().count()).isZero();
+    TestReport report = ReportJson.read(reportFile(ExtensionFixtures.QueueHandOff.class,
+        "handOff"));
+    assertThat(report.exhausted()).isTrue();
+    assertThat(report.schedulesExplored()).isGreaterThan(1);
+  }
+
+  @Test
   void exhaustiveSearchSaysWhenItsSpaceIsExhausted() throws Exception {
     run(ExtensionFixtures.LockedCounter.class, "lockedExhaustive");
     TestReport report = ReportJson.read(reportFile(ExtensionFixtures.LockedCounter.class,
@@ -91,7 +100,7 @@ class HarnessExtensionTest {
   void aHangIsReportedWithTheWorkersThreadDump() {
     Throwable t = failure(run(ExtensionFixtures.Hang.class, "hang"));
     assertThat(t.getMessage())
-        .startsWith("Hang: Process-1 did not reach its next scheduling point within 1500 ms")
+        .startsWith("Hang: Process-1 did not reach its next scheduling point within 2500 ms")
         .contains("thread dump of the hung process:")
         .contains("Fixtures.sleepForReal");
   }
