@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.util.function.BiConsumer;
 
 /**
- * The controller's view of one harness worker JVM: its process, its connection, and a reader
- * thread that forwards each message to whoever conducts the current schedule.
+ * The controller's view of one harness worker JVM: its process, its connection, and where its
+ * messages go (whoever conducts the current schedule); the pool's {@link Reactor} reads them.
  */
 final class Worker {
   private final int index;
@@ -39,23 +39,17 @@ final class Worker {
     this.sink = sink;
   }
 
-  void attach(Connection c) {
+  void attach(Connection c, Reactor reactor) throws IOException {
     this.connection = c;
-    Thread reader = new Thread(() -> read(c), "interleave-worker-" + index + "-reader");
-    reader.setDaemon(true);
-    reader.start();
+    reactor.register(this, c);
   }
 
-  private void read(Connection c) {
-    try {
-      while (true) {
-        Message m = c.receive();
-        sink.accept(this, m);
-      }
-    } catch (IOException e) {
+  /** A message read from this worker; null: the worker is gone. */
+  void deliver(Message m) {
+    if (m == null) {
       dead = true;
-      sink.accept(this, null); // null: the worker is gone
     }
+    sink.accept(this, m);
   }
 
   /** Sends {@code m}; false if the worker is gone. */

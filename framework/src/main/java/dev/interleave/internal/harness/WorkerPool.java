@@ -31,6 +31,7 @@ final class WorkerPool implements AutoCloseable {
   private final Endpoint endpoint;
   private final String token;
   private final byte[] payload;
+  private final Reactor reactor = new Reactor();
   private final List<Worker> workers = new ArrayList<>();
   private final Map<Integer, Worker> byIndex = new ConcurrentHashMap<>();
   private final Map<Integer, CountDownLatch> connected = new ConcurrentHashMap<>();
@@ -104,7 +105,7 @@ final class WorkerPool implements AutoCloseable {
       try {
         Message m = c.receive();
         if (m instanceof Hello h && token.equals(h.token()) && connected.containsKey(h.worker())) {
-          awaitWorker(h.worker()).attach(c);
+          awaitWorker(h.worker()).attach(c, reactor);
           connected.get(h.worker()).countDown();
         } else {
           c.close();
@@ -138,5 +139,6 @@ final class WorkerPool implements AutoCloseable {
     }
     workers.clear();
     endpoint.close();
+    reactor.close();
   }
 }

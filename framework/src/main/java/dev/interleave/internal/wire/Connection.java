@@ -45,6 +45,16 @@ public final class Connection implements Closeable {
     this.out = new ChannelOut(channel);
   }
 
+  /**
+   * Switches to non-blocking mode, for a reader that polls many connections with a {@link
+   * java.nio.channels.Selector} and decodes with a {@link FrameDecoder}; {@link #send} still
+   * writes whole frames. Call only before anything is buffered for {@link #receive}.
+   */
+  public SocketChannel nonBlocking() throws IOException {
+    channel.configureBlocking(false);
+    return channel;
+  }
+
   /** Connects to the endpoint at {@code socket}. */
   public static Connection connect(Path socket) throws IOException {
     SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -114,7 +124,9 @@ public final class Connection implements Closeable {
     public void write(byte[] b, int off, int len) throws IOException {
       ByteBuffer buf = ByteBuffer.wrap(b, off, len);
       while (buf.hasRemaining()) {
-        channel.write(buf);
+        if (channel.write(buf) == 0) {
+          Thread.onSpinWait(); // non-blocking and the socket buffer is full: rare, brief
+        }
       }
     }
   }

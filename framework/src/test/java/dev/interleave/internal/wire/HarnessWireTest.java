@@ -47,6 +47,32 @@ class HarnessWireTest {
   }
 
   @Test
+  void theDecoderReassemblesFramesReadInPieces() throws Exception {
+    try (Endpoint endpoint = Endpoint.open();
+        Connection client = Connection.connect(endpoint.socket());
+        Connection server = endpoint.accept()) {
+      java.nio.channels.SocketChannel ch = server.nonBlocking();
+      Message big = new Exited(9, 1, "x".repeat(100_000));
+      client.send(new Go(9, 1, false));
+      client.send(big);
+      FrameDecoder decoder = new FrameDecoder();
+      java.util.List<Message> got = new java.util.ArrayList<>();
+      java.nio.ByteBuffer piece = java.nio.ByteBuffer.allocate(777);
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (got.size() < 2 && System.nanoTime() < deadline) {
+        piece.clear();
+        if (ch.read(piece) > 0) {
+          piece.flip();
+          got.addAll(decoder.feed(piece));
+        } else {
+          Thread.onSpinWait();
+        }
+      }
+      assertThat(got).containsExactly(new Go(9, 1, false), big);
+    }
+  }
+
+  @Test
   void theEndpointLivesInADirectoryOnlyItsOwnerCanOpenAndIsRemovedOnClose() throws Exception {
     Endpoint endpoint = Endpoint.open();
     java.nio.file.Path dir = endpoint.socket().getParent();
