@@ -29,7 +29,10 @@ final class OwnerToken {
     return token >>> 32;
   }
 
-  /** Whether the process named by {@code token} still runs (a recycled pid does not count). */
+  /**
+   * Whether the process named by {@code token} still runs: a recycled pid does not count, nor
+   * does a process killed but not yet reaped by its parent (a zombie).
+   */
   static boolean isAlive(long token) {
     if (token == 0) {
       return false;
@@ -38,7 +41,7 @@ final class OwnerToken {
       return true;
     }
     Optional<ProcessHandle> handle = ProcessHandle.of(pid(token));
-    if (handle.isEmpty() || !handle.get().isAlive()) {
+    if (handle.isEmpty() || !handle.get().isAlive() || ProcessIdentity.hasExited(pid(token))) {
       return false;
     }
     long start = handle.get().info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
