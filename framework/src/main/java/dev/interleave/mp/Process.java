@@ -1,7 +1,7 @@
 package dev.interleave.mp;
 
 import dev.interleave.internal.runtime.Children;
-import dev.interleave.internal.runtime.ChildJvm;
+import dev.interleave.internal.runtime.ChildHandle;
 import dev.interleave.internal.runtime.Launcher;
 import dev.interleave.internal.runtime.Op;
 import dev.interleave.internal.runtime.Points;
@@ -70,7 +70,7 @@ public class Process implements Serializable {
   private boolean daemon;
 
   private transient volatile State state = State.NEW;
-  private transient volatile ChildJvm jvm;
+  private transient volatile ChildHandle jvm;
   private transient boolean current;
 
   /** For subclasses that override {@link #run()}; the name defaults to {@code Process-N}. */
@@ -187,7 +187,7 @@ public class Process implements Serializable {
     Points.point(Op.START, "process:" + name, name);
     jvm = Launcher.launch(name, daemon, payload);
     state = State.STARTED;
-    Children.register(this);
+    Children.register(this, jvm.keepsParentAlive());
   }
 
   private byte[] serializeForChild() {
@@ -218,8 +218,13 @@ public class Process implements Serializable {
     if (timeout != null && timeout.isNegative()) {
       throw new IllegalArgumentException("timeout must not be negative but was: " + timeout);
     }
-    ChildJvm j = started("join");
-    Points.point(Op.JOIN, "process:" + name, name);
+    ChildHandle j = started("join");
+    String id = "process:" + name;
+    if (Points.controlled()) {
+      long nanos = timeout == null ? -1 : timeout.toNanos();
+      return Points.await(Op.JOIN, id, name, () -> !j.isAlive(), nanos, name);
+    }
+    Points.point(Op.JOIN, id, name);
     return j.awaitExit(timeout);
   }
 
@@ -229,14 +234,14 @@ public class Process implements Serializable {
       return true;
     }
     checkNotClosed("query");
-    ChildJvm j = jvm;
+    ChildHandle j = jvm;
     return j != null && j.isAlive();
   }
 
   /** The exit code: empty while the child runs or before it starts. */
   public final OptionalInt exitCode() {
     checkNotClosed("query");
-    ChildJvm j = jvm;
+    ChildHandle j = jvm;
     return j == null ? OptionalInt.empty() : j.exitCode();
   }
 
@@ -274,7 +279,7 @@ public class Process implements Serializable {
     if (state == State.CLOSED) {
       return;
     }
-    ChildJvm j = jvm;
+    ChildHandle j = jvm;
     if (j != null && j.isAlive()) {
       throw new IllegalStateException("cannot close " + describe() + ": the child is still running");
     }
@@ -285,8 +290,8 @@ public class Process implements Serializable {
     Children.unregister(this);
   }
 
-  private ChildJvm started(String action) {
-    ChildJvm j = jvm;
+  private ChildHandle started(String action) {
+    ChildHandle j = jvm;
     if (state != State.STARTED || j == null) {
       throw new IllegalStateException("cannot " + action + " " + describe()
           + (state == State.NEW ? ": it has not been started" : ""));
@@ -343,7 +348,7 @@ public class Process implements Serializable {
 
   @Override
   public String toString() {
-    ChildJvm j = jvm;
+    ChildHandle j = jvm;
     String detail = j == null ? "" : " pid=" + j.pid() + (j.isAlive() ? " alive"
         : " exitcode=" + j.exitCode().orElse(Integer.MIN_VALUE));
     return "<Process name='" + name + "' " + state() + detail + (daemon ? " daemon" : "") + ">";

@@ -1,5 +1,7 @@
 package dev.interleave.scenarios;
 
+import dev.interleave.scenarios.article.Ipc_5_1_Queue;
+import dev.interleave.scenarios.article.Ipc_5_2_Pipe;
 import dev.interleave.scenarios.article.Process_2_1_FunctionTarget;
 import dev.interleave.scenarios.article.Process_2_2_Subclass;
 import dev.interleave.scenarios.article.Process_2_2_SubclassWithArgs;
@@ -41,7 +43,10 @@ public record ArticleProgram(String id, String title, Class<?> mainClass) {
           Sync_4_2_NoSemaphore.class),
       new ArticleProgram("4.2b", "10 diners, Semaphore(3): never more than three at the table",
           Sync_4_2_Semaphore.class),
-      new ArticleProgram("4.3", "an Event gates the child", Sync_4_3_Event.class));
+      new ArticleProgram("4.3", "an Event gates the child", Sync_4_3_Event.class),
+      new ArticleProgram("5.1", "three producers and two consumers share a Queue(5)",
+          Ipc_5_1_Queue.class),
+      new ArticleProgram("5.2", "parent and child greet each other through a Pipe", Ipc_5_2_Pipe.class));
 
   /** The program with this id. */
   public static Optional<ArticleProgram> byId(String id) {

@@ -117,6 +117,25 @@ class ArticleProgramsTest {
     assertThat(lines).filteredOn(l -> l.startsWith("子进程:现在事件秒数是")).isNotEmpty();
   }
 
+  @Test
+  void queueMovesThreeItemsOfWhichConsumersTakeTwo() throws Exception {
+    List<String> lines = run(dev.interleave.scenarios.article.Ipc_5_1_Queue.class);
+    List<String> put = lines.stream().filter(l -> l.contains("往队列中存了一个数据:"))
+        .map(l -> l.substring(l.indexOf(':') + 1)).toList();
+    List<String> got = lines.stream().filter(l -> l.contains("从队列中取出一个数据:"))
+        .map(l -> l.substring(l.indexOf(':') + 1)).toList();
+    assertThat(put).hasSize(3);
+    assertThat(got).hasSize(2);
+    assertThat(put).containsAll(got);
+  }
+
+  @Test
+  void pipeCarriesTheGreetingBothWays() throws Exception {
+    List<String> lines = run(dev.interleave.scenarios.article.Ipc_5_2_Pipe.class);
+    assertOrder(lines, "主进程收到子进程的数据:主进程,你好呀!", "主进程结束运行……");
+    assertThat(lines).contains("子进程收到主进程发来的数据:子进程,你好啊!");
+  }
+
   private static int indexOfPrefix(List<String> lines, String prefix) {
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).startsWith(prefix)) {

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * One child JVM running {@link ChildMain}: its OS process, its stdin (the spec goes there and
  * stays open while the parent lives) and the pumps copying its output.
  */
-public final class ChildJvm {
+public final class ChildJvm implements ChildHandle {
   private static final long PUMP_DRAIN_MILLIS = 2000;
 
   private final java.lang.Process process;
@@ -42,7 +42,7 @@ public final class ChildJvm {
    * {@code interleave.childOutput=pump}) is it copied by a pump thread instead. Its stderr is
    * always pumped: it carries the ready marker and feeds the output tail of launch failures.
    */
-  static ChildJvm launch(List<String> command) {
+  public static ChildJvm launch(List<String> command) {
     boolean pump = OutputMode.pumpStdout();
     ProcessBuilder builder = new ProcessBuilder(command);
     if (!pump) {
@@ -57,7 +57,7 @@ public final class ChildJvm {
   }
 
   /** Waits until the bootstrap runs; throws {@link ProcessStartException} if the JVM died. */
-  void awaitReady(Duration timeout) throws InterruptedException {
+  public void awaitReady(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!ready.await(20, TimeUnit.MILLISECONDS)) {
       if (!process.isAlive()) {
@@ -92,15 +92,18 @@ public final class ChildJvm {
     return new ProcessStartException(what, command, code, tail.text(), null);
   }
 
+  @Override
   public long pid() {
     return process.pid();
   }
 
+  @Override
   public boolean isAlive() {
     return process.isAlive();
   }
 
   /** Waits for exit and for the output to be copied; null timeout waits forever. */
+  @Override
   public boolean awaitExit(Duration timeout) throws InterruptedException {
     if (timeout == null) {
       process.waitFor();
@@ -118,6 +121,7 @@ public final class ChildJvm {
   }
 
   /** The exit code as CPython reports it, empty while running. */
+  @Override
   public OptionalInt exitCode() {
     if (process.isAlive()) {
       return OptionalInt.empty();
@@ -130,6 +134,7 @@ public final class ChildJvm {
    * {@code Process.destroy} would also close the child's stdin, which the child takes for its
    * parent's death and exits with its own code, racing the signal's.
    */
+  @Override
   public void terminate(boolean force) {
     ProcessHandle handle = process.toHandle();
     if (force) {
@@ -140,6 +145,7 @@ public final class ChildJvm {
   }
 
   /** Closes the child's stdin; a running child takes that as its parent's exit. */
+  @Override
   public void close() {
     try {
       stdin.close();

@@ -30,7 +30,19 @@ public final class ChildMain {
   static final byte[] READY = "\u0001interleave-ready\n".getBytes(StandardCharsets.ISO_8859_1);
   private static final long ORPHAN_HALT_MILLIS = 1500;
 
+  private static final Method RUN_AS_CURRENT = runAsCurrent();
+
   private ChildMain() {}
+
+  private static Method runAsCurrent() {
+    try {
+      Method m = Process.class.getDeclaredMethod("runAsCurrent", Process.class);
+      m.setAccessible(true);
+      return m;
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("runtime bootstrap is broken", e);
+    }
+  }
 
   public static void main(String[] args) throws IOException {
     OutputStream rawErr = new FileOutputStream(FileDescriptor.err);
@@ -59,6 +71,33 @@ public final class ChildMain {
     System.err.flush();
     if (code != 0) {
       System.exit(code);
+    }
+  }
+
+  /**
+   * Runs a serialized process in this JVM as the process {@code name} (a harness worker runs
+   * one process of a schedule this way, then waits for the next).
+   *
+   * @param beforeRun called between deserialization and {@code run} (may be null)
+   * @return null when {@code run} returned, else what it threw (not printed)
+   * @throws IOException if the payload cannot be deserialized
+   */
+  public static Throwable runTask(String name, boolean daemon, String parentName, long parentPid,
+      byte[] payload, Runnable beforeRun) throws IOException, ClassNotFoundException {
+    ChildSpec spec = new ChildSpec(name, daemon, parentName, parentPid, Map.of(), payload);
+    ProcessContext.initChild(spec);
+    Process process = (Process) Serialization.deserialize(payload,
+        Thread.currentThread().getContextClassLoader());
+    if (beforeRun != null) {
+      beforeRun.run();
+    }
+    try {
+      RUN_AS_CURRENT.invoke(null, process);
+      return null;
+    } catch (InvocationTargetException e) {
+      return e.getCause();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("runtime bootstrap is broken", e);
     }
   }
 

@@ -23,9 +23,17 @@ public final class Children {
 
   /** Records a started child. */
   public static void register(Process p) {
+    register(p, true);
+  }
+
+  /**
+   * Records a started child; {@code keepAlive} false skips the thread that keeps this JVM alive
+   * until a non-daemonic child exits (a harness worker's process needs none: the harness waits).
+   */
+  public static void register(Process p, boolean keepAlive) {
     installHooks();
     LIVE.add(p);
-    if (!p.isDaemon()) {
+    if (keepAlive && !p.isDaemon()) {
       Thread keeper = new Thread(null, () -> awaitQuietly(p), "interleave-keep-" + p.name(), 64 * 1024);
       keeper.setDaemon(false);
       keeper.start();

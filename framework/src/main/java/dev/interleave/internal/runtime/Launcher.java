@@ -24,11 +24,19 @@ public final class Launcher {
   static final String DEFAULT_FLAGS = "-XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto";
   private static final Duration FIRST_LAUNCH_TIMEOUT = Duration.ofSeconds(60);
   private static volatile boolean validated;
+  private static volatile LaunchPath override;
 
   private Launcher() {}
 
   /** Launches the child for the process {@code name} with its serialized {@code payload}. */
-  public static ChildJvm launch(String name, boolean daemon, byte[] payload) {
+  public static ChildHandle launch(String name, boolean daemon, byte[] payload) {
+    LaunchPath path = override;
+    if (path != null) {
+      ChildHandle handle = path.launch(name, daemon, payload);
+      if (handle != null) {
+        return handle;
+      }
+    }
     ChildSpec spec = new ChildSpec(name, daemon, ProcessContext.current().name(),
         ProcessContext.current().pid(), childProperties(), payload);
     ChildJvm warm = WarmPool.take();
@@ -42,6 +50,31 @@ public final class Launcher {
     }
     if (!jvm.send(spec)) {
       awaitReady(jvm);
+      throw new ProcessStartException("the child JVM closed its input before reading its task",
+          jvm.command(), null, "", null);
+    }
+    return jvm;
+  }
+
+  /**
+   * Sends every later {@code start()} through {@code path} first (a harness does this while it
+   * runs a scenario); {@code null} restores the default.
+   */
+  public static void override(LaunchPath path) {
+    override = path;
+  }
+
+  /**
+   * Launches a child JVM that runs {@code payload} (a serialized {@code Process}) outside the
+   * warm pool and any override, and waits until its bootstrap runs. The harness boots its
+   * worker JVMs this way.
+   */
+  public static ChildJvm launchDirect(String name, byte[] payload) {
+    ChildSpec spec = new ChildSpec(name, false, ProcessContext.current().name(),
+        ProcessContext.current().pid(), childProperties(), payload);
+    ChildJvm jvm = ChildJvm.launch(command());
+    awaitReady(jvm);
+    if (!jvm.send(spec)) {
       throw new ProcessStartException("the child JVM closed its input before reading its task",
           jvm.command(), null, "", null);
     }

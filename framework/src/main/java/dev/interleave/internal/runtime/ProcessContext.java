@@ -24,6 +24,14 @@ public final class ProcessContext {
     return "Process-" + (identity.isEmpty() ? "" : identity + ":") + COUNTER.incrementAndGet();
   }
 
+  /**
+   * Restarts child numbering at {@code Process-1}; the harness does this before each schedule
+   * so that every schedule names its processes alike.
+   */
+  public static void resetChildNames() {
+    COUNTER.set(0);
+  }
+
   /** This process. */
   public static ProcessInfo current() {
     return current;

@@ -43,13 +43,25 @@ public final class Segment {
   /** Creates a new zero-filled segment of {@code size} bytes named {@code name}. */
   static Segment create(Path dir, String name, int size) {
     Path path = dir.resolve(name);
-    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel ch = FileChannel.open(path, CREATE_OPTIONS, ownerOnly(dir))) {
       ch.truncate(size);
       return new Segment(name, path, ch.map(FileChannel.MapMode.READ_WRITE, 0, size));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create shared-memory segment " + path, e);
     }
+  }
+
+  private static final java.util.Set<StandardOpenOption> CREATE_OPTIONS = java.util.Set.of(
+      StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+
+  /** Mode 0600 where the file system has POSIX modes: other users cannot read the segment. */
+  private static java.nio.file.attribute.FileAttribute<?>[] ownerOnly(Path dir) {
+    if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return new java.nio.file.attribute.FileAttribute<?>[0];
+    }
+    return new java.nio.file.attribute.FileAttribute<?>[] {
+        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))};
   }
 
   /** Maps an existing segment; fails clearly if its file was already removed. */

@@ -61,6 +61,33 @@ public final class SharedMemory {
     deleteQuietly(segment.path());
   }
 
+  /**
+   * Creates a zero-filled segment that belongs to {@code parent}'s creator rather than to this
+   * process: it is named {@code <parent>.<suffix>}, survives this process's exit, and is removed
+   * with its parent's files when the parent's creator exits (or by the sweep once that creator is
+   * dead). Used for data a process leaves behind for others, such as queued items.
+   *
+   * @throws IllegalStateException if a file of that name already exists
+   */
+  public static Segment createChild(String parentName, String suffix, int size) {
+    if (size <= 0) {
+      throw new IllegalArgumentException("segment size must be positive but was: " + size);
+    }
+    if (!parentName.startsWith(PREFIX) || suffix.contains("/") || suffix.contains(".")) {
+      throw new IllegalArgumentException("bad child segment name: " + parentName + "." + suffix);
+    }
+    init();
+    return Segment.create(DIR, parentName + "." + suffix, size);
+  }
+
+  /** Deletes the file of a segment created by any process (its mappings stay valid). */
+  public static void unlink(String name) {
+    if (!name.startsWith(PREFIX) || name.contains("/")) {
+      throw new IllegalArgumentException("not an interleave segment name: " + name);
+    }
+    deleteQuietly(DIR.resolve(name));
+  }
+
   /** The directory holding segment files. */
   public static Path directory() {
     return DIR;
@@ -79,8 +106,19 @@ public final class SharedMemory {
   public static void removeOwned() {
     for (Path p : OWNED) {
       deleteQuietly(p);
+      deleteChildren(p.getFileName().toString());
     }
     OWNED.clear();
+  }
+
+  private static void deleteChildren(String parentName) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(DIR, parentName + ".*")) {
+      for (Path file : files) {
+        deleteQuietly(file);
+      }
+    } catch (IOException e) {
+      // children left behind are swept once this process is gone
+    }
   }
 
   /** Deletes segment files whose creating process no longer runs. */

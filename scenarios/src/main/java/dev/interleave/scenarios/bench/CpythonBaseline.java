@@ -37,12 +37,24 @@ public final class CpythonBaseline {
 
   /** Runs the benchmarks and returns the JSON's {@code benchmarks} object. */
   public JsonNode run(String only, boolean quick) throws IOException, InterruptedException {
+    return run(only, quick, 0);
+  }
+
+  /**
+   * Runs the benchmarks, first waiting up to {@code waitQuietSeconds} before each for the
+   * machine to be quiet (the script's {@code --wait-quiet}; 0 for no wait).
+   */
+  public JsonNode run(String only, boolean quick, double waitQuietSeconds)
+      throws IOException, InterruptedException {
     Path json = Files.createTempFile("interleave-cpython-", ".json");
     try {
       List<String> cmd = new java.util.ArrayList<>(List.of("python3", script.toString(),
           "--only", only, "--json", json.toString()));
       if (quick) {
         cmd.add("--quick");
+      }
+      if (waitQuietSeconds > 0) {
+        cmd.addAll(List.of("--wait-quiet", Double.toString(waitQuietSeconds)));
       }
       java.lang.Process py = new ProcessBuilder(cmd).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -1,0 +1,43 @@
+package dev.interleave.harness;
+
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import org.apiguardian.api.API;
+
+/**
+ * One schedule of a scenario, as its {@link Body} sees it. Implemented only by the harness.
+ *
+ * <p>Invariants are registered by the body, so that they can see the schedule's fresh state;
+ * each is counted under its name across schedules in the report.
+ */
+@API(status = API.Status.EXPERIMENTAL)
+public interface Run {
+
+  /** The schedule's number, from 1. */
+  int schedule();
+
+  /** A fresh directory for this schedule's files, deleted after it. */
+  Path tempDir();
+
+  /**
+   * A value from {@code gen}, drawn from the seed this schedule shares with its interleaving, so
+   * that a failure's input shrinks together with its schedule.
+   */
+  <T> T draw(String name, Gen<T> gen);
+
+  /** A state invariant, checked after every step of the schedule (while no process runs). */
+  void invariant(String name, BooleanSupplier holds);
+
+  /** A final invariant, checked once all processes have exited. */
+  void finalInvariant(String name, BooleanSupplier holds);
+
+  /**
+   * Closes {@code resource} when the schedule ends (after its final invariants), for example
+   * {@code run.onEnd(lock::close)}: primitives made per schedule release their shared memory at
+   * once instead of when the test JVM exits. Closed in reverse order of registration.
+   */
+  void onEnd(AutoCloseable resource);
+
+  /** Records the schedule's outcome (its {@code toString}) for the outcome histogram. */
+  void outcome(Object outcome);
+}

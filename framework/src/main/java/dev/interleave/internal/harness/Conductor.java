@@ -1,0 +1,273 @@
+package dev.interleave.internal.harness;
+
+import dev.interleave.internal.harness.Event.FromMain;
+import dev.interleave.internal.harness.Event.FromWorker;
+import dev.interleave.internal.harness.Event.Killed;
+import dev.interleave.internal.harness.Event.MainEnded;
+import dev.interleave.internal.harness.Event.Spawned;
+import dev.interleave.internal.harness.Proc.Status;
+import dev.interleave.internal.schedule.Scheduler;
+import dev.interleave.internal.wire.Message;
+import dev.interleave.internal.wire.Message.Abort;
+import dev.interleave.internal.wire.Message.Arrive;
+import dev.interleave.internal.wire.Message.Exited;
+import dev.interleave.internal.wire.Message.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Conducts one schedule. Its state has one owner at a time: the monitor of this object. Each
+ * event (main's points and end, spawns, a worker's messages read by that worker's reader
+ * thread) is handled by the thread that brings it, under the monitor, in arrival order; so a
+ * point costs one hand-off to the controller and one back, and main may even release itself.
+ * Exactly one process runs at a time in controlled mode; when it reaches its next point (or
+ * exits) the state invariants are checked and the {@link Stepper} releases the next process.
+ * In stress mode the conductor only tracks exits.
+ *
+ * <p>{@link #run()} is the watchdog, on its own thread: it waits for the end, turns silence
+ * longer than the hang timeout into a hang finding, and stops and drains the workers.
+ *
+ * <p>A process started by main stands at its first point ({@code START 'begin'}) as soon as
+ * main's {@code start()} returns: its worker loads the task, then waits for permission, so
+ * decisions never depend on JVM timing.
+ */
+final class Conductor {
+  private static final long DRAIN_MILLIS = 5000;
+  private long lastEvent = System.nanoTime();
+  private boolean closed;
+  private final ObjectNames names = new ObjectNames();
+  private boolean draining;
+  final ScheduleSpec spec;
+  final List<Proc> procs = new ArrayList<>();
+  final Stepper stepper;
+  Problem problem;
+  private boolean mainEnded;
+
+  Conductor(ScheduleSpec spec, Scheduler scheduler) {
+    this.spec = spec;
+    this.stepper = new Stepper(this, scheduler);
+    procs.add(new Proc(0, "main", null, null, Status.RUNNING));
+    stepper.running = 0;
+  }
+
+  /** Handles {@code e} on the calling thread, then releases the next process if due. */
+  synchronized void post(Event e) {
+    if (closed) {
+      return;
+    }
+    lastEvent = System.nanoTime();
+    try {
+      handle(e);
+      if (problem == null && spec.controlled() && stepper.running < 0 && !finished()) {
+        stepper.decide();
+      }
+    } catch (RuntimeException | Error ex) {
+      problem = Problem.exception("controller", "the harness failed: " + ex, Stacks.text(ex));
+    }
+    if (draining || problem != null || finished()) {
+      notifyAll(); // wake the watchdog only when it has something to do
+    }
+  }
+
+  /** Routes a worker's messages here. */
+  void listen(Worker w) {
+    w.route((worker, m) -> post(new FromWorker(worker, m)));
+  }
+
+  /** The watchdog: waits for the schedule's end; returns its trace and problem (null if none). */
+  synchronized ScheduleResult run() {
+    try {
+      watch();
+      if (problem == null && spec.controlled()) {
+        stepper.finish();
+      }
+      draining = true;
+      if (problem != null) {
+        abortAll();
+      }
+      drainWorkers();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      problem = Problem.exception("controller", "the harness was interrupted", null);
+    }
+    closed = true;
+    return new ScheduleResult(stepper.trace(), problem);
+  }
+
+  private void watch() throws InterruptedException {
+    long timeout = spec.hangTimeout().toNanos();
+    while (problem == null && !finished()) {
+      long left = timeout - (System.nanoTime() - lastEvent);
+      if (left > 0) {
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      } else {
+        onSilence();
+        lastEvent = System.nanoTime();
+      }
+    }
+  }
+
+  private boolean finished() {
+    if (!mainEnded) {
+      return false;
+    }
+    for (Proc p : procs) {
+      if (p.alive()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void handle(Event e) {
+    if (e instanceof FromMain m) {
+      onArrive(procs.get(0), m.arrive());
+    } else if (e instanceof FromWorker w) {
+      onWorker(w.worker(), w.message());
+    } else if (e instanceof Spawned s) {
+      // controlled: the worker waits for a Go before running the task; no message needed
+      Proc p = new Proc(s.id(), s.name(), s.worker(), s.handle(),
+          spec.controlled() ? Status.READY : Status.RUNNING);
+      p.pending = new Arrive(spec.epoch(), Kind.BEGIN, "START", null, "begin", null, null, -1);
+      procs.add(p);
+    } else if (e instanceof MainEnded m) {
+      onMainEnded(m.failure());
+    } else if (e instanceof Killed k) {
+      onKilled(procs.get(k.id()));
+    }
+  }
+
+  private void onMainEnded(Throwable failure) {
+    mainEnded = true;
+    Proc main = procs.get(0);
+    if (failure != null && !(failure instanceof ScheduleAbort) && problem == null) {
+      problem = Problem.exception("main", "the scenario body threw " + failure, Stacks.text(failure));
+    }
+    exit(main, failure == null ? 0 : 1);
+  }
+
+  private void onWorker(Worker w, Message m) {
+    Proc p = byWorker(w);
+    if (p == null) {
+      return; // a late message of an earlier schedule
+    }
+    if (m == null) {
+      if (p.alive() && problem == null) {
+        problem = Problem.exception(p.name, "the worker JVM running " + p.name + " died", null);
+      }
+      if (p.alive()) {
+        exit(p, 1);
+      }
+    } else if (m instanceof Arrive a && a.epoch() == spec.epoch() && p.alive()) {
+      onArrive(p, a);
+    } else if (m instanceof Exited x && x.epoch() == spec.epoch()) {
+      p.worker.route((x1, x2) -> {});
+      if (p.alive()) {
+        exit(p, x.code());
+      }
+      p.pending = null;
+    }
+  }
+
+  private Proc byWorker(Worker w) {
+    for (int i = procs.size() - 1; i > 0; i--) {
+      if (procs.get(i).worker == w) {
+        return procs.get(i);
+      }
+    }
+    return null;
+  }
+
+  private void onArrive(Proc p, Arrive raw) {
+    Arrive a = names.normalize(raw);
+    stepper.completed(p, a.kind() != Kind.BLOCKED);
+    p.pending = a;
+    switch (a.kind()) {
+      case BLOCKED -> p.status = Status.BLOCKED;
+      case SLEEP -> {
+        p.status = Status.SLEEPING;
+        p.wakeAt = stepper.now + a.nanos();
+      }
+      default -> p.status = Status.READY;
+    }
+  }
+
+  private void exit(Proc p, int code) {
+    if (p.status == Status.RUNNING || p.id == 0) {
+      stepper.completed(p, true);
+    }
+    p.status = Status.EXITED;
+    p.exitCode = code;
+    if (p.handle != null) {
+      p.handle.exited(code);
+    }
+    stepper.wake("process:" + p.name);
+  }
+
+  private void onKilled(Proc p) {
+    if (p.alive()) {
+      p.worker.send(new Abort(spec.epoch()));
+      exit(p, -15);
+    }
+  }
+
+  /** Nothing happened for the hang timeout: whoever should move is hung. */
+  private void onSilence() {
+    Proc stuck = null;
+    for (Proc p : procs) {
+      if (p.status == Status.RUNNING && spec.controlled()) {
+        stuck = p;
+      }
+    }
+    if (stuck == null && spec.controlled()) {
+      return;
+    }
+    if (stuck == null) {
+      stuck = procs.stream().filter(Proc::alive).findFirst().orElse(procs.get(0));
+    }
+    String dump = stuck.worker == null ? ThreadDumps.ofThisJvm()
+        : ThreadDumps.of(stuck.worker.pid());
+    problem = new Problem(Problem.Kind.HANG, null, stuck.name + " did not reach its next"
+        + " scheduling point within " + spec.hangTimeout().toMillis() + " ms"
+        + (stuck.pending == null ? "" : " (last point: " + stuck.pending.op()
+            + (stuck.pending.label() == null ? "" : " '" + stuck.pending.label() + "'") + ")"),
+        List.of(), dump, null, stuck.name);
+    if (stuck.worker != null) {
+      stuck.worker.kill();
+    }
+  }
+
+  /** Stops every live process; {@link #drainWorkers} then waits for their ends. */
+  private void abortAll() {
+    for (Proc p : procs) {
+      if (p.alive() && p.id == 0) {
+        spec.main().mailbox().abort();
+      } else if (p.worker != null && p.pending != null) {
+        p.worker.send(new Abort(spec.epoch()));
+      }
+    }
+  }
+
+  private void drainWorkers() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
+    long left;
+    while (busyWorker() != null && (left = deadline - System.nanoTime()) > 0) {
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    for (Proc p = busyWorker(); p != null; p = busyWorker()) {
+      p.worker.kill();
+      p.pending = null;
+    }
+  }
+
+  /** A process whose worker has not reported the end of its task. */
+  private Proc busyWorker() {
+    for (Proc p : procs) {
+      if (p.worker != null && p.pending != null && p.worker.usable()) {
+        return p;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.interleave.internal.harness;
+
+import dev.interleave.internal.runtime.Op;
+import dev.interleave.internal.runtime.PointHandler;
+import dev.interleave.internal.wire.Message.Arrive;
+import dev.interleave.internal.wire.Message.Go;
+import dev.interleave.internal.wire.Message.Kind;
+import java.util.SplittableRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The point handler of a participant (the scenario's main thread, or a worker's task thread):
+ * in controlled mode each point reports to the controller and waits for permission; in stress
+ * mode it injects a seeded delay or yield instead. Other threads of the JVM pass through.
+ */
+abstract class ControlledHandler implements PointHandler {
+  private volatile Thread participant;
+  private volatile boolean controlled;
+  private volatile long epoch;
+  private SplittableRandom noise = new SplittableRandom(0);
+
+  /** Makes {@code thread} the participant of schedule {@code epoch}. */
+  final void bind(Thread thread, long epoch, boolean controlled, long noiseSeed) {
+    this.epoch = epoch;
+    this.controlled = controlled;
+    this.noise = new SplittableRandom(noiseSeed);
+    this.participant = thread;
+  }
+
+  final void unbind() {
+    participant = null;
+  }
+
+  final long epoch() {
+    return epoch;
+  }
+
+  /** Sends {@code arrive} to the controller and waits for its answer. */
+  abstract Go exchange(Arrive arrive);
+
+  private boolean mine() {
+    return Thread.currentThread() == participant;
+  }
+
+  @Override
+  public final void point(Op op, String object, String label) {
+    if (!mine()) {
+      return;
+    }
+    if (!controlled) {
+      perturb();
+      return;
+    }
+    exchange(new Arrive(epoch, Kind.POINT, op.name(), object, label, CallSite.here(), null, -1));
+  }
+
+  @Override
+  public final boolean controlsBlocking() {
+    return controlled && mine();
+  }
+
+  @Override
+  public final boolean await(Op op, String object, String label, BooleanSupplier attempt,
+      long timeoutNanos, String holder) {
+    String site = CallSite.here();
+    Go go = exchange(new Arrive(epoch, Kind.POINT, op.name(), object, label, site, null, -1));
+    long deadline = timeoutNanos < 0 ? -1 : go.now() + timeoutNanos;
+    while (true) {
+      if (attempt.getAsBoolean()) {
+        return true;
+      }
+      go = exchange(new Arrive(epoch, Kind.BLOCKED, op.name(), object, label, site, holder, deadline));
+      if (go.timedOut()) {
+        return false;
+      }
+    }
+  }
+
+  @Override
+  public final void sleep(long nanos) throws InterruptedException {
+    if (mine() && controlled) {
+      exchange(new Arrive(epoch, Kind.SLEEP, Op.SLEEP.name(), null, null, CallSite.here(), null,
+          Math.max(0, nanos)));
+      return;
+    }
+    if (nanos > 0) {
+      Thread.sleep(nanos / 1_000_000L, (int) (nanos % 1_000_000L));
+    }
+  }
+
+  /** Stress mode: a seeded short delay or yield at half of the points. */
+  private void perturb() {
+    int r = noise.nextInt(8);
+    if (r < 2) {
+      Thread.yield();
+    } else if (r < 4) {
+      LockSupport.parkNanos(1_000L * (1 + noise.nextInt(200)));
+    }
+  }
+}

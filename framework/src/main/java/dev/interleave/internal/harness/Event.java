@@ -1,0 +1,22 @@
+package dev.interleave.internal.harness;
+
+import dev.interleave.internal.wire.Message;
+import dev.interleave.internal.wire.Message.Arrive;
+
+/** What the conductor thread reacts to; everything reaches it through one queue, in order. */
+sealed interface Event {
+  /** A message from a worker; {@code message} null means the worker JVM is gone. */
+  record FromWorker(Worker worker, Message message) implements Event {}
+
+  /** The scenario's main thread reached a point. */
+  record FromMain(Arrive arrive) implements Event {}
+
+  /** The scenario body returned ({@code failure} null) or threw. */
+  record MainEnded(Throwable failure) implements Event {}
+
+  /** Main started a process on {@code worker}; its task was sent. */
+  record Spawned(int id, String name, Worker worker, HarnessHandle handle) implements Event {}
+
+  /** Main terminated or killed process {@code id}. */
+  record Killed(int id) implements Event {}
+}

@@ -1,0 +1,35 @@
+package dev.interleave.internal.harness;
+
+import dev.interleave.harness.Finding;
+import java.util.List;
+
+/** Maps internal problems onto the public closed set of findings. */
+final class Findings {
+  private Findings() {}
+
+  static Finding toPublic(Problem p) {
+    return switch (p.kind()) {
+      case INVARIANT -> new Finding.InvariantViolated(p.invariant(), p.summary());
+      case DEADLOCK -> new Finding.Deadlock(p.summary(), edges(p));
+      case HANG -> new Finding.Hang(p.process(), p.summary(), p.threadDump());
+      case DIVERGENCE -> new Finding.Divergence(p.summary());
+      case EXCEPTION -> new Finding.UncaughtException(p.process(), p.summary(), p.stackTrace());
+    };
+  }
+
+  private static List<Finding.WaitFor> edges(Problem p) {
+    return p.waitFor().stream()
+        .map(e -> new Finding.WaitFor(e.process(), e.object(), e.heldBy())).toList();
+  }
+
+  /** The finding's headline, as the failure message's first line. */
+  static String headline(Problem p) {
+    return switch (p.kind()) {
+      case INVARIANT -> "Invariant '" + p.invariant() + "' violated: " + p.summary();
+      case DEADLOCK -> "Deadlock: " + p.summary().replaceFirst("^deadlock: ", "");
+      case HANG -> "Hang: " + p.summary();
+      case DIVERGENCE -> "Divergence: " + p.summary();
+      case EXCEPTION -> "Exception: " + p.summary();
+    };
+  }
+}

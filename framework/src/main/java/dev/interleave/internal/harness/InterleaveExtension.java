@@ -1,0 +1,82 @@
+package dev.interleave.internal.harness;
+
+import dev.interleave.harness.InterleaveTest;
+import dev.interleave.harness.Scenario;
+import java.lang.reflect.Method;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+
+/**
+ * The JUnit side of {@link InterleaveTest}: one invocation per test that resolves a {@link
+ * Scenario}, lets the method build it, then explores it, writes the JSON report and fails the
+ * test on a finding. Public only because the annotation must name it.
+ *
+ * <p>Worker JVMs live in a {@link WorkerPool} kept in the root context's store, closed (and
+ * the JVMs stopped) when the test run ends.
+ */
+@API(status = API.Status.INTERNAL)
+public final class InterleaveExtension implements TestTemplateInvocationContextProvider,
+    ParameterResolver, InvocationInterceptor {
+  private static final Namespace NAMESPACE = Namespace.create(InterleaveExtension.class);
+  private static final String SCENARIO = "scenario";
+  private static final String POOL = "workerPool";
+
+  @Override
+  public boolean supportsTestTemplate(ExtensionContext context) {
+    return context.getTestMethod().map(m -> m.isAnnotationPresent(InterleaveTest.class))
+        .orElse(false);
+  }
+
+  @Override
+  public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(
+      ExtensionContext context) {
+    RunOptions options = OptionsReader.read(context);
+    return Stream.of(new TestTemplateInvocationContext() {
+      @Override
+      public String getDisplayName(int index) {
+        return OptionsReader.describe(options);
+      }
+    });
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext p, ExtensionContext context) {
+    return p.getParameter().getType() == Scenario.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext p, ExtensionContext context) {
+    ScenarioSpec spec = new ScenarioSpec(context.getRequiredTestMethod().getName());
+    context.getStore(NAMESPACE).put(SCENARIO, spec);
+    return spec;
+  }
+
+  @Override
+  public void interceptTestTemplateMethod(Invocation<Void> invocation,
+      ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context)
+      throws Throwable {
+    invocation.proceed();
+    Method method = context.getRequiredTestMethod();
+    ScenarioSpec spec = context.getStore(NAMESPACE).get(SCENARIO, ScenarioSpec.class);
+    if (spec == null || spec.body() == null) {
+      throw new ExtensionConfigurationException("@InterleaveTest method [" + method.getName()
+          + "] must register a body with Scenario.body(...) but registered: none");
+    }
+    RunOptions options = OptionsReader.read(context);
+    WorkerPool pool = context.getRoot().getStore(NAMESPACE)
+        .computeIfAbsent(POOL, k -> new WorkerPool(), WorkerPool.class);
+    Exploration result = new Explorer(pool, spec, options).explore();
+    Verdicts.Judgement judgement = Verdicts.judge(result, spec);
+    ReportWriter.write(context, spec, result, judgement);
+    Verdicts.enforce(result, judgement);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.interleave.internal.harness;
+
+import dev.interleave.internal.wire.Message.Arrive;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Gives the objects of one schedule stable names in order of first use ({@code lock#1}), so
+ * that traces of different runs compare: a primitive's shared-memory id is unique per creation
+ * ({@code interleave-<pid>-<time>-lock-<n>}, {@code queue:<pid>-<time>-queue-<n>}), but its first use in a deterministic scenario is
+ * always at the same step.
+ */
+final class ObjectNames {
+  private static final Pattern SEGMENT = Pattern.compile(
+      "^(?:[a-z]+:)?(?:interleave-)?\\d+-\\d+-([a-z]+)-\\d+$");
+  private final Map<String, String> names = new HashMap<>();
+  private final Map<String, Integer> counts = new HashMap<>();
+
+  Arrive normalize(Arrive a) {
+    String object = name(a.object());
+    if (object == null || object.equals(a.object())) {
+      return a;
+    }
+    return new Arrive(a.epoch(), a.kind(), a.op(), object, a.label(), a.site(), a.holder(),
+        a.nanos());
+  }
+
+  String name(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    return names.computeIfAbsent(raw, r -> {
+      Matcher m = SEGMENT.matcher(r);
+      if (!m.matches()) {
+        return r;
+      }
+      int n = counts.merge(m.group(1), 1, Integer::sum);
+      return m.group(1) + "#" + n;
+    });
+  }
+}

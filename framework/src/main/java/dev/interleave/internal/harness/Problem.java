@@ -1,0 +1,46 @@
+package dev.interleave.internal.harness;
+
+import java.util.List;
+
+/**
+ * What made one schedule fail, before it becomes a public {@code Finding}.
+ *
+ * @param kind the finding kind
+ * @param invariant the violated invariant's name, or null
+ * @param summary one line
+ * @param waitFor a deadlock's wait-for edges, else empty
+ * @param threadDump a hang's thread dump, or null
+ * @param stackTrace an exception's stack trace, or null
+ * @param process the process concerned, or null
+ */
+record Problem(Kind kind, String invariant, String summary, List<WaitEdge> waitFor,
+    String threadDump, String stackTrace, String process) {
+
+  /** Finding kinds, as in the report schema. */
+  enum Kind { INVARIANT, DEADLOCK, HANG, DIVERGENCE, EXCEPTION }
+
+  Problem {
+    waitFor = List.copyOf(waitFor);
+  }
+
+  /** One wait-for edge: {@code process} waits for {@code object} held by {@code heldBy}. */
+  record WaitEdge(String process, String object, String heldBy) {}
+
+  static Problem invariant(String name, String summary) {
+    return new Problem(Kind.INVARIANT, name, summary, List.of(), null, null, null);
+  }
+
+  static Problem exception(String process, String summary, String stackTrace) {
+    return new Problem(Kind.EXCEPTION, null, summary, List.of(), null, stackTrace, process);
+  }
+
+  static Problem divergence(String summary) {
+    return new Problem(Kind.DIVERGENCE, null, summary, List.of(), null, null, null);
+  }
+
+  /** Whether {@code other} is the same failure for shrinking: same kind and invariant. */
+  boolean sameAs(Problem other) {
+    return other != null && kind == other.kind
+        && java.util.Objects.equals(invariant, other.invariant);
+  }
+}

@@ -1,0 +1,40 @@
+package dev.interleave.internal.harness;
+
+import dev.interleave.internal.wire.Message.Arrive;
+
+/** The controller's record of one process of a schedule; owned by the conductor thread. */
+final class Proc {
+  /** Where a process is between points. */
+  enum Status { READY, RUNNING, BLOCKED, SLEEPING, EXITED }
+
+  final int id;
+  final String name;
+  final Worker worker;
+  final HarnessHandle handle;
+  Status status;
+  Arrive pending;
+  long wakeAt;
+  boolean timedOut;
+  int exitCode;
+
+  Proc(int id, String name, Worker worker, HarnessHandle handle, Status status) {
+    this.id = id;
+    this.name = name;
+    this.worker = worker;
+    this.handle = handle;
+    this.status = status;
+  }
+
+  boolean alive() {
+    return status != Status.EXITED;
+  }
+
+  boolean blockedOn(String object) {
+    return status == Status.BLOCKED && object != null && object.equals(pending.object());
+  }
+
+  /** The blocked operation's virtual deadline, or -1. */
+  long deadline() {
+    return status == Status.BLOCKED ? pending.nanos() : -1;
+  }
+}

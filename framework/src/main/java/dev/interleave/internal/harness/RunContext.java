@@ -1,0 +1,129 @@
+package dev.interleave.internal.harness;
+
+import dev.interleave.harness.Gen;
+import dev.interleave.harness.Run;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/** One schedule as its body sees it; its invariants are evaluated by the harness. */
+final class RunContext implements Run {
+  private record Check(String name, BooleanSupplier holds) {}
+
+  private final int schedule;
+  private final ChoiceSource choices;
+  private final Tally tally;
+  private final List<Check> state = new CopyOnWriteArrayList<>();
+  private final List<Check> finals = new CopyOnWriteArrayList<>();
+  private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
+  private volatile Path tempDir;
+  private volatile String outcome;
+
+  RunContext(int schedule, ChoiceSource choices, Tally tally) {
+    this.schedule = schedule;
+    this.choices = choices;
+    this.tally = tally;
+  }
+
+  @Override
+  public int schedule() {
+    return schedule;
+  }
+
+  @Override
+  public synchronized Path tempDir() {
+    if (tempDir == null) {
+      try {
+        tempDir = Files.createTempDirectory("interleave-run-");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create a temporary directory", e);
+      }
+    }
+    return tempDir;
+  }
+
+  @Override
+  public <T> T draw(String name, Gen<T> gen) {
+    return gen.generate(choices);
+  }
+
+  @Override
+  public void invariant(String name, BooleanSupplier holds) {
+    state.add(new Check(name, holds));
+  }
+
+  @Override
+  public void finalInvariant(String name, BooleanSupplier holds) {
+    finals.add(new Check(name, holds));
+  }
+
+  @Override
+  public void onEnd(AutoCloseable resource) {
+    resources.add(resource);
+  }
+
+  @Override
+  public void outcome(Object value) {
+    this.outcome = String.valueOf(value);
+  }
+
+  String outcome() {
+    return outcome;
+  }
+
+  ChoiceSource choices() {
+    return choices;
+  }
+
+  /** Checks the state invariants; returns the first violated one's name, or null. */
+  String checkState() {
+    return check(state, true);
+  }
+
+  /** Checks the final invariants; returns the first violated one's name, or null. */
+  String checkFinal() {
+    return check(finals, false);
+  }
+
+  private String check(List<Check> checks, boolean isState) {
+    for (Check c : checks) {
+      boolean held;
+      try {
+        held = c.holds.getAsBoolean();
+      } catch (RuntimeException e) {
+        held = false;
+      }
+      tally.count(c.name, isState, held);
+      if (!held) {
+        return c.name;
+      }
+    }
+    return null;
+  }
+
+  /** Closes the registered resources and deletes the temporary directory, if one was made. */
+  void cleanup() {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        // a resource that fails to close must not hide the schedule's result
+      }
+    }
+    Path dir = tempDir;
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort: a leftover temp dir is harmless
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.interleave.internal.harness;
+
+import dev.interleave.harness.Body;
+import dev.interleave.harness.Scenario;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The scenario a test method built. */
+final class ScenarioSpec implements Scenario {
+  /** Outcome grades, as jcstress names them. */
+  enum Grade { ACCEPTABLE, INTERESTING, FORBIDDEN }
+
+  /** A declared grade and its explanation. */
+  record Graded(Grade grade, String description) {}
+
+  private Body body;
+  private String name;
+  private final Map<String, Graded> grades = new LinkedHashMap<>();
+
+  ScenarioSpec(String defaultName) {
+    this.name = defaultName;
+  }
+
+  @Override
+  public Scenario body(Body b) {
+    if (b == null) {
+      throw new IllegalArgumentException("body must not be null");
+    }
+    this.body = b;
+    return this;
+  }
+
+  @Override
+  public Scenario name(String n) {
+    this.name = n;
+    return this;
+  }
+
+  @Override
+  public Scenario acceptable(String outcome, String description) {
+    grades.put(outcome, new Graded(Grade.ACCEPTABLE, description));
+    return this;
+  }
+
+  @Override
+  public Scenario interesting(String outcome, String description) {
+    grades.put(outcome, new Graded(Grade.INTERESTING, description));
+    return this;
+  }
+
+  @Override
+  public Scenario forbidden(String outcome, String description) {
+    grades.put(outcome, new Graded(Grade.FORBIDDEN, description));
+    return this;
+  }
+
+  Body body() {
+    return body;
+  }
+
+  String name() {
+    return name;
+  }
+
+  /** The grade of {@code outcome}: declared, else forbidden once any is declared. */
+  Graded grade(String outcome) {
+    Graded g = grades.get(outcome);
+    if (g != null) {
+      return g;
+    }
+    return grades.isEmpty() ? new Graded(Grade.ACCEPTABLE, null)
+        : new Graded(Grade.FORBIDDEN, "not among the declared outcomes");
+  }
+}

@@ -1,0 +1,118 @@
+package dev.interleave.internal.harness;
+
+import dev.interleave.internal.runtime.Launcher;
+import dev.interleave.internal.runtime.Points;
+import dev.interleave.internal.runtime.ProcessContext;
+import dev.interleave.internal.schedule.Scheduler;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs schedules of one scenario: the body on the calling thread (the process {@code main}),
+ * the conductor on its own thread, the processes on warm workers.
+ *
+ * <p><b>What is reset between schedules:</b> process numbering ({@code Process-1} again), the
+ * schedule's temporary directory, registered invariants, virtual time, every worker's task
+ * thread and point handler. <b>What is not:</b> static fields and loaded classes in the worker
+ * JVMs and in the test JVM, files outside {@link dev.interleave.harness.Run#tempDir()}, shared
+ * memory segments the body does not close. A scenario must build its state inside the body.
+ */
+final class ScheduleRunner implements AutoCloseable {
+  private static final AtomicLong EPOCHS = new AtomicLong();
+  private final WorkerPool pool;
+  private final ScenarioSpec scenario;
+  private final RunOptions options;
+  private Tally tally;
+  private final MainHandler main = new MainHandler();
+  private final HarnessLaunchPath launchPath;
+  private final ExecutorService conductorThread = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "interleave-conductor");
+    t.setDaemon(true);
+    return t;
+  });
+  private int workersWanted = 2;
+
+  ScheduleRunner(WorkerPool pool, ScenarioSpec scenario, RunOptions options, Tally tally) {
+    this.pool = pool;
+    this.scenario = scenario;
+    this.options = options;
+    this.tally = tally;
+    this.launchPath = new HarnessLaunchPath(pool);
+    Points.install(main);
+    Launcher.override(launchPath);
+  }
+
+  /** Counts invariant checks into {@code t} from now on (shrinking counts apart). */
+  void countInto(Tally t) {
+    this.tally = t;
+  }
+
+  /** Runs schedule {@code number} with {@code scheduler} and input draws from {@code choices}. */
+  ScheduleResult run(int number, Scheduler scheduler, ChoiceSource choices)
+      throws InterruptedException {
+    List<Worker> idle = pool.take(workersWanted);
+    RunContext run = new RunContext(number, choices, tally);
+    ScheduleSpec spec = new ScheduleSpec(EPOCHS.incrementAndGet(), options.controlled(),
+        Duration.ofMillis(options.timeoutMillis()), options.maxSteps(), main, run);
+    Conductor conductor = new Conductor(spec, scheduler);
+    ProcessContext.resetChildNames();
+    main.attach(conductor);
+    long noise = options.seed() * 31 + number;
+    main.bind(Thread.currentThread(), spec.epoch(), spec.controlled(), noise);
+    launchPath.begin(conductor, Thread.currentThread(), idle, noise);
+    Future<ScheduleResult> result = conductorThread.submit(conductor::run);
+    Throwable failure = runBody(run);
+    main.unbind();
+    launchPath.end();
+    workersWanted = Math.max(workersWanted, launchPath.used());
+    conductor.post(new Event.MainEnded(failure));
+    try {
+      return judge(result.get(), run);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the conductor failed", e.getCause());
+    } finally {
+      run.cleanup();
+    }
+  }
+
+  private Throwable runBody(RunContext run) {
+    try {
+      scenario.body().run(run);
+      return null;
+    } catch (ScheduleAbort e) {
+      return e;
+    } catch (Throwable t) {
+      return t;
+    }
+  }
+
+  /** Adds the final invariants and the outcome's grade to a schedule that ended normally. */
+  private ScheduleResult judge(ScheduleResult r, RunContext run) {
+    if (r.problem() != null) {
+      return r.withOutcome(run.outcome(), r.problem());
+    }
+    String failed = run.checkFinal();
+    if (failed != null) {
+      return r.withOutcome(run.outcome(), Problem.invariant(failed,
+          "final invariant '" + failed + "' was violated"));
+    }
+    String outcome = run.outcome();
+    if (outcome != null && scenario.grade(outcome).grade() == ScenarioSpec.Grade.FORBIDDEN) {
+      return r.withOutcome(outcome, Problem.invariant("outcome " + outcome,
+          "forbidden outcome '" + outcome + "' was observed"));
+    }
+    return r.withOutcome(outcome, null);
+  }
+
+  @Override
+  public void close() {
+    Launcher.override(null);
+    Points.install(null);
+    conductorThread.shutdownNow();
+  }
+}

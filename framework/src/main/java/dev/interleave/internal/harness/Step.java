@@ -1,0 +1,28 @@
+package dev.interleave.internal.harness;
+
+import java.util.List;
+
+/**
+ * One step of a schedule: the process picked and the point it was released from.
+ *
+ * @param runnable the processes that could have been picked
+ */
+record Step(int index, int process, String op, String object, String label, String site,
+    boolean preemption, List<Integer> runnable) {
+  Step {
+    runnable = List.copyOf(runnable);
+  }
+
+  /** Whether {@code other} took the same step (site aside: line numbers are not behaviour). */
+  boolean sameAs(Step other) {
+    return process == other.process && op.equals(other.op)
+        && java.util.Objects.equals(object, other.object)
+        && java.util.Objects.equals(label, other.label) && runnable.equals(other.runnable);
+  }
+
+  String describe(List<String> names) {
+    String who = process < names.size() ? names.get(process) : "#" + process;
+    return who + " " + op + (object == null ? "" : " " + object)
+        + (label == null ? "" : " '" + label + "'");
+  }
+}

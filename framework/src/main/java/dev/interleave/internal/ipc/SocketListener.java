@@ -1,0 +1,150 @@
+package dev.interleave.internal.ipc;
+
+import dev.interleave.internal.ipc.IpcFailure.Kind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * A listening Unix domain socket whose file lives in a directory only its owner can open.
+ *
+ * <p>Without an address, a fresh directory ({@code interleave-ipc-*}, mode 0700) is made in the
+ * temporary directory and removed on {@link #close()}. With one, its directory must be the
+ * caller's alone: it is created with mode 0700 if missing, and an existing directory that group
+ * or others may enter is refused, because anyone who can reach the socket file can connect.
+ */
+public final class SocketListener implements AutoCloseable {
+  private static final long SLICE_MILLIS = 50;
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rwx------");
+
+  private final ServerSocketChannel server;
+  private final Selector acceptable;
+  private final Path address;
+  private final Path ownDirectory;
+
+  private SocketListener(ServerSocketChannel server, Path address, Path ownDirectory)
+      throws IOException {
+    this.server = server;
+    this.address = address;
+    this.ownDirectory = ownDirectory;
+    server.configureBlocking(false);
+    this.acceptable = Selector.open();
+    server.register(acceptable, SelectionKey.OP_ACCEPT);
+  }
+
+  /**
+   * Binds a socket at {@code address}, or in a fresh private directory if it is null.
+   *
+   * @throws IllegalArgumentException if the address's directory is open to other users
+   * @throws UncheckedIOException if the socket cannot be bound
+   */
+  public static SocketListener bind(Path address, int backlog) {
+    Path own = null;
+    try {
+      if (address == null) {
+        own = Files.createTempDirectory("interleave-ipc-",
+            PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        address = own.resolve("listener.sock");
+      } else {
+        address = address.toAbsolutePath();
+        checkDirectory(address.getParent());
+      }
+      ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+      server.bind(UnixDomainSocketAddress.of(address), backlog);
+      return new SocketListener(server, address, own);
+    } catch (IOException e) {
+      deleteQuietly(own);
+      throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void checkDirectory(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+      Files.setPosixFilePermissions(dir, OWNER_ONLY); // the umask may have narrowed it
+      return;
+    }
+    String owner = Files.getOwner(dir).getName();
+    if (!owner.equals(System.getProperty("user.name"))) {
+      throw new IllegalArgumentException("socket directory " + dir + " belongs to " + owner
+          + ", not to " + System.getProperty("user.name") + "; use a directory of your own");
+    }
+    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir);
+    for (PosixFilePermission p : perms) {
+      if (!p.name().startsWith("OWNER_")) {
+        throw new IllegalArgumentException("socket directory " + dir + " is open to other users ("
+            + PosixFilePermissions.toString(perms) + "); use a directory only you can open"
+            + " (mode 0700), or no address for a private one");
+      }
+    }
+  }
+
+  public Path address() {
+    return address;
+  }
+
+  /** Waits for a connection, in slices so that an interrupt ends the wait. */
+  public SocketTransport accept() throws InterruptedException {
+    try {
+      while (true) {
+        SocketChannel c = server.accept();
+        if (c != null) {
+          return new SocketTransport(c, address.getFileName().toString());
+        }
+        acceptable.select(SLICE_MILLIS);
+        acceptable.selectedKeys().clear();
+        if (Thread.interrupted()) {
+          throw new InterruptedException();
+        }
+        if (!server.isOpen()) {
+          throw new IpcFailure(Kind.IO, "listener at " + address + " was closed");
+        }
+      }
+    } catch (IOException e) {
+      throw new IpcFailure(Kind.IO, "cannot accept on " + address + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Connects to the listener at {@code address}. */
+  public static SocketTransport connect(Path address) {
+    try {
+      SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(address));
+      return new SocketTransport(c, address.getFileName().toString());
+    } catch (IOException e) {
+      throw new IpcFailure(Kind.IO, "cannot connect to " + address + ": " + e, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+      acceptable.close();
+    } catch (IOException e) {
+      // nothing to recover when closing
+    }
+    deleteQuietly(address);
+    deleteQuietly(ownDirectory);
+  }
+
+  private static void deleteQuietly(Path p) {
+    if (p != null) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException e) {
+        // a leftover file in a private directory harms nobody
+      }
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.interleave.internal.schedule;
+
+import java.util.List;
+
+/**
+ * What a scheduler is shown at one step.
+ *
+ * @param step the step's index in the schedule, from 0
+ * @param current the process that ran the previous step if it may run again, else -1 (picking
+ *     another process then is a preemption)
+ * @param runnable the processes that may run, ordered by process number; never empty
+ */
+public record StepView(int step, int current, List<Candidate> runnable) {
+  public StepView {
+    runnable = List.copyOf(runnable);
+  }
+
+  /** Whether {@code process} may run. */
+  public boolean isRunnable(int process) {
+    for (Candidate c : runnable) {
+      if (c.process() == process) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The non-preemptive pick: the current process if it may run, else the lowest number. */
+  public int defaultPick() {
+    return current >= 0 ? current : runnable.get(0).process();
+  }
+}

@@ -1,0 +1,62 @@
+package dev.interleave.internal.wire;
+
+/**
+ * A message on the control channel between the controller (in the test JVM) and a harness
+ * worker JVM. Each record's tag is in {@link Tags}; {@link MessageCodec} reads and writes them.
+ */
+public sealed interface Message
+    permits Message.Hello, Message.Arrive, Message.Exited, Message.Go, Message.Assign,
+        Message.Abort, Message.Shutdown {
+
+  /** Worker → controller, first: who connects, proved by the pool's token. */
+  record Hello(int worker, long pid, String token) implements Message {}
+
+  /**
+   * A process reached a scheduling point (or blocked, or sleeps) and waits for {@link Go}.
+   *
+   * @param epoch the schedule this belongs to
+   * @param kind what the process reports
+   * @param op the operation name ({@code Op})
+   * @param object the object's stable id, or null
+   * @param label a label for reports, or null
+   * @param site the first call-site frame outside the framework, or null
+   * @param holder for {@link Kind#BLOCKED}: who holds the object, or null
+   * @param nanos for {@link Kind#BLOCKED}: the absolute virtual deadline or -1; for {@link
+   *     Kind#SLEEP}: the sleep's length
+   */
+  record Arrive(long epoch, Kind kind, String op, String object, String label, String site,
+      String holder, long nanos) implements Message {}
+
+  /** What an {@link Arrive} reports. */
+  enum Kind {
+    /** The process was assigned and waits to run its first instruction (implied by assign). */
+    BEGIN,
+    /** Before an operation. */
+    POINT,
+    /** The attempt of a blocking operation failed; runnable again once the object changes. */
+    BLOCKED,
+    /** Sleeps in virtual time. */
+    SLEEP
+  }
+
+  /** The process's task ended with {@code code}; {@code failure} is its stack trace or null. */
+  record Exited(long epoch, int code, String failure) implements Message {}
+
+  /** Controller → worker: proceed; {@code now} is virtual time; {@code timedOut} ends a wait. */
+  record Go(long epoch, long now, boolean timedOut) implements Message {}
+
+  /**
+   * Controller → worker: run this process of schedule {@code epoch}.
+   *
+   * @param controlled whether points wait for {@link Go} (false in stress mode)
+   * @param noiseSeed the seed of stress-mode delays
+   */
+  record Assign(long epoch, int process, String name, boolean daemon, String parentName,
+      long parentPid, byte[] payload, boolean controlled, long noiseSeed) implements Message {}
+
+  /** Controller → worker: stop the task of schedule {@code epoch} (it unwinds at its point). */
+  record Abort(long epoch) implements Message {}
+
+  /** Controller → worker: exit the worker loop. */
+  record Shutdown() implements Message {}
+}

@@ -1,0 +1,133 @@
+package dev.interleave.internal.wire;
+
+import dev.interleave.internal.wire.Message.Abort;
+import dev.interleave.internal.wire.Message.Arrive;
+import dev.interleave.internal.wire.Message.Assign;
+import dev.interleave.internal.wire.Message.Exited;
+import dev.interleave.internal.wire.Message.Go;
+import dev.interleave.internal.wire.Message.Hello;
+import dev.interleave.internal.wire.Message.Kind;
+import dev.interleave.internal.wire.Message.Shutdown;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Encodes and decodes frame bodies: a tag byte, then the record's fields in declaration order.
+ * Strings are {@code int} length (-1 for null) and UTF-8 bytes; byte arrays are {@code int}
+ * length and bytes. The writer and the reader of each record sit next to each other.
+ */
+final class MessageCodec {
+  private MessageCodec() {}
+
+  static void write(DataOutput out, Message m) throws IOException {
+    if (m instanceof Hello h) {
+      out.writeByte(Tags.HELLO);
+      out.writeInt(h.worker());
+      out.writeLong(h.pid());
+      writeString(out, h.token());
+    } else if (m instanceof Arrive a) {
+      writeArrive(out, a);
+    } else if (m instanceof Exited e) {
+      out.writeByte(Tags.EXITED);
+      out.writeLong(e.epoch());
+      out.writeInt(e.code());
+      writeString(out, e.failure());
+    } else if (m instanceof Go g) {
+      out.writeByte(Tags.GO);
+      out.writeLong(g.epoch());
+      out.writeLong(g.now());
+      out.writeBoolean(g.timedOut());
+    } else if (m instanceof Assign a) {
+      writeAssign(out, a);
+    } else if (m instanceof Abort a) {
+      out.writeByte(Tags.ABORT);
+      out.writeLong(a.epoch());
+    } else if (m instanceof Shutdown) {
+      out.writeByte(Tags.SHUTDOWN);
+    } else {
+      throw new IllegalArgumentException("unknown message " + m);
+    }
+  }
+
+  static Message read(DataInput in) throws IOException {
+    byte tag = in.readByte();
+    return switch (tag) {
+      case Tags.HELLO -> new Hello(in.readInt(), in.readLong(), readString(in));
+      case Tags.ARRIVE -> readArrive(in);
+      case Tags.EXITED -> new Exited(in.readLong(), in.readInt(), readString(in));
+      case Tags.GO -> new Go(in.readLong(), in.readLong(), in.readBoolean());
+      case Tags.ASSIGN -> readAssign(in);
+      case Tags.ABORT -> new Abort(in.readLong());
+      case Tags.SHUTDOWN -> new Shutdown();
+      default -> throw new IOException("unknown message tag " + tag);
+    };
+  }
+
+  private static void writeArrive(DataOutput out, Arrive a) throws IOException {
+    out.writeByte(Tags.ARRIVE);
+    out.writeLong(a.epoch());
+    out.writeByte(a.kind().ordinal());
+    writeString(out, a.op());
+    writeString(out, a.object());
+    writeString(out, a.label());
+    writeString(out, a.site());
+    writeString(out, a.holder());
+    out.writeLong(a.nanos());
+  }
+
+  private static Arrive readArrive(DataInput in) throws IOException {
+    long epoch = in.readLong();
+    Kind kind = Kind.values()[in.readByte()];
+    return new Arrive(epoch, kind, readString(in), readString(in), readString(in),
+        readString(in), readString(in), in.readLong());
+  }
+
+  private static void writeAssign(DataOutput out, Assign a) throws IOException {
+    out.writeByte(Tags.ASSIGN);
+    out.writeLong(a.epoch());
+    out.writeInt(a.process());
+    writeString(out, a.name());
+    out.writeBoolean(a.daemon());
+    writeString(out, a.parentName());
+    out.writeLong(a.parentPid());
+    out.writeInt(a.payload().length);
+    out.write(a.payload());
+    out.writeBoolean(a.controlled());
+    out.writeLong(a.noiseSeed());
+  }
+
+  private static Assign readAssign(DataInput in) throws IOException {
+    long epoch = in.readLong();
+    int process = in.readInt();
+    String name = readString(in);
+    boolean daemon = in.readBoolean();
+    String parentName = readString(in);
+    long parentPid = in.readLong();
+    byte[] payload = new byte[in.readInt()];
+    in.readFully(payload);
+    return new Assign(epoch, process, name, daemon, parentName, parentPid, payload,
+        in.readBoolean(), in.readLong());
+  }
+
+  private static void writeString(DataOutput out, String s) throws IOException {
+    if (s == null) {
+      out.writeInt(-1);
+      return;
+    }
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static String readString(DataInput in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) {
+      return null;
+    }
+    byte[] bytes = new byte[n];
+    in.readFully(bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,27 @@
+package dev.interleave.mp;
+
+import dev.interleave.internal.ipc.IpcFailure;
+
+/** Translates the IPC mechanics' failures into this package's exceptions. */
+final class Failures {
+  private Failures() {}
+
+  /** The public exception for {@code f}, with {@code f}'s cause and stack trace. */
+  static RuntimeException translate(IpcFailure f) {
+    String m = f.getMessage();
+    Throwable c = f.getCause();
+    RuntimeException e = switch (f.kind()) {
+      case EOF -> new ConnectionEOFException(m, c);
+      case BROKEN_PIPE -> new BrokenPipeException(m, c);
+      case CORRUPT_FRAME -> new CorruptFrameException(m, c);
+      case TOO_LONG -> new MessageTooLongException(m, c);
+      case BUFFER_TOO_SHORT -> new BufferTooShortException(m, f.payload());
+      case AUTHENTICATION -> new AuthenticationException(m, c);
+      case SERIALIZATION -> new SerializationException(m, c);
+      case REJECTED_CLASS -> new RejectedClassException(m, c);
+      case IO -> new ConnectionException(m, c);
+    };
+    e.setStackTrace(f.getStackTrace());
+    return e;
+  }
+}

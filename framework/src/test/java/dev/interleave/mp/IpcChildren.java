@@ -1,0 +1,122 @@
+package dev.interleave.mp;
+
+/** Targets run in child JVMs by the pipe and queue tests. */
+final class IpcChildren {
+  private IpcChildren() {}
+
+  static void sendThree(Connection c) throws InterruptedException {
+    c.send("one");
+    c.send(2);
+    c.send(java.util.List.of(3));
+    c.close();
+  }
+
+  static void echoUntilNull(Connection c) throws InterruptedException {
+    for (Object o = c.recv(); o != null; o = c.recv()) {
+      c.send(o);
+    }
+  }
+
+  /** Sends a message far larger than the ring, then (if it ever gets there) another. */
+  static void sendHuge(Connection c, Integer megabytes) throws InterruptedException {
+    c.sendBytes(new byte[megabytes << 20]);
+    c.send("after");
+  }
+
+  static void receiveForever(Connection c) throws InterruptedException {
+    while (true) {
+      c.recvBytes();
+    }
+  }
+
+  /** Says it is ready (so it holds its end), then idles until the test kills it. */
+  static void readyThenIdle(Connection c) throws InterruptedException {
+    c.send("ready");
+    Thread.sleep(Long.MAX_VALUE);
+  }
+
+  /** Reports what a receive in the child saw once the parent closed its end. */
+  static void recvUntilEof(Connection in, Connection report) throws InterruptedException {
+    int n = 0;
+    try {
+      while (true) {
+        in.recv();
+        n++;
+      }
+    } catch (ConnectionEOFException e) {
+      report.send("EOF after " + n);
+    }
+  }
+
+  /** Puts {@code count} items of {@code size} bytes, then a null sentinel, and exits. */
+  static void putBlobs(Queue<byte[]> q, Integer count, Integer size) throws InterruptedException {
+    for (int i = 0; i < count; i++) {
+      q.put(QueueTest.payload(i, size));
+    }
+    q.put(null);
+  }
+
+  /** Puts {@code count} longs {@code id * 1_000_000 + seq}. */
+  static void produce(Queue<Long> q, Integer id, Integer count) throws InterruptedException {
+    for (int i = 0; i < count; i++) {
+      q.put(id * 1_000_000L + i);
+    }
+  }
+
+  /** Gets longs until a null, then reports all it got as one array. */
+  static void consume(Queue<Long> q, Queue<long[]> results) throws InterruptedException {
+    long[] got = new long[1024];
+    int n = 0;
+    for (Long x = q.get(); x != null; x = q.get()) {
+      if (n == got.length) {
+        got = java.util.Arrays.copyOf(got, n * 2);
+      }
+      got[n++] = x;
+    }
+    results.put(java.util.Arrays.copyOf(got, n));
+  }
+
+  /** Puts big items until killed. */
+  static void putBlobsForever(Queue<byte[]> q, Integer size) throws InterruptedException {
+    for (int i = 0; ; i++) {
+      q.put(QueueTest.payload(i, size));
+    }
+  }
+
+  /** Gets items until killed. */
+  static void getForever(Queue<byte[]> q) throws InterruptedException {
+    while (true) {
+      q.get();
+    }
+  }
+
+  static void work(JoinableQueue<Integer> tasks, Queue<Integer> results)
+      throws InterruptedException {
+    for (Integer t = tasks.get(); t != null; t = tasks.get()) {
+      results.put(t * t);
+      tasks.taskDone();
+    }
+    tasks.taskDone();
+  }
+
+  static void putSimple(SimpleQueue<String> q) throws InterruptedException {
+    q.put("from child");
+  }
+
+  /** Tries to put an unserializable item, then a good one; reports what the put threw. */
+  static void putUnserializable(Queue<Object> q, Connection report) throws InterruptedException {
+    try {
+      q.put(new Object());
+      report.send("no exception");
+    } catch (SerializationException e) {
+      report.send(e.getMessage());
+    }
+    q.put("good");
+  }
+
+  /** Sends an object of a class the parent's filter rejects, then a plain one. */
+  static void sendRejected(Connection c) throws InterruptedException {
+    c.send(new ConnectionSerialFilterTest.Tracked());
+    c.send("plain");
+  }
+}
