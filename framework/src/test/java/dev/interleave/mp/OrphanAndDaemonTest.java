@@ -68,6 +68,26 @@ class OrphanAndDaemonTest {
     }
   }
 
+  @Test
+  void childrenStartWhenTheJvmPrintsItsOwnNoticeFirst() throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), ToolOptionsMain.class.getName()))
+        .redirectErrorStream(true);
+    builder.environment().put("JAVA_TOOL_OPTIONS", "-Dinterleave.test.marker=1");
+    java.lang.Process root = builder.start();
+    try {
+      String out = new String(root.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(root.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+      assertEquals(0, root.exitValue(), out);
+      assertTrue(out.contains("child ran"), out);
+      assertTrue(out.contains("Picked up JAVA_TOOL_OPTIONS"), out);
+    } finally {
+      root.descendants().forEach(ProcessHandle::destroyForcibly);
+      root.destroyForcibly();
+    }
+  }
+
   private static boolean alive(long pid) {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }

@@ -41,12 +41,7 @@ final class OutputPump implements Runnable {
     byte[] buf = new byte[8192];
     try (in) {
       if (ready != null) {
-        byte[] head = in.readNBytes(ChildMain.READY.length);
-        if (Arrays.equals(head, ChildMain.READY)) {
-          ready.countDown();
-        } else {
-          forward(head, head.length);
-        }
+        awaitMarker();
       }
       int n;
       while ((n = in.read(buf)) > 0) {
@@ -57,6 +52,28 @@ final class OutputPump implements Runnable {
     } finally {
       done.countDown();
     }
+  }
+
+  /**
+   * Forwards whole lines until the ready marker's line, which is swallowed. The JVM may print
+   * lines of its own first (for example "Picked up JAVA_TOOL_OPTIONS").
+   */
+  private void awaitMarker() throws IOException {
+    java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(128);
+    int b;
+    while ((b = in.read()) != -1) {
+      line.write(b);
+      if (b == '\n') {
+        byte[] bytes = line.toByteArray();
+        if (Arrays.equals(bytes, ChildMain.READY)) {
+          ready.countDown();
+          return;
+        }
+        forward(bytes, bytes.length);
+        line.reset();
+      }
+    }
+    forward(line.toByteArray(), line.size());
   }
 
   private void forward(byte[] buf, int n) {
