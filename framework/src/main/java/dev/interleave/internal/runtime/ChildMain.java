@@ -10,7 +10,6 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -21,14 +20,15 @@ import java.util.Map;
  * The bootstrap of every child JVM.
  *
  * <p>It prints a ready marker on stderr (the parent's pump swallows it), reads its {@link
- * ChildSpec} from stdin (a warm JVM waits here), then keeps reading stdin: end-of-file means
- * the parent died or let go, and the child exits. It deserializes the process, runs it, and
+ * ChildSpec} from stdin (a warm JVM waits here; end-of-file there means its parent exited),
+ * then watches its parent and exits if it dies. It deserializes the process, runs it, and
  * exits with 0, or 1 after printing the stack trace as CPython prints a traceback.
  */
 public final class ChildMain {
   /** The marker a child prints first on stderr, so the parent knows the bootstrap runs. */
   static final byte[] READY = "\u0001interleave-ready\n".getBytes(StandardCharsets.ISO_8859_1);
   private static final long ORPHAN_HALT_MILLIS = 1500;
+  private static final long PARENT_CHECK_MILLIS = 100;
 
   private static final Method RUN_AS_CURRENT = runAsCurrent();
 
@@ -60,7 +60,7 @@ public final class ChildMain {
     }
     System.setIn(new ByteArrayInputStream(new byte[0]));
     TermSignal.dieAtOnce();
-    watchParent(in);
+    watchParent(spec.parentPid());
     for (Map.Entry<String, String> p : spec.properties().entrySet()) {
       System.setProperty(p.getKey(), p.getValue());
     }
@@ -143,21 +143,27 @@ public final class ChildMain {
     // nothing: deserializing and calling it is the point
   }
 
-  /** Exits when stdin reaches end-of-file: the parent died (even by kill -9) or let go. */
-  private static void watchParent(InputStream in) {
+  /**
+   * Exits when the parent is gone (even by kill -9): the child is then re-parented, so its
+   * parent pid changes. Checked every {@value #PARENT_CHECK_MILLIS} ms by a sleeping daemon
+   * thread. (A thread blocked in a native read of stdin would tell at once, but the JVM waits
+   * up to 300 ms at exit for threads in native code, which would slow every child's exit.)
+   */
+  private static void watchParent(long parentPid) {
     Thread t = new Thread(() -> {
       try {
-        while (in.read() != -1) {
-          // the parent writes nothing more; only end-of-file matters
+        while (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == parentPid) {
+          Thread.sleep(PARENT_CHECK_MILLIS);
         }
-      } catch (IOException e) {
-        // treated as end-of-file
+      } catch (InterruptedException e) {
+        return;
       }
       orphaned();
     }, "interleave-parent-watch");
     t.setDaemon(true);
     t.start();
   }
+
 
   private static void orphaned() {
     Thread halt = new Thread(() -> {

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The pool holds {@code interleave.warm} JVMs (default 2 in the root JVM, 0 in children) and
  * is filled by one background thread after each use. An idle warm JVM costs memory, not CPU; it
- * exits when this JVM exits (its standard input closes). If a warm JVM fails to start, the pool
+ * is killed when this JVM exits. If a warm JVM fails to start, the pool
  * turns itself off and launches go cold, where the failure is reported.
  */
 final class WarmPool {
@@ -18,7 +18,23 @@ final class WarmPool {
       ProcessContext.isChild() ? 0 : 2);
   private static volatile boolean broken;
 
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(WarmPool::discardAll, "interleave-warm-discard"));
+  }
+
   private WarmPool() {}
+
+  /**
+   * Kills the idle JVMs at exit: they would exit by themselves, but the threads copying their
+   * output sit in native reads, which the JVM waits up to 300 ms for when it exits.
+   */
+  private static void discardAll() {
+    broken = true;
+    ChildJvm jvm;
+    while ((jvm = READY.pollFirst()) != null) {
+      jvm.terminate(true);
+    }
+  }
 
   /** A ready JVM, or null; schedules a refill. */
   static ChildJvm take() {
