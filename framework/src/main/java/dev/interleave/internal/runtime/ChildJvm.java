@@ -24,6 +24,8 @@ public final class ChildJvm implements ChildHandle {
   private final CountDownLatch ready = new CountDownLatch(1);
   private final OutputPump out;
   private final OutputPump err;
+  /** Set once terminate or kill was sent: an early exit is then not a failed launch. */
+  private volatile boolean signalled;
 
   private ChildJvm(java.lang.Process process, List<String> command, boolean pumpStdout) {
     this.process = process;
@@ -114,7 +116,7 @@ public final class ChildJvm implements ChildHandle {
       out.awaitDone(PUMP_DRAIN_MILLIS);
     }
     err.awaitDone(PUMP_DRAIN_MILLIS);
-    if (!isReady()) {
+    if (!isReady() && !signalled) {
       throw startFailure("the child JVM exited before it reached the bootstrap");
     }
     return true;
@@ -137,6 +139,7 @@ public final class ChildJvm implements ChildHandle {
   @Override
   public void terminate(boolean force) {
     ProcessHandle handle = process.toHandle();
+    signalled = true;
     if (force) {
       handle.destroyForcibly();
     } else {
