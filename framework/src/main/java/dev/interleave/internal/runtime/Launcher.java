@@ -114,6 +114,9 @@ public final class Launcher {
       }
     }
     cmd.add("--enable-native-access=ALL-UNNAMED"); // JNA's futex calls, silent on Java 24+
+    if (Runtime.version().feature() >= 23) {
+      cmd.add("--sun-misc-unsafe-memory-access=allow"); // the rings' raw access, silent on 24+
+    }
     cmd.add("-Dfile.encoding=" + Charset.defaultCharset().name());
     for (String key : List.of("stdout.encoding", "stderr.encoding")) {
       String value = System.getProperty(key);
