@@ -1,13 +1,8 @@
 package dev.interleave.mp;
 
-import dev.interleave.internal.sync.SemaphoreCore;
-import dev.interleave.internal.sync.SyncKind;
 import dev.interleave.internal.sync.SyncSegment;
-import dev.interleave.internal.sync.Timeouts;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
-import java.io.Serializable;
-import java.time.Duration;
 import org.apiguardian.api.API;
 
 /**
@@ -15,47 +10,13 @@ import org.apiguardian.api.API;
  * multiprocessing.BoundedSemaphore}: such a release is an error, which catches a release without
  * a matching acquire.
  *
- * <p>Otherwise it behaves as a {@link Semaphore}: {@link #acquire()} takes a permit, waiting
- * while there is none; {@link #release()} returns one, from any thread of any process. Pass it to
- * children as a {@link Process} argument: every copy is the same semaphore.
- *
- * <p><b>Blocking and wake-ups.</b> A thread that finds no permit spins (up to 50 us, yielding the
- * CPU between tries; less when waits usually outlast the spin), then sleeps in the kernel (a
- * futex on Linux) without using CPU. Each release wakes one sleeping waiter, in any process.
- *
- * <p><b>Fairness.</b> None: waiters are not ordered, and an arriving thread may take a permit
- * before a woken waiter.
- *
- * <p><b>Interruption and timeouts.</b> {@link #acquire()} and {@link #acquire(Duration)} throw
- * {@link InterruptedException} when the waiting thread is interrupted (noticed within 50 ms
- * while asleep); {@link #acquire(Duration)} gives up after its timeout.
- *
- * <p><b>Dead holders.</b> Permits are attributed to the process that acquired them, until it (or,
- * when it holds none, another process) releases them. If a process dies holding permits, even by
- * {@code kill -9}, a thread that finds no permit notices (within 50 ms) and returns them to the
- * semaphore; the acquire that takes such a permit reports it through {@link
- * #previousOwnerDied()}. At most 64 processes can hold permits at the
- * same time; one more fails with {@link IllegalStateException}.
- *
- * <p><b>Memory consistency effects.</b> Writes to shared memory made by a process before it
- * releases a permit are visible to any thread of any process after an acquire that follows it.
- *
- * <p><b>Resources.</b> The shared-memory file is removed when the creating process exits or on
- * {@link #close()}; see {@link Lock}.
- */
-/* Overview
- *
- * SemaphoreCore: the value and a table of per-process permit counts, changed together under a
- * short robust guard through a one-entry redo journal, so that a process killed at any
- * instruction leaves a state the next process can complete. See SemaphoreCore.
+ * <p>Otherwise it is a {@link Semaphore}, with the same blocking, fairness, interruption,
+ * dead-holder and memory-consistency behaviour; pass it to children as a {@link Process}
+ * argument: every copy is the same semaphore.
  */
 @API(status = API.Status.EXPERIMENTAL)
-public final class BoundedSemaphore implements Serializable {
+public final class BoundedSemaphore extends Semaphore {
   private static final long serialVersionUID = 1L;
-  private static final String NAME = "BoundedSemaphore";
-
-  private final transient SyncSegment sync;
-  private final transient SemaphoreCore core;
 
   /** A bounded semaphore with one permit (Python's default value). */
   public BoundedSemaphore() {
@@ -68,117 +29,14 @@ public final class BoundedSemaphore implements Serializable {
    * @throws IllegalArgumentException if {@code permits} is negative
    */
   public BoundedSemaphore(int permits) {
-    Timeouts.atLeast("permits", 0, permits);
-    this.sync = SyncSegment.create(SyncKind.SEMAPHORE, NAME);
-    this.core = SemaphoreCore.create(sync, permits, permits);
+    super(permits, true);
   }
 
-  private BoundedSemaphore(SyncSegment sync) {
-    this.sync = sync;
-    this.core = SemaphoreCore.attach(sync);
-  }
-
-  /**
-   * Takes a permit, waiting as long as it takes.
-   *
-   * @throws InterruptedException if the thread is interrupted while waiting
-   * @throws IllegalStateException if the semaphore was {@linkplain #close() closed}
-   */
-  public void acquire() throws InterruptedException {
-    Permits.acquire(sync, core, Timeouts.FOREVER);
-  }
-
-  /**
-   * Takes a permit, waiting at most {@code timeout} (zero: do not wait).
-   *
-   * @return whether a permit was taken
-   * @throws IllegalArgumentException if {@code timeout} is negative
-   * @throws InterruptedException if the thread is interrupted while waiting
-   */
-  public boolean acquire(Duration timeout) throws InterruptedException {
-    return Permits.acquire(sync, core, Timeouts.toNanos(timeout));
-  }
-
-  /** Takes a permit if one is available (or held by a dead process), without waiting. */
-  public boolean tryAcquire() {
-    return Permits.tryAcquire(sync, core);
-  }
-
-  /**
-   * Returns a permit and wakes one waiter.
-   *
-   * @throws IllegalStateException if the value is already at its initial value ("released too
-   *     many times", naming the semaphore and this process)
-   */
-  public void release() {
-    Permits.release(sync, core);
-  }
-
-  /**
-   * Takes a permit and returns a hold whose {@link Held#close()} releases it.
-   *
-   * @throws InterruptedException if the thread is interrupted while waiting
-   */
-  public Held hold() throws InterruptedException {
-    acquire();
-    return new Held(this::release);
-  }
-
-  /** The number of available permits (Python's {@code get_value()}). */
-  public int value() {
-    sync.checkOpen();
-    return (int) Math.min(Integer.MAX_VALUE, core.value());
-  }
-
-  /**
-   * Whether the permit taken by the calling thread's last successful acquire on this object had
-   * been recovered from a process that died holding it.
-   */
-  public boolean previousOwnerDied() {
-    sync.checkOpen();
-    return core.lastAcquireRecovered();
-  }
-
-  /** How many permits were recovered from dead processes over the semaphore's life. */
-  public long recoveredPermits() {
-    sync.checkOpen();
-    return core.recoveredPermits();
-  }
-
-  /**
-   * Releases the semaphore's shared resources for every process; see {@link Lock#close()}.
-   * Afterwards every operation throws {@link IllegalStateException}.
-   */
-  public void close() {
-    Permits.close(sync, core);
-  }
-
-  /** Whether the semaphore was closed, by any process. */
-  public boolean isClosed() {
-    return sync.isClosed();
-  }
-
-  /** {@code BoundedSemaphore[<id>, value=2, held by pid 12 (1)]}. */
-  @Override
-  public String toString() {
-    return Permits.describe(sync, core);
-  }
-
-  private Object writeReplace() {
-    sync.checkOpen();
-    return new SerialForm(sync.id());
+  BoundedSemaphore(SyncSegment sync) {
+    super(sync);
   }
 
   private void readObject(ObjectInputStream in) throws InvalidObjectException {
     throw new InvalidObjectException("a BoundedSemaphore is deserialized through its serial form");
-  }
-
-  /** What travels to a child: the segment name. */
-  private record SerialForm(String segment) implements Serializable {
-    private static final long serialVersionUID = 1L;
-
-    private Object readResolve() {
-      return new BoundedSemaphore(SyncSegment.attach(segment, SyncKind.SEMAPHORE, NAME));
-    }
   }
 }

@@ -49,9 +49,8 @@ import org.apiguardian.api.API;
  * instruction leaves a state the next process can complete. See SemaphoreCore.
  */
 @API(status = API.Status.EXPERIMENTAL)
-public final class Semaphore implements Serializable {
+public sealed class Semaphore implements Serializable permits BoundedSemaphore {
   private static final long serialVersionUID = 1L;
-  private static final String NAME = "Semaphore";
 
   private final transient SyncSegment sync;
   private final transient SemaphoreCore core;
@@ -67,12 +66,18 @@ public final class Semaphore implements Serializable {
    * @throws IllegalArgumentException if {@code permits} is negative
    */
   public Semaphore(int permits) {
-    Timeouts.atLeast("permits", 0, permits);
-    this.sync = SyncSegment.create(SyncKind.SEMAPHORE, NAME);
-    this.core = SemaphoreCore.create(sync, permits, -1);
+    this(permits, false);
   }
 
-  private Semaphore(SyncSegment sync) {
+  /** A semaphore, bounded by its initial value when {@code bounded}. */
+  Semaphore(int permits, boolean bounded) {
+    Timeouts.atLeast("permits", 0, permits);
+    this.sync = SyncSegment.create(SyncKind.SEMAPHORE, kindName(bounded));
+    this.core = SemaphoreCore.create(sync, permits, bounded ? permits : -1);
+  }
+
+  /** Attaches to an existing semaphore's segment. */
+  Semaphore(SyncSegment sync) {
     this.sync = sync;
     this.core = SemaphoreCore.attach(sync);
   }
@@ -103,7 +108,12 @@ public final class Semaphore implements Serializable {
     return Permits.tryAcquire(sync, core);
   }
 
-  /** Returns a permit and wakes one waiter. */
+  /**
+   * Returns a permit and wakes one waiter.
+   *
+   * @throws IllegalStateException for a {@link BoundedSemaphore} already at its initial value
+   *     ("released too many times", naming the semaphore and this process)
+   */
   public void release() {
     Permits.release(sync, core);
   }
@@ -158,21 +168,27 @@ public final class Semaphore implements Serializable {
     return Permits.describe(sync, core);
   }
 
-  private Object writeReplace() {
+  private static String kindName(boolean bounded) {
+    return bounded ? "BoundedSemaphore" : "Semaphore";
+  }
+
+  /** Serialization replaces a semaphore by its serial form (package-private: subclasses too). */
+  Object writeReplace() {
     sync.checkOpen();
-    return new SerialForm(sync.id());
+    return new SerialForm(sync.id(), this instanceof BoundedSemaphore);
   }
 
   private void readObject(ObjectInputStream in) throws InvalidObjectException {
     throw new InvalidObjectException("a Semaphore is deserialized through its serial form");
   }
 
-  /** What travels to a child: the segment name. */
-  private record SerialForm(String segment) implements Serializable {
+  /** What travels to a child: the segment name and the kind. */
+  private record SerialForm(String segment, boolean bounded) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private Object readResolve() {
-      return new Semaphore(SyncSegment.attach(segment, SyncKind.SEMAPHORE, NAME));
+      SyncSegment sync = SyncSegment.attach(segment, SyncKind.SEMAPHORE, kindName(bounded));
+      return bounded ? new BoundedSemaphore(sync) : new Semaphore(sync);
     }
   }
 }
