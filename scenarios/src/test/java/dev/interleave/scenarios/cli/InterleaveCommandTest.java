@@ -52,16 +52,16 @@ class InterleaveCommandTest {
 
   @Test
   void runWithJsonIsTheSameTwiceExceptElapsedTime() {
-    String[] args = {"run", "5.2-pipe", "4.1-racy", "--schedules", "5", "--seed", "2", "--json",
-        "--report-dir", dir.toString()};
+    String[] args = {"run", "5.2-pipe", "4.2-no-semaphore", "--schedules", "5", "--seed", "2",
+        "--json", "--report-dir", dir.toString()};
     Result first = interleave(args);
     Result second = interleave(args);
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out()).contains("\"scenario\": \"5.2-pipe\"", "\"verdict\": \"PASSED\"",
         "\"expected\": \"PASS\"", "\"schedules\": 5", "\"violations\": 0",
         "\"firstViolationAt\": null", "\"seed\": 2", "\"elapsedMillis\": ",
-        "\"scenario\": \"4.1-racy\"", "\"expected\": \"VIOLATION\"", "\"violations\": 1",
-        "\"firstViolationAt\": 1");
+        "\"scenario\": \"4.2-no-semaphore\"", "\"expected\": \"VIOLATION\"",
+        "\"violations\": 1", "\"firstViolationAt\": 1");
     assertThat(first.out()).startsWith("[").endsWith("]\n");
     assertThat(withoutElapsed(second.out())).isEqualTo(withoutElapsed(first.out()));
     assertThat(dir.resolve("index.html")).exists();
@@ -122,15 +122,14 @@ class InterleaveCommandTest {
 
   @Test
   void replayPrintsTheScheduleStepByStep() {
-    Result run = interleave("run", "4.1-racy", "--seed", "2", "--report-dir", dir.toString());
-    String line = run.out().lines().filter(l -> l.startsWith("replay 4.1-racy: "))
+    Result run = interleave("run", "4.2-no-semaphore", "--report-dir", dir.toString());
+    String line = run.out().lines().filter(l -> l.startsWith("replay 4.2-no-semaphore: "))
         .findFirst().orElseThrow();
     String token = line.substring(line.indexOf("--replay ") + "--replay ".length());
-    Result r = interleave("replay", "4.1-racy", "--replay", token);
+    Result r = interleave("replay", "4.2-no-semaphore", "--replay", token);
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("replay 4.1-racy " + token + ": PASSED",
-        "final invariant 'counter == 0' was violated",
-        "Process-1  USER num.txt 'read num.txt'", "Process-2  USER num.txt 'write num.txt'");
+    assertThat(r.out()).contains("replay 4.2-no-semaphore " + token + ": PASSED",
+        "invariant 'seated <= 3' was violated", "Process-4  START 'begin'  <- violated");
   }
 
   @Test
