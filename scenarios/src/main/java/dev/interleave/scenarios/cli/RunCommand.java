@@ -43,9 +43,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
   long seed = DEFAULT_SEED;
 
-  @Option(names = "--report-dir", paramLabel = "DIR", description = {
-      "where the JSON and HTML report go (default: reports/ in the working directory, or",
-      "interleave-reports/ if reports/ holds a pom.xml, as in Interleave's own repository)"})
+  @Option(names = "--report-dir", paramLabel = "DIR", description = "where the JSON and HTML"
+      + " report go (default: reports/ in the working directory, or interleave-reports/ if"
+      + " reports/ holds a pom.xml, as in Interleave's own repository)")
   Path reportDir;
 
   @Option(names = "--json", description = "print the summary as a JSON array instead of a table")
