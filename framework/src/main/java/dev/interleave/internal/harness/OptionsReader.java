@@ -43,16 +43,15 @@ final class OptionsReader {
         : param(context, SEED).map(Long::parseLong).orElse(SESSION_SEED);
     dev.interleave.harness.Strategy strategy = a.strategy();
     dev.interleave.harness.Mode mode = a.mode();
-    Optional<String> override = param(context, STRATEGY).map(v -> v.trim().toUpperCase(
-        java.util.Locale.ROOT));
+    Optional<String> override = param(context, STRATEGY).map(String::trim);
     if (override.isPresent()) {
-      String v = override.get();
+      String v = override.get().toUpperCase(java.util.Locale.ROOT);
       boolean stress = v.equals("STRESS");
       boolean known = stress || java.util.Arrays.stream(dev.interleave.harness.Strategy.values())
           .anyMatch(st -> st.name().equals(v));
       if (!known) {
         throw new ExtensionConfigurationException("configuration parameter " + STRATEGY
-            + " must be one of random, pct, pos, exhaustive, stress but was: " + v);
+            + " must be one of random, pct, pos, exhaustive, stress but was: " + override.get());
       }
       mode = stress ? dev.interleave.harness.Mode.STRESS : dev.interleave.harness.Mode.CONTROLLED;
       strategy = stress ? strategy : dev.interleave.harness.Strategy.valueOf(v);
