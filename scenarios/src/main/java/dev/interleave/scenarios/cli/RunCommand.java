@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
         : InterleaveCommand.UNMET;
   }
 
-  /** {@code reports/} under {@code cwd}, unless that is a Maven module: then interleave-reports/. */
+  /** {@code reports/} under {@code cwd}; {@code interleave-reports/} if that is a module. */
   static Path defaultReportDir(Path cwd) {
     Path reports = cwd.resolve("reports");
     return Files.exists(reports.resolve("pom.xml")) ? cwd.resolve("interleave-reports") : reports;
