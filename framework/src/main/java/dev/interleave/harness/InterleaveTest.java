@@ -19,7 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * JSON report under {@code interleave.reports.dir} (default {@code target/interleave-reports}).
  *
  * <p>JUnit configuration parameters (or system properties) override defaults for a whole run:
- * {@code interleave.schedules}, {@code interleave.seed}, {@code interleave.timeoutMillis}; the
+ * {@code interleave.schedules}, {@code interleave.seed}, {@code interleave.timeoutMillis} and
+ * {@code interleave.strategy} ({@code random}, {@code pct}, {@code pos}, {@code exhaustive} or
+ * {@code stress}, which replaces both strategy and mode); the
  * system property {@code interleave.replay} replays one schedule.
  */
 @API(status = API.Status.EXPERIMENTAL)

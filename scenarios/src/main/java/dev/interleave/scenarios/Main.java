@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
  * code ending is what its daemon children observe).
  *
  * <pre>
- * java -jar scenarios/target/interleave.jar            # every program, in order
- * java -jar scenarios/target/interleave.jar list       # ids and titles
- * java -jar scenarios/target/interleave.jar 3.1 3.3    # chosen programs
+ * java -jar scenarios/target/interleave.jar article            # every program, in order
+ * java -jar scenarios/target/interleave.jar article list       # ids and titles
+ * java -jar scenarios/target/interleave.jar article 3.1 3.3    # chosen programs
  * </pre>
  */
 public final class Main {
@@ -22,13 +22,27 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
-    if (args.length == 1 && args[0].equals("list")) {
+    System.exit(runPrograms(List.of(args)));
+  }
+
+  /**
+   * Runs the programs named by {@code ids} (every program if none; {@code list} lists them) and
+   * returns the exit code: 0 if all succeeded, 1 if one failed, 2 for an unknown id.
+   */
+  public static int runPrograms(List<String> ids) throws IOException, InterruptedException {
+    if (ids.size() == 1 && ids.get(0).equals("list")) {
       ArticleProgram.ALL.forEach(p -> System.out.println(p.id() + "\t" + p.title()));
-      return;
+      return 0;
     }
     List<ArticleProgram> chosen = new ArrayList<>();
-    for (String id : args) {
-      chosen.add(ArticleProgram.byId(id).orElseThrow(() -> usage("unknown program: " + id)));
+    for (String id : ids) {
+      var program = ArticleProgram.byId(id);
+      if (program.isEmpty()) {
+        System.err.println("unknown program: " + id + "; programs: "
+            + ArticleProgram.ALL.stream().map(ArticleProgram::id).toList());
+        return 2;
+      }
+      chosen.add(program.get());
     }
     if (chosen.isEmpty()) {
       chosen.addAll(ArticleProgram.ALL);
@@ -37,7 +51,7 @@ public final class Main {
     for (ArticleProgram program : chosen) {
       failures += run(program) == 0 ? 0 : 1;
     }
-    System.exit(failures == 0 ? 0 : 1);
+    return failures == 0 ? 0 : 1;
   }
 
   private static int run(ArticleProgram program) throws IOException, InterruptedException {
@@ -56,12 +70,5 @@ public final class Main {
       return 1;
     }
     return jvm.exitValue();
-  }
-
-  private static IllegalArgumentException usage(String message) {
-    System.err.println(message);
-    System.err.println("programs: " + ArticleProgram.ALL.stream().map(ArticleProgram::id).toList());
-    System.exit(2);
-    return new IllegalArgumentException(message);
   }
 }

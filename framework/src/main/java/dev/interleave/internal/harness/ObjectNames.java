@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class ObjectNames {
   private static final Pattern SEGMENT = Pattern.compile(
-      "^(?:[a-z]+:)?(?:interleave-)?\\d+-\\d+-([a-z]+)-\\d+$");
+      "^((?:[a-z]+:)?(?:interleave-)?\\d+-\\d+-([a-z]+)-\\d+)(:\\d+)?$");
   private final Map<String, String> names = new HashMap<>();
   private final Map<String, Integer> counts = new HashMap<>();
 
@@ -31,13 +31,13 @@ final class ObjectNames {
     if (raw == null) {
       return null;
     }
-    return names.computeIfAbsent(raw, r -> {
-      Matcher m = SEGMENT.matcher(r);
-      if (!m.matches()) {
-        return r;
-      }
-      int n = counts.merge(m.group(1), 1, Integer::sum);
-      return m.group(1) + "#" + n;
-    });
+    Matcher m = SEGMENT.matcher(raw);
+    if (!m.matches()) {
+      return raw;
+    }
+    // a pipe's ends (":0", ":1") share their pipe's number
+    String base = names.computeIfAbsent(m.group(1),
+        b -> m.group(2) + "#" + counts.merge(m.group(2), 1, Integer::sum));
+    return m.group(3) == null ? base : base + m.group(3);
   }
 }

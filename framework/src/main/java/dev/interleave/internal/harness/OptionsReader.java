@@ -18,6 +18,11 @@ final class OptionsReader {
   static final String SEED = "interleave.seed";
   /** Overrides {@link InterleaveTest#timeoutMillis()}. */
   static final String TIMEOUT = "interleave.timeoutMillis";
+  /**
+   * Overrides {@link InterleaveTest#strategy()} and {@link InterleaveTest#mode()}: {@code random},
+   * {@code pct}, {@code pos}, {@code exhaustive} (controlled) or {@code stress}.
+   */
+  static final String STRATEGY = "interleave.strategy";
   /** Replays one schedule: a replay token. */
   static final String REPLAY = "interleave.replay";
   private static final long SESSION_SEED = new SecureRandom().nextLong() & Long.MAX_VALUE;
@@ -36,7 +41,22 @@ final class OptionsReader {
     require(m, "timeoutMillis > 0", "timeoutMillis", timeout, timeout > 0);
     long seed = a.seed() != 0 ? a.seed()
         : param(context, SEED).map(Long::parseLong).orElse(SESSION_SEED);
-    RunOptions options = new RunOptions(a.strategy(), a.mode(), schedules, seed, a.pctDepth(),
+    dev.interleave.harness.Strategy strategy = a.strategy();
+    dev.interleave.harness.Mode mode = a.mode();
+    Optional<String> override = param(context, STRATEGY).map(String::trim);
+    if (override.isPresent()) {
+      String v = override.get().toUpperCase(java.util.Locale.ROOT);
+      boolean stress = v.equals("STRESS");
+      boolean known = stress || java.util.Arrays.stream(dev.interleave.harness.Strategy.values())
+          .anyMatch(st -> st.name().equals(v));
+      if (!known) {
+        throw new ExtensionConfigurationException("configuration parameter " + STRATEGY
+            + " must be one of random, pct, pos, exhaustive, stress but was: " + override.get());
+      }
+      mode = stress ? dev.interleave.harness.Mode.STRESS : dev.interleave.harness.Mode.CONTROLLED;
+      strategy = stress ? strategy : dev.interleave.harness.Strategy.valueOf(v);
+    }
+    RunOptions options = new RunOptions(strategy, mode, schedules, seed, a.pctDepth(),
         a.preemptionBound(), timeout, a.expect(), a.shrink(), null, RunOptions.DEFAULT_MAX_STEPS);
     String replay = !a.replay().isBlank() ? a.replay() : System.getProperty(REPLAY, "");
     if (!replay.isBlank()) {

@@ -30,7 +30,16 @@ final class Proc {
   }
 
   boolean blockedOn(String object) {
-    return status == Status.BLOCKED && object != null && object.equals(pending.object());
+    return status == Status.BLOCKED && object != null && pending.object() != null
+        && channel(object).equals(channel(pending.object()));
+  }
+
+  /**
+   * The object an operation waits on: a pipe end ({@code pipe#1:0}) stands for its pipe, since
+   * a send on one end is what a receive on the other waits for.
+   */
+  static String channel(String object) {
+    return object.startsWith("pipe") ? object.replaceFirst(":\\d+$", "") : object;
   }
 
   /** The blocked operation's virtual deadline, or -1. */

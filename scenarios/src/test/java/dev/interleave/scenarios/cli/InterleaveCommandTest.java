@@ -1,0 +1,142 @@
+package dev.interleave.scenarios.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interleave.scenarios.explore.ScenarioCatalog;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code interleave} command line, run in this JVM with its output captured. */
+@Timeout(120)
+class InterleaveCommandTest {
+  @TempDir Path dir;
+
+  record Result(int exitCode, String out, String err) {}
+
+  static Result interleave(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      code = InterleaveCommand.execute(args);
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+    return new Result(code, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void listPrintsOneLinePerScenarioIdFirst() {
+    Result r = interleave("list");
+    assertThat(r.exitCode()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines).hasSize(ScenarioCatalog.ALL.size());
+    for (int i = 0; i < lines.size(); i++) {
+      ScenarioCatalog.Entry e = ScenarioCatalog.ALL.get(i);
+      assertThat(lines.get(i)).startsWith(e.id() + " ").endsWith(e.description());
+    }
+  }
+
+  @Test
+  void runWithJsonIsTheSameTwiceExceptElapsedTime() {
+    String[] args = {"run", "5.2-pipe", "4.2-no-semaphore", "--schedules", "5", "--seed", "2",
+        "--json", "--report-dir", dir.toString()};
+    Result first = interleave(args);
+    Result second = interleave(args);
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).contains("\"scenario\": \"5.2-pipe\"", "\"verdict\": \"PASSED\"",
+        "\"expected\": \"PASS\"", "\"schedules\": 5", "\"violations\": 0",
+        "\"firstViolationAt\": null", "\"seed\": 2", "\"elapsedMillis\": ",
+        "\"scenario\": \"4.2-no-semaphore\"", "\"expected\": \"VIOLATION\"",
+        "\"violations\": 1", "\"firstViolationAt\": 1");
+    assertThat(first.out()).startsWith("[").endsWith("]\n");
+    assertThat(withoutElapsed(second.out())).isEqualTo(withoutElapsed(first.out()));
+    assertThat(dir.resolve("index.html")).exists();
+  }
+
+  static String withoutElapsed(String json) {
+    return json.replaceAll("\"elapsedMillis\": \\d+", "\"elapsedMillis\": _");
+  }
+
+  @Test
+  void runPrintsTableAndReportPathAndExitsZeroWhenExpectationsMet() {
+    Result r = interleave("run", "3.3-join", "--schedules", "3", "--report-dir", dir.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("scenario", "verdict", "expected", "schedules", "violations",
+        "first at", "time", "3.3-join", "PASSED", "1 of 1 scenarios met their expectation",
+        "report: " + dir.resolve("index.html"));
+    assertThat(r.err()).contains("[1/1] 3.3-join PASSED");
+  }
+
+  @Test
+  void runExitsOneWhenAnExpectedViolationIsNotFound() {
+    // state invariants are checked between controlled steps only: stress cannot see the crowd
+    Result r = interleave("run", "4.2-no-semaphore", "--strategy", "stress",
+        "--schedules", "1", "--report-dir", dir.toString());
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("4.2-no-semaphore", "FAILED", "0 of 1 scenarios met");
+  }
+
+  @Test
+  void unknownScenarioNamesTheValueAndTheChoices() {
+    Result r = interleave("run", "9.9-nothing");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown scenario: 9.9-nothing; scenarios: 3.1-daemon, "
+        + "3.2-terminate");
+  }
+
+  @Test
+  void unknownStrategyNamesTheValueAndTheChoices() {
+    Result r = interleave("run", "4.1-racy", "--strategy", "fifo");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains(
+        "unknown strategy: fifo; strategies: random, pct, pos, exhaustive, stress");
+  }
+
+  @Test
+  void negativeBudgetIsBadUsage() {
+    Result r = interleave("run", "4.1-racy", "--schedules", "-3");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("--schedules must be > 0 but was: -3");
+  }
+
+  @Test
+  void runWithoutIdsOrAllIsBadUsage() {
+    Result r = interleave("run");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("give scenario ids or --all");
+  }
+
+  @Test
+  void replayPrintsTheScheduleStepByStep() {
+    Result run = interleave("run", "4.2-no-semaphore", "--report-dir", dir.toString());
+    String line = run.out().lines().filter(l -> l.startsWith("replay 4.2-no-semaphore: "))
+        .findFirst().orElseThrow();
+    String token = line.substring(line.indexOf("--replay ") + "--replay ".length());
+    Result r = interleave("replay", "4.2-no-semaphore", "--replay", token);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("replay 4.2-no-semaphore " + token + ": PASSED",
+        "invariant 'seated <= 3' was violated", "Process-4  START 'begin'  <- violated");
+  }
+
+  @Test
+  void defaultReportDirAvoidsAMavenModuleNamedReports() throws Exception {
+    assertThat(RunCommand.defaultReportDir(dir)).isEqualTo(dir.resolve("reports"));
+    Files.createDirectories(dir.resolve("reports"));
+    Files.writeString(dir.resolve("reports/pom.xml"), "<project/>");
+    assertThat(RunCommand.defaultReportDir(dir)).isEqualTo(dir.resolve("interleave-reports"));
+  }
+}
