@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.interleave.internal.shm.ProcessIdentity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class OrphanAndDaemonTest {
     assertEquals(-9, parent.exitCode().getAsInt());
     await("grandchild " + grandchildPid + " to exit after its parent's SIGKILL")
         .atMost(Duration.ofSeconds(2))
-        .until(() -> ProcessHandle.of(grandchildPid).map(h -> !h.isAlive()).orElse(true));
+        .until(() -> !alive(grandchildPid));
   }
 
   @Test
@@ -88,8 +89,10 @@ class OrphanAndDaemonTest {
     }
   }
 
+  /** Running: a zombie (exited, not yet reaped by whoever adopted it) does not count. */
   private static boolean alive(long pid) {
-    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+        && !ProcessIdentity.hasExited(pid);
   }
 
   private static long pidAfter(Path log, String prefix) throws Exception {
