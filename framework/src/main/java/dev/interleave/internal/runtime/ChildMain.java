@@ -14,6 +14,8 @@ import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -29,6 +31,7 @@ public final class ChildMain {
   static final byte[] READY = "\u0001interleave-ready\n".getBytes(StandardCharsets.ISO_8859_1);
   private static final long ORPHAN_HALT_MILLIS = 1500;
   private static final long PARENT_CHECK_MILLIS = 100;
+  private static final int PRIME_ROUNDS = 3;
 
   private static final Method RUN_AS_CURRENT = runAsCurrent();
 
@@ -130,14 +133,36 @@ public final class ChildMain {
    */
   private static void prime() {
     try {
-      Target.Zero noop = ChildMain::primed;
-      ((Target.Zero) Serialization.deserialize(Serialization.serialize(noop),
-          ChildMain.class.getClassLoader())).run();
-      Class.forName(Process.class.getName(), true, ChildMain.class.getClassLoader());
+      ClassLoader loader = ChildMain.class.getClassLoader();
+      for (int round = 0; round < PRIME_ROUNDS; round++) {
+        Target.Zero zero = ChildMain::primed;
+        Target.One<String> one = ChildMain::primed;
+        Target.Two<String, Integer> two = (a, b) -> primed();
+        ((Target.Zero) Serialization.deserialize(Serialization.serialize(zero), loader)).run();
+        ((Target.One<?>) Serialization.deserialize(Serialization.serialize(one), loader)).getClass();
+        ((Target.Two<?, ?>) Serialization.deserialize(Serialization.serialize(two), loader)).getClass();
+      }
+      Process sample = new Process(ChildMain::primed, Path.of("."));
+      Serialization.deserialize(Serialization.serialize(sample), loader);
+      ProcessContext.resetChildNames();
+      Class.forName(TermSignal.class.getName(), true, loader);
+      ProcessHandle.current().parent();
+      Thread primer = new Thread(ChildMain::primed, "interleave-prime");
+      primer.start();
+      primer.join();
+      Path scratch = Files.createTempFile("interleave-prime", ".txt");
+      Files.writeString(scratch, Process.class.getName());
+      Files.readString(scratch);
+      Files.delete(scratch);
     } catch (Exception e) {
       // priming is an optimization only
     }
   }
+
+  private static void primed(Object ignored) {
+    primed();
+  }
+
 
   private static void primed() {
     // nothing: deserializing and calling it is the point
