@@ -48,13 +48,13 @@ public final class ChildMain {
   }
 
   public static void main(String[] args) throws IOException {
+    DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
+    if (in.available() == 0) {
+      prime(); // a warm JVM: nothing to do yet; ready means primed
+    }
     OutputStream rawErr = new FileOutputStream(FileDescriptor.err);
     rawErr.write(READY);
     rawErr.flush();
-    DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
-    if (in.available() == 0) {
-      prime();
-    }
     ChildSpec spec;
     try {
       spec = ChildSpec.readFrom(in);
