@@ -69,7 +69,10 @@ class ArticleProgramsTest {
   void daemonStopsWithTheMainCodeAndTheOtherChildFinishes() throws Exception {
     List<String> lines = run(dev.interleave.scenarios.article.Process_3_1_Daemon.class);
     int mainDone = indexOfPrefix(lines, "主进程代码运行完了");
-    assertThat(lines.subList(mainDone, lines.size())).noneMatch(l -> l.contains("子进程p1正在执行"));
+    // the daemon's fifth tick (five seconds after it started) races the main code's end (five
+    // seconds after both children started), as in CPython: at most that tick follows main's line
+    assertThat(lines.subList(mainDone, lines.size())).filteredOn(l -> l.contains("子进程p1正在执行"))
+        .hasSizeLessThanOrEqualTo(1);
     assertThat(lines.subList(0, mainDone)).anyMatch(l -> l.startsWith("1--子进程p1正在执行"));
     assertThat(lines.get(lines.size() - 1)).startsWith("子进程p2结束执行");
   }
@@ -78,8 +81,12 @@ class ArticleProgramsTest {
   void terminatedChildIsAliveAtFirstThenDead() throws Exception {
     List<String> lines = run(dev.interleave.scenarios.article.Process_3_2_TerminateIsAlive.class);
     int last = indexOfPrefix(lines, "主进程代码运行完了");
-    assertEquals("False", lines.get(last - 1));
-    assertThat(lines.get(last - 2)).isIn("True", "False");
+    assertEquals("False", lines.get(last - 1), "a second after terminate() the child is dead");
+    List<String> status = lines.stream().filter(l -> l.equals("True") || l.equals("False")).toList();
+    assertThat(status).hasSize(2);
+    // the child's tick at three seconds may race terminate() at three seconds, as in CPython;
+    // nothing of it comes after the second check
+    assertThat(lines.subList(last - 1, lines.size())).noneMatch(l -> l.contains("子进程p1正在执行"));
   }
 
   @Test
@@ -113,8 +120,12 @@ class ArticleProgramsTest {
   @Test
   void eventGatedChildRunsUntilTerminated() throws Exception {
     List<String> lines = run(dev.interleave.scenarios.article.Sync_4_3_Event.class);
-    assertThat(lines).contains("子进程:开始运行……").last().isEqualTo("主进程运行结束……");
+    assertThat(lines).contains("子进程:开始运行……");
     assertThat(lines).filteredOn(l -> l.startsWith("子进程:现在事件秒数是")).isNotEmpty();
+    // the child's once-a-second line may race terminate() by a few milliseconds (as in CPython):
+    // at most that one line follows the main process's last
+    int end = lines.indexOf("主进程运行结束……");
+    assertTrue(end >= 0 && end >= lines.size() - 2, String.join("\n", lines));
   }
 
   @Test
