@@ -9,7 +9,6 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.lang.invoke.SerializedLambda;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 
@@ -60,10 +59,6 @@ public final class Serialization {
     }
   }
 
-  /** Whether Target lambdas travel as {@link DirectTarget}s ({@code interleave.directTargets}). */
-  private static final boolean DIRECT_TARGETS =
-      !"false".equals(System.getProperty("interleave.directTargets"));
-
   /** The serialized form of a {@link Path}. */
   private record PathRef(String path) implements Serializable {}
 
@@ -77,10 +72,6 @@ public final class Serialization {
     protected Object replaceObject(Object obj) {
       if (obj instanceof Path p && p.getFileSystem() == FileSystems.getDefault()) {
         return new PathRef(p.toString());
-      }
-      if (obj instanceof SerializedLambda lambda && DIRECT_TARGETS) {
-        Serializable direct = DirectTarget.of(lambda);
-        return direct != null ? direct : obj;
       }
       return obj;
     }
