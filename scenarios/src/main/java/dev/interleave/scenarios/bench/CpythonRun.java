@@ -1,7 +1,8 @@
 package dev.interleave.scenarios.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,18 +10,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the CPython baseline script for some benchmarks and reads back the medians of its JSON
- * (through python itself, so this side needs no JSON library).
+ * Runs the CPython baseline script for some benchmarks, keeping its JSON file and its table on
+ * this stdout, and reads back the medians (see {@link CpythonBaseline} for the quiet variant).
  */
 final class CpythonRun {
-  private static final String EXTRACT = String.join("\n",
-      "import json, sys",
-      "d = json.load(open(sys.argv[1]))",
-      "for b, v in d.get('benchmarks', {}).items():",
-      "    if 'error' in v: print('\\t'.join([b, '!error', str(v['error']).replace('\\t', ' ')]))",
-      "    for m, s in v.get('metrics', {}).items():",
-      "        print('\\t'.join([b, m, repr(s['median']), s['unit'], s['better']]))");
-
   private final Path script;
   private final boolean quick;
   private final double waitQuiet;
@@ -52,24 +45,18 @@ final class CpythonRun {
     return read(json).getOrDefault(benchmark, Map.of());
   }
 
-  private static Map<String, Map<String, Median>> read(Path json)
-      throws IOException, InterruptedException {
-    java.lang.Process p = new ProcessBuilder("python3", "-c", EXTRACT, json.toString())
-        .redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) {
-      throw new IllegalStateException("cannot read " + json + ": " + out);
-    }
+  private static Map<String, Map<String, Median>> read(Path json) throws IOException {
+    JsonNode benchmarks = new ObjectMapper().readTree(json.toFile()).path("benchmarks");
     Map<String, Map<String, Median>> all = new LinkedHashMap<>();
-    for (String line : out.split("\n")) {
-      String[] f = line.split("\t");
-      if (f.length == 3 && f[1].equals("!error")) {
-        System.out.println("CPython " + f[0] + " failed: " + f[2]);
-      } else if (f.length == 5) {
-        all.computeIfAbsent(f[0], k -> new LinkedHashMap<>())
-            .put(f[1], new Median(Double.parseDouble(f[2]), f[3], f[4]));
+    benchmarks.fields().forEachRemaining(b -> {
+      if (b.getValue().has("error")) {
+        System.out.println("CPython " + b.getKey() + " failed: " + b.getValue().get("error").asText());
       }
-    }
+      b.getValue().path("metrics").fields().forEachRemaining(m -> all
+          .computeIfAbsent(b.getKey(), k -> new LinkedHashMap<>())
+          .put(m.getKey(), new Median(m.getValue().path("median").asDouble(),
+              m.getValue().path("unit").asText(), m.getValue().path("better").asText())));
+    });
     return all;
   }
 }
