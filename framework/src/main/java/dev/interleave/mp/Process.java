@@ -7,6 +7,7 @@ import dev.interleave.internal.runtime.Op;
 import dev.interleave.internal.runtime.Points;
 import dev.interleave.internal.runtime.ProcessContext;
 import dev.interleave.internal.runtime.Serialization;
+import dev.interleave.internal.sync.HeldAtExit;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -314,7 +315,27 @@ public class Process implements Serializable {
   private static void runAsCurrent(Process p) throws Exception {
     p.current = true;
     p.state = State.NEW;
+    HeldAtExit.processName(p.name);
     p.run();
+  }
+
+  /**
+   * Called reflectively by a reused JVM (a harness worker) that runs this process as one task:
+   * when the task ends, what it still holds is kept as at a process's exit (with a warning,
+   * unless an {@link Error} such as a harness abort ended it).
+   */
+  @SuppressWarnings("unused")
+  private static void runAsTask(Process p) throws Exception {
+    boolean warn = false;
+    try {
+      runAsCurrent(p);
+      warn = true;
+    } catch (Exception e) {
+      warn = true;
+      throw e;
+    } finally {
+      HeldAtExit.keepHeld(p.name, warn ? System.err : null);
+    }
   }
 
   // ---- static API: the current process and its relatives ----

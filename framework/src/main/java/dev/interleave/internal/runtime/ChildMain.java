@@ -33,13 +33,13 @@ public final class ChildMain {
   private static final long PARENT_CHECK_MILLIS = 100;
   private static final int PRIME_ROUNDS = 3;
 
-  private static final Method RUN_AS_CURRENT = runAsCurrent();
+  private static final Method RUN_AS_TASK = runner("runAsTask");
 
   private ChildMain() {}
 
-  private static Method runAsCurrent() {
+  private static Method runner(String name) {
     try {
-      Method m = Process.class.getDeclaredMethod("runAsCurrent", Process.class);
+      Method m = Process.class.getDeclaredMethod(name, Process.class);
       m.setAccessible(true);
       return m;
     } catch (NoSuchMethodException e) {
@@ -79,7 +79,9 @@ public final class ChildMain {
 
   /**
    * Runs a serialized process in this JVM as the process {@code name} (a harness worker runs
-   * one process of a schedule this way, then waits for the next).
+   * one process of a schedule this way, then waits for the next). Locks and permits the task
+   * still holds when it ends stay taken, as at a process's exit, so that the next task in this
+   * JVM never counts as their holder.
    *
    * @param beforeRun called between deserialization and {@code run} (may be null)
    * @return null when {@code run} returned, else what it threw (not printed)
@@ -95,7 +97,7 @@ public final class ChildMain {
       beforeRun.run();
     }
     try {
-      RUN_AS_CURRENT.invoke(null, process);
+      RUN_AS_TASK.invoke(null, process);
       return null;
     } catch (InvocationTargetException e) {
       return e.getCause();
