@@ -147,6 +147,7 @@ public final class ChildMain {
       Process sample = new Process(ChildMain::primed, Path.of("."));
       Serialization.deserialize(Serialization.serialize(sample), loader);
       ProcessContext.resetChildNames();
+      dev.interleave.internal.shm.Segment.anonymous(64); // loads the futex parker
       Class.forName(TermSignal.class.getName(), true, loader);
       ProcessHandle.current().parent();
       Thread primer = new Thread(ChildMain::primed, "interleave-prime");
