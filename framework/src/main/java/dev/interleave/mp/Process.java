@@ -39,7 +39,8 @@ import org.apiguardian.api.API;
  * <p><b>Exit codes</b> as CPython reports them: 0 when {@code run} returned, 1 when it threw
  * (the child prints the stack trace on its stderr, which appears on the parent's), the argument
  * of {@code System.exit(n)}, and {@code -N} when the child was killed by signal N (a JVM's
- * 128+N status is reported as {@code -N}).
+ * 128+N status is reported as {@code -N} unless the child reported that it exited, so {@code
+ * System.exit(130)} gives 130; {@code Runtime.halt} and a JVM crash count as signals).
  *
  * <p><b>Daemons.</b> When the main code of the root JVM ends (its {@code main} thread
  * terminates) daemonic children are terminated, and the JVM waits for the non-daemonic ones
@@ -258,7 +259,11 @@ public class Process implements Serializable {
     return started("get the pid of").pid();
   }
 
-  /** Sends SIGTERM to the child (no-op if it has exited). */
+  /**
+   * Sends SIGTERM to the child (no-op if it has exited). The child halts at once, whatever its
+   * threads hold, without running shutdown hooks; locks and permits it held are recovered by
+   * their next waiter ({@code previousOwnerDied()}). Its exit code is {@code -15}.
+   */
   public final void terminate() {
     Points.point(Op.TERMINATE, "process:" + name, name);
     started("terminate").terminate(false);

@@ -128,7 +128,15 @@ public final class ChildJvm implements ChildHandle {
     if (process.isAlive()) {
       return OptionalInt.empty();
     }
-    return OptionalInt.of(ExitCodes.fromJvmStatus(process.exitValue()));
+    int status = process.exitValue();
+    if (ExitCodes.isSignalRange(status) && !err.isDone()) {
+      try {
+        err.awaitDone(PUMP_DRAIN_MILLIS); // the exit report is the stream's last words
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return OptionalInt.of(ExitCodes.fromJvmStatus(status, err.exitReported()));
   }
 
   /**

@@ -63,6 +63,7 @@ public final class ChildMain {
     }
     System.setIn(new ByteArrayInputStream(new byte[0]));
     TermSignal.dieAtOnce();
+    ExitReport.install();
     watchParent(spec.parentPid());
     for (Map.Entry<String, String> p : spec.properties().entrySet()) {
       System.setProperty(p.getKey(), p.getValue());
