@@ -42,9 +42,10 @@ import org.apiguardian.api.API;
  * 128+N status is reported as {@code -N} unless the child reported that it exited, so {@code
  * System.exit(130)} gives 130; {@code Runtime.halt} and a JVM crash count as signals).
  *
- * <p><b>Daemons.</b> When the main code of the root JVM ends (its {@code main} thread
- * terminates) daemonic children are terminated, and the JVM waits for the non-daemonic ones
- * before it exits; a child process does the same when its {@code run} returns. A daemonic
+ * <p><b>Daemons.</b> When the root JVM exits (its {@code main} thread and every other
+ * non-daemon thread ended, or {@code System.exit} was called), daemonic children are
+ * terminated, and the JVM waits for the non-daemonic ones before it exits, as CPython's exit
+ * handler does; a child process does the same when its {@code run} returns. A daemonic
  * process cannot start children. If a parent JVM dies, even by {@code kill -9}, its children
  * notice within a few milliseconds (their standard input reaches end-of-file) and exit.
  *

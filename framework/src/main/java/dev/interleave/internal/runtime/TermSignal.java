@@ -29,6 +29,7 @@ final class TermSignal {
       for (String name : new String[] {"INT", "HUP"}) {
         sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
           ExitReport.signalled();
+          Children.signalled();
           System.exit(SIGNAL_BASE + signal.getNumber());
         });
       }
