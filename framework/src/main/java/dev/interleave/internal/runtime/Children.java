@@ -1,6 +1,5 @@
 package dev.interleave.internal.runtime;
 
-import dev.interleave.mp.Process;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,14 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * bootstrap calls {@link #atExit()} after {@code run()} returns.
  */
 public final class Children {
-  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+  private static final Set<Child> LIVE = ConcurrentHashMap.newKeySet();
   private static volatile boolean hooksInstalled;
   private static volatile boolean signalled;
 
   private Children() {}
 
   /** Records a started child. */
-  public static void register(Process p) {
+  public static void register(Child p) {
     register(p, true);
   }
 
@@ -35,21 +34,21 @@ public final class Children {
    * Records a started child; {@code keepAlive} false means someone else waits for it (a harness
    * worker's process: the harness waits), so it does not keep this JVM alive.
    */
-  public static void register(Process p, boolean keepAlive) {
+  public static void register(Child p, boolean keepAlive) {
     installHooks(keepAlive);
     LIVE.add(p);
   }
 
   /** Forgets a closed child. */
-  public static void unregister(Process p) {
+  public static void unregister(Child p) {
     LIVE.remove(p);
   }
 
   /** The children still running; exited ones are forgotten (CPython reaps them here too). */
-  public static List<Process> active() {
-    List<Process> alive = new ArrayList<>();
-    for (Process p : LIVE) {
-      if (p.state() == Process.State.STARTED && p.isAlive()) {
+  public static List<Child> active() {
+    List<Child> alive = new ArrayList<>();
+    for (Child p : LIVE) {
+      if (p.isRunning()) {
         alive.add(p);
       } else {
         LIVE.remove(p);
@@ -62,7 +61,7 @@ public final class Children {
   /** Terminates daemonic children, then waits for the others. */
   public static void atExit() {
     terminateDaemons();
-    for (Process p : active()) {
+    for (Child p : active()) {
       if (!p.isDaemon()) {
         awaitQuietly(p);
       }
@@ -70,14 +69,14 @@ public final class Children {
   }
 
   private static void terminateDaemons() {
-    for (Process p : active()) {
+    for (Child p : active()) {
       if (p.isDaemon()) {
         p.terminate();
       }
     }
   }
 
-  private static void awaitQuietly(Process p) {
+  private static void awaitQuietly(Child p) {
     try {
       p.join();
     } catch (InterruptedException e) {
