@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Children {
   private static final Set<Child> LIVE = ConcurrentHashMap.newKeySet();
+  /** The children this process waits for at exit (not those someone else waits for). */
+  private static final Set<Child> AWAITED = ConcurrentHashMap.newKeySet();
   private static volatile boolean hooksInstalled;
   private static volatile boolean signalled;
 
@@ -37,11 +39,15 @@ public final class Children {
   public static void register(Child p, boolean keepAlive) {
     installHooks(keepAlive);
     LIVE.add(p);
+    if (keepAlive) {
+      AWAITED.add(p);
+    }
   }
 
   /** Forgets a closed child. */
   public static void unregister(Child p) {
     LIVE.remove(p);
+    AWAITED.remove(p);
   }
 
   /** The children still running; exited ones are forgotten (CPython reaps them here too). */
@@ -52,6 +58,7 @@ public final class Children {
         alive.add(p);
       } else {
         LIVE.remove(p);
+        AWAITED.remove(p);
       }
     }
     alive.sort((a, b) -> a.name().compareTo(b.name()));
@@ -62,7 +69,7 @@ public final class Children {
   public static void atExit() {
     terminateDaemons();
     for (Child p : active()) {
-      if (!p.isDaemon()) {
+      if (!p.isDaemon() && AWAITED.contains(p)) {
         awaitQuietly(p);
       }
     }
