@@ -119,4 +119,17 @@ final class IpcChildren {
     c.send(new ConnectionSerialFilterTest.Tracked());
     c.send("plain");
   }
+
+  /** Puts {@code count} items of {@code size} bytes; reports what the failing put threw. */
+  static void putUntilFailure(Queue<byte[]> q, Integer count, Integer size, Connection report)
+      throws InterruptedException {
+    try {
+      for (int i = 0; i < count; i++) {
+        q.put(QueueTest.payload(i, size));
+      }
+      report.send("no exception");
+    } catch (RuntimeException | Error e) {
+      report.send(e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
 }
