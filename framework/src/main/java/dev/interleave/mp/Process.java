@@ -1,5 +1,6 @@
 package dev.interleave.mp;
 
+import dev.interleave.internal.ipc.HandOffs;
 import dev.interleave.internal.runtime.Children;
 import dev.interleave.internal.runtime.ChildHandle;
 import dev.interleave.internal.runtime.Launcher;
@@ -183,9 +184,12 @@ public class Process implements Serializable {
       throw new IllegalStateException("cannot start " + name + ": daemonic processes are not"
           + " allowed to have children (" + ProcessContext.current().name() + " is daemonic)");
     }
-    byte[] payload = serializeForChild();
-    Points.point(Op.START, "process:" + name, name);
-    jvm = Launcher.launch(name, daemon, payload);
+    try (HandOffs.Batch handOffs = HandOffs.begin()) {
+      byte[] payload = serializeForChild();
+      Points.point(Op.START, "process:" + name, name);
+      jvm = Launcher.launch(name, daemon, payload);
+      handOffs.deliverTo(jvm.pid());
+    }
     state = State.STARTED;
     Children.register(this, jvm.keepsParentAlive());
   }

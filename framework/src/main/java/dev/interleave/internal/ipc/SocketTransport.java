@@ -29,8 +29,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>The channel is non-blocking; blocked reads and writes wait on a selector of their own in
  * slices, so that an interrupt ends them within a slice. Sends and receives are serialized by one
- * lock each. A peer that closes or dies mid-frame leaves a truncated frame, reported as {@link
- * Kind#CORRUPT_FRAME}; one that closes between frames, as {@link Kind#EOF}.
+ * lock each. A peer that closes or dies, between frames or in the middle of one (whose part
+ * received is discarded), gives {@link Kind#EOF}.
  */
 public final class SocketTransport implements Channel {
   private static final long SLICE_MILLIS = 50;
@@ -162,12 +162,11 @@ public final class SocketTransport implements Channel {
   }
 
   private IpcFailure endOfStream(ByteBuffer bb, long frameLength) {
-    if (frameLength < 0 && bb.position() == 0) {
-      return new IpcFailure(Kind.EOF, "end of file on " + id + ": the peer closed the connection");
-    }
-    return new IpcFailure(Kind.CORRUPT_FRAME, "truncated frame on " + id + ": the peer closed"
-        + " the connection in the middle of a " + (frameLength < 0 ? "frame header"
-        : frameLength + "-byte frame"));
+    String half = frameLength < 0 && bb.position() == 0 ? ""
+        : " (the " + bb.position() + " bytes received of its last " + (frameLength < 0
+        ? "frame header" : frameLength + "-byte message") + " were discarded)";
+    return new IpcFailure(Kind.EOF, "end of file on " + id + ": the peer closed the connection"
+        + half);
   }
 
   /**
