@@ -47,7 +47,7 @@ final class Failures {
       case AUTHENTICATION -> new AuthenticationException(m, c);
       case SERIALIZATION -> new SerializationException(m, c);
       case REJECTED_CLASS -> new RejectedClassException(m, c);
-      case IO -> new ConnectionException(m, c);
+      case IO, TIMEOUT -> new ConnectionException(m, c);
       case NO_SPACE -> new NoSpaceException(m, c);
     };
     e.setStackTrace(f.getStackTrace());

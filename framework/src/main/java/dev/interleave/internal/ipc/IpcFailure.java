@@ -27,6 +27,8 @@ public final class IpcFailure extends RuntimeException {
     REJECTED_CLASS,
     /** An I/O error of the underlying socket or file. */
     IO,
+    /** A peer that did not answer in time (during the handshake). */
+    TIMEOUT,
     /** A file system too full for a segment or spill file, or a queue's spill limit reached. */
     NO_SPACE
   }
