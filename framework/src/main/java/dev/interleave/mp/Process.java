@@ -1,5 +1,6 @@
 package dev.interleave.mp;
 
+import dev.interleave.internal.ipc.HandOffs;
 import dev.interleave.internal.runtime.Child;
 import dev.interleave.internal.runtime.ChildHandle;
 import dev.interleave.internal.runtime.Children;
@@ -196,11 +197,12 @@ public class Process implements Serializable {
       throw new IllegalStateException("cannot start " + name + ": daemonic processes are not"
           + " allowed to have children (" + ProcessContext.current().name() + " is daemonic)");
     }
-    byte[] payload = serializeForChild();
-    Points.point(Op.START, "process:" + name, name);
-    try {
+    try (HandOffs.Batch handOffs = HandOffs.begin()) {
+      byte[] payload = serializeForChild();
+      Points.point(Op.START, "process:" + name, name);
       StartMethod method = startMethod != null ? startMethod : Context.defaultMethod();
       jvm = Launcher.launch(name, daemon, payload, method == StartMethod.SPAWN);
+      handOffs.deliverTo(jvm.pid());
     } catch (LaunchException e) {
       throw ProcessStartException.from(e);
     }
