@@ -136,7 +136,7 @@ class HarnessExtensionTest {
   @Test
   void generatedInputsShrinkToTheSmallestFailingValue() {
     Throwable t = failure(run(ExtensionFixtures.Inputs.class, "bigInputsFail"));
-    assertThat(((RaceDetectedError) t).replay()).endsWith(":10");
+    assertThat(((RaceDetectedError) t).replay().split(":")[2]).isEqualTo("10");
   }
 
   @Test
