@@ -22,6 +22,11 @@ import org.apiguardian.api.API;
  * @param waitFor the wait-for cycle of a {@link FindingKind#DEADLOCK}; empty otherwise
  * @param threadDump the thread dump of a {@link FindingKind#HANG}, or {@code null}
  * @param stackTrace the stack trace of an {@link FindingKind#EXCEPTION}, or {@code null}
+ * @param replay the replay token alone, for example {@code "1:0.1.1.2:8"}, or {@code null}
+ * @param cliReplayCommand the command line's replay command ({@code interleave replay ID
+ *     --replay TOKEN}) when the test is one of its scenarios, else {@code null}
+ * @param nearestPassingChanges how many decisions of the counterexample the nearest passing
+ *     schedule changes, or {@code null} if unknown
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record FindingReport(
@@ -36,7 +41,10 @@ public record FindingReport(
     ScheduleTrace nearestPassing,
     List<WaitForEdge> waitFor,
     String threadDump,
-    String stackTrace) {
+    String stackTrace,
+    String replay,
+    String cliReplayCommand,
+    Integer nearestPassingChanges) {
 
   /** Checks the arguments and copies the list. */
   public FindingReport {
@@ -44,6 +52,15 @@ public record FindingReport(
     Checks.required("summary", summary);
     Checks.nonNegative("firstAtSchedule", firstAtSchedule);
     waitFor = Checks.list("waitFor", waitFor);
+  }
+
+  /** A finding of schema version 1: no replay token, command-line command or distance. */
+  public FindingReport(FindingKind kind, String summary, String invariant, long firstAtSchedule,
+      long seed, String replayCommand, ScheduleTrace original, ScheduleTrace shrunk,
+      ScheduleTrace nearestPassing, List<WaitForEdge> waitFor, String threadDump,
+      String stackTrace) {
+    this(kind, summary, invariant, firstAtSchedule, seed, replayCommand, original, shrunk,
+        nearestPassing, waitFor, threadDump, stackTrace, null, null, null);
   }
 
   /** The schedule to show: the {@linkplain #shrunk() shrunk} one if any, else the original. */

@@ -12,10 +12,17 @@ import org.apiguardian.api.API;
  * @param preemptions how many of the steps are {@linkplain TraceStep#preemption() preemptions}
  * @param processes every process of the run, in lane order ({@code "main"} first)
  * @param steps the steps in the order they were taken
+ * @param inputs the inputs the test drew in this schedule, in the order drawn
+ * @param outcome the outcome the test recorded in this schedule, or {@code null}
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record ScheduleTrace(
-    String decisions, int preemptions, List<String> processes, List<TraceStep> steps) {
+    String decisions,
+    int preemptions,
+    List<String> processes,
+    List<TraceStep> steps,
+    List<DrawnInput> inputs,
+    String outcome) {
 
   /** Checks the arguments and copies the lists. */
   public ScheduleTrace {
@@ -23,5 +30,12 @@ public record ScheduleTrace(
     Checks.nonNegative("preemptions", preemptions);
     processes = Checks.list("processes", processes);
     steps = Checks.list("steps", steps);
+    inputs = Checks.list("inputs", inputs);
+  }
+
+  /** A schedule without drawn inputs or outcome. */
+  public ScheduleTrace(
+      String decisions, int preemptions, List<String> processes, List<TraceStep> steps) {
+    this(decisions, preemptions, processes, steps, List.of(), null);
   }
 }

@@ -17,15 +17,16 @@ final class SchemaCheck {
     if (!version.isIntegralNumber()) {
       throw fail(source, "schemaVersion must be an integer but was: " + version);
     }
-    if (!version.canConvertToInt() || version.intValue() != TestReport.SCHEMA_VERSION) {
+    if (!version.canConvertToInt() || version.intValue() > TestReport.SCHEMA_VERSION
+        || version.intValue() < TestReport.OLDEST_READABLE_VERSION) {
       throw fail(
           source,
           "unsupported schemaVersion " + version + " (this reader supports " + expected() + ")");
     }
   }
 
-  private static int expected() {
-    return TestReport.SCHEMA_VERSION;
+  private static String expected() {
+    return TestReport.OLDEST_READABLE_VERSION + " to " + TestReport.SCHEMA_VERSION;
   }
 
   private static ReportFormatException fail(String source, String problem) {

@@ -30,6 +30,9 @@ import org.apiguardian.api.API;
  * @param invariants per-invariant check counts
  * @param outcomes the outcome histogram
  * @param findings what was found wrong, in the order found
+ * @param scenarioId the command line's id of the scenario, for example {@code "4.1-racy"}, or
+ *     {@code null} when the test did not run from the command line
+ * @param environment when and where the test ran, or {@code null} if not recorded
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 @JsonPropertyOrder({"schemaVersion"})
@@ -52,10 +55,19 @@ public record TestReport(
     long elapsedMillis,
     List<InvariantStats> invariants,
     List<OutcomeCount> outcomes,
-    List<FindingReport> findings) {
+    List<FindingReport> findings,
+    String scenarioId,
+    RunEnvironment environment) {
 
-  /** The version of the JSON form this model reads and writes. */
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * The version of the JSON form this model writes. Version 2 added drawn inputs, outcomes,
+   * step kinds and switch causes to schedules, replay tokens and command-line replay commands
+   * to findings, and the scenario id and run environment to the report.
+   */
+  public static final int SCHEMA_VERSION = 2;
+
+  /** The oldest version this model reads: version 1 files read with the added fields absent. */
+  public static final int OLDEST_READABLE_VERSION = 1;
 
   /** Checks the arguments and copies the collections. */
   public TestReport {
@@ -68,6 +80,18 @@ public record TestReport(
     invariants = Checks.list("invariants", invariants);
     outcomes = Checks.list("outcomes", outcomes);
     findings = Checks.list("findings", findings);
+  }
+
+  /** A report of schema version 1: no scenario id, no environment. */
+  public TestReport(String testId, String className, String methodName, String displayName,
+      String scenario, RunMode mode, String strategy, Map<String, String> strategyParams,
+      long seed, Verdict verdict, Expectation expected, String reason, long schedulesPlanned,
+      long schedulesExplored, boolean exhausted, long elapsedMillis,
+      List<InvariantStats> invariants, List<OutcomeCount> outcomes,
+      List<FindingReport> findings) {
+    this(testId, className, methodName, displayName, scenario, mode, strategy, strategyParams,
+        seed, verdict, expected, reason, schedulesPlanned, schedulesExplored, exhausted,
+        elapsedMillis, invariants, outcomes, findings, null, null);
   }
 
   /** Always {@link #SCHEMA_VERSION}; written first in JSON so readers can check it. */

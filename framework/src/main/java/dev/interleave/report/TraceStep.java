@@ -15,6 +15,10 @@ import org.apiguardian.api.API;
  * @param site source location in user code, for example {@code "Counter.java:12"}, or {@code null}
  * @param preemption whether the scheduler switched away from a process that could have gone on
  * @param violation whether an invariant was found violated right after this step
+ * @param kind what became of the operation; {@code null} in files of schema version 1, read as
+ *     {@link StepKind#OPERATION}
+ * @param switchCause why the process before this step stopped running, when it was another
+ *     process; {@code null} when the same process goes on, at the first step, or unknown
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record TraceStep(
@@ -25,12 +29,22 @@ public record TraceStep(
     String label,
     String site,
     boolean preemption,
-    boolean violation) {
+    boolean violation,
+    StepKind kind,
+    SwitchCause switchCause) {
 
-  /** Checks the arguments. */
+  /** Checks the arguments; a missing {@code kind} reads as {@link StepKind#OPERATION}. */
   public TraceStep {
     Checks.nonNegative("index", index);
     Checks.required("process", process);
     Checks.required("op", op);
+    kind = kind == null ? StepKind.OPERATION : kind;
+  }
+
+  /** A step of schema version 1: an {@link StepKind#OPERATION}, the switch cause unknown. */
+  public TraceStep(int index, String process, String op, String object, String label,
+      String site, boolean preemption, boolean violation) {
+    this(index, process, op, object, label, site, preemption, violation, null,
+        preemption ? SwitchCause.PREEMPTED : null);
   }
 }

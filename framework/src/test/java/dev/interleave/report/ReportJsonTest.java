@@ -46,7 +46,7 @@ class ReportJsonTest {
   void writesSchemaVersionFirstLowerCaseModeAndSortedParameters() {
     String json = ReportJson.toJson(SampleReports.racyCounter());
 
-    assertTrue(json.startsWith("{\n  \"schemaVersion\": 1,\n  \"testId\": "), json);
+    assertTrue(json.startsWith("{\n  \"schemaVersion\": 2,\n  \"testId\": "), json);
     assertTrue(json.contains("\"mode\": \"controlled\""), json);
     assertTrue(json.contains("{\n    \"alpha\": \"x\",\n    \"depth\": \"2\"\n  }"), json);
     assertTrue(json.endsWith("}\n"), json);
@@ -77,7 +77,7 @@ class ReportJsonTest {
   void toleratesUnknownPropertiesAtEveryLevel() {
     String json =
         ReportJson.toJson(SampleReports.racyCounter())
-            .replace("\"schemaVersion\": 1,", "\"schemaVersion\": 1, \"futureField\": [1, {}],")
+            .replace("\"schemaVersion\": 2,", "\"schemaVersion\": 2, \"futureField\": [1, {}],")
             .replace("\"preemption\": true,", "\"preemption\": true, \"vectorClock\": \"1:2\",");
 
     assertEquals(SampleReports.racyCounter(), ReportJson.fromJson(json));
@@ -87,14 +87,28 @@ class ReportJsonTest {
   void unknownSchemaVersionNamesFileAndBothVersions() throws IOException {
     Path file = dir.resolve("future.json");
     String json = ReportJson.toJson(SampleReports.racyCounter());
-    Files.writeString(file, json.replace("\"schemaVersion\": 1", "\"schemaVersion\": 2"));
+    Files.writeString(file, json.replace("\"schemaVersion\": 2", "\"schemaVersion\": 3"));
 
     ReportFormatException e = assertThrows(ReportFormatException.class, () -> read(file));
 
     assertEquals(
-        "Cannot read report " + file + ": unsupported schemaVersion 2 (this reader supports 1)",
+        "Cannot read report " + file + ": unsupported schemaVersion 3 (this reader supports 1 to 2)",
         e.getMessage());
     assertEquals(file.toString(), e.source());
+  }
+
+  @Test
+  void versionOneFilesReadWithTheFieldsVersionTwoAddedAbsent() {
+    TestReport r = ReportJson.fromJson("{\"schemaVersion\": 1, \"testId\": \"t\","
+        + " \"verdict\": \"FAILED\", \"findings\": [{\"kind\": \"INVARIANT\","
+        + " \"summary\": \"s\", \"shrunk\": {\"decisions\": \"1\", \"steps\": [{\"index\": 0,"
+        + " \"process\": \"P\", \"op\": \"USER\", \"preemption\": true}]}}]}");
+
+    assertEquals(null, r.environment());
+    assertEquals(null, r.findings().get(0).replay());
+    TraceStep step = r.findings().get(0).shrunk().steps().get(0);
+    assertEquals(StepKind.OPERATION, step.kind());
+    assertEquals(List.of(), r.findings().get(0).shrunk().inputs());
   }
 
   @Test
@@ -102,7 +116,7 @@ class ReportJsonTest {
     ReportFormatException e =
         assertThrows(ReportFormatException.class, () -> parse("{\"testId\": \"x\"}"));
 
-    assertEquals("missing schemaVersion (this reader supports 1)", e.problem());
+    assertEquals("missing schemaVersion (this reader supports 1 to 2)", e.problem());
     assertEquals("<string>", e.source());
   }
 

@@ -1,15 +1,23 @@
 package dev.interleave.internal.harness;
 
+import dev.interleave.internal.harness.Counterexample.Attempt;
 import dev.interleave.internal.schedule.Decisions;
+import dev.interleave.report.DrawnInput;
 import dev.interleave.report.ScheduleTrace;
 import dev.interleave.report.TraceStep;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Pieces of the report shared by every finding: schedules, parameters, replay commands. */
 final class ReportMapping {
+  /** The replay system property, as the replay commands set it. */
+  static final String REPLAY_PROPERTY = "interleave.replay";
+
   private ReportMapping() {}
 
   static Map<String, String> strategyParams(RunOptions o) {
@@ -23,17 +31,50 @@ final class ReportMapping {
     return m;
   }
 
-  static String replayCommand(Counterexample c) {
-    return "mvn test -Dinterleave.replay=" + c.replay().format();
+  /**
+   * The Maven command that replays {@code token} in test {@code method} of {@code testClass}
+   * alone, naming the module when the tests run in a module of a multi-module build.
+   */
+  static String mavenReplayCommand(Class<?> testClass, String method, String token) {
+    String module = module(Path.of("").toAbsolutePath());
+    String where = module == null ? "mvn test"
+        : "mvn -pl " + module + " -am test -Dsurefire.failIfNoSpecifiedTests=false";
+    String name = testClass.getName().substring(testClass.getName().lastIndexOf('.') + 1);
+    String test = "-Dtest=" + name + "#" + method;
+    return where + " " + (name.contains("$") ? "'" + test + "'" : test) + " -D" + REPLAY_PROPERTY
+        + "=" + token;
   }
 
-  static ScheduleTrace schedule(Trace t) {
+  /** The command line's replay command for scenario {@code id}. */
+  static String cliReplayCommand(String id, String token) {
+    return "interleave replay " + id + " --replay " + token;
+  }
+
+  /** The directory name of {@code dir} if it is a module below a parent pom, else null. */
+  static String module(Path dir) {
+    Path parent = dir.getParent();
+    if (parent == null || !Files.exists(dir.resolve("pom.xml"))
+        || !Files.exists(parent.resolve("pom.xml"))) {
+      return null;
+    }
+    return dir.getFileName().toString();
+  }
+
+  static ScheduleTrace schedule(Attempt a, Set<String> stuck) {
+    Trace t = a.trace();
+    Problem p = a.result().problem();
+    boolean complete = t.violationStep() < 0 && (p == null
+        || (p.kind() != Problem.Kind.HANG && p.kind() != Problem.Kind.DIVERGENCE));
+    StepCauses causes = StepCauses.of(t, stuck, complete);
     List<TraceStep> steps = new ArrayList<>();
     for (Step s : t.steps()) {
       steps.add(new TraceStep(s.index(), t.processes().get(s.process()), s.op(), s.object(),
-          s.label(), s.site(), s.preemption(), s.index() == t.violationStep()));
+          s.label(), s.site(), s.preemption(), s.index() == t.violationStep(),
+          causes.kinds[s.index()], causes.causes[s.index()]));
     }
+    List<DrawnInput> inputs = a.result().inputs().stream()
+        .map(in -> new DrawnInput(in[0], in[1])).toList();
     return new ScheduleTrace(Decisions.format(t.decisions()), t.preemptions(), t.processes(),
-        steps);
+        steps, inputs, a.result().outcome());
   }
 }

@@ -1,6 +1,7 @@
 package dev.interleave.internal.harness;
 
 import dev.interleave.harness.Expect;
+import dev.interleave.internal.harness.Counterexample.Attempt;
 import dev.interleave.report.Expectation;
 import dev.interleave.report.FindingKind;
 import dev.interleave.report.FindingReport;
@@ -19,6 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -26,14 +29,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * by {@code interleave.reports.dir} (default {@code target/interleave-reports}).
  */
 final class ReportWriter {
+  /** The configuration parameter naming the command line's scenario id, when it runs one. */
+  static final String SCENARIO_ID = "interleave.scenarioId";
+
   private ReportWriter() {}
 
   static Path write(ExtensionContext context, ScenarioSpec spec, Exploration e,
       Verdicts.Judgement j) {
     String className = context.getRequiredTestClass().getName();
     String method = context.getRequiredTestMethod().getName();
-    TestReport report = report(className + "#" + method + "()", className, method,
-        context.getParent().map(ExtensionContext::getDisplayName).orElse(method), spec, e, j);
+    String scenarioId = context.getConfigurationParameter(SCENARIO_ID).orElse(null);
+    Naming naming = new Naming(className + "#" + method + "()", className, method,
+        context.getParent().map(ExtensionContext::getDisplayName).orElse(method), scenarioId,
+        context.getRequiredTestClass());
+    TestReport report = report(naming, spec, e, j);
     Path dir = Path.of(System.getProperty(ReportSessionListener.DIR_PROPERTY,
         ReportSessionListener.DEFAULT_DIR));
     Path file = dir.resolve(fileName(className, method));
@@ -49,17 +58,26 @@ final class ReportWriter {
     return (className + "." + method).replaceAll("[^A-Za-z0-9._-]", "_") + ".json";
   }
 
-  static TestReport report(String testId, String className, String method,
-      String displayName, ScenarioSpec spec, Exploration e, Verdicts.Judgement j) {
+  /**
+   * Who the report is about.
+   *
+   * @param scenarioId the command line's scenario id, or null
+   * @param testClass the class declaring the test
+   */
+  record Naming(String testId, String className, String method, String displayName,
+      String scenarioId, Class<?> testClass) {}
+
+  static TestReport report(Naming n, ScenarioSpec spec, Exploration e, Verdicts.Judgement j) {
     RunOptions o = e.options();
     RunMode mode = o.replay() != null ? RunMode.REPLAY
         : o.controlled() ? RunMode.CONTROLLED : RunMode.STRESS;
-    return new TestReport(testId, className, method, displayName, spec.name(), mode,
-        o.strategy().name().toLowerCase(Locale.ROOT), ReportMapping.strategyParams(o), o.seed(),
-        Verdict.valueOf(j.verdict().name()),
+    return new TestReport(n.testId(), n.className(), n.method(), n.displayName(), spec.name(),
+        mode, o.strategy().name().toLowerCase(Locale.ROOT), ReportMapping.strategyParams(o),
+        o.seed(), Verdict.valueOf(j.verdict().name()),
         o.expect() == Expect.PASS ? Expectation.PASS : Expectation.VIOLATION, j.reason(),
         e.planned(), e.explored(), e.exhausted(), e.elapsedMillis(), invariants(e),
-        outcomes(spec, e), e.failure() == null ? List.of() : List.of(finding(e.failure())));
+        outcomes(spec, e), e.failure() == null ? List.of() : List.of(finding(n, e.failure())),
+        n.scenarioId(), RunEnvironments.now(System.currentTimeMillis() - e.elapsedMillis()));
   }
 
   private static List<InvariantStats> invariants(Exploration e) {
@@ -71,24 +89,44 @@ final class ReportWriter {
     return out;
   }
 
+  /** Every declared outcome with its count, zero included, then the undeclared ones seen. */
   private static List<OutcomeCount> outcomes(ScenarioSpec spec, Exploration e) {
     List<OutcomeCount> out = new ArrayList<>();
+    spec.declared().forEach((outcome, g) -> out.add(new OutcomeCount(outcome,
+        e.outcomes().getOrDefault(outcome, 0L), Grade.valueOf(g.grade().name()),
+        g.description())));
     e.outcomes().forEach((outcome, count) -> {
-      ScenarioSpec.Graded g = spec.grade(outcome);
-      out.add(new OutcomeCount(outcome, count, Grade.valueOf(g.grade().name()),
-          g.description()));
+      if (!spec.declared().containsKey(outcome)) {
+        ScenarioSpec.Graded g = spec.grade(outcome);
+        out.add(new OutcomeCount(outcome, count, Grade.valueOf(g.grade().name()),
+            g.description()));
+      }
     });
     return out;
   }
 
-  private static FindingReport finding(Counterexample c) {
+  private static FindingReport finding(Naming n, Counterexample c) {
     Problem p = c.problem();
     List<WaitForEdge> waitFor = p.waitFor().stream()
         .map(w -> new WaitForEdge(w.process(), w.object(), w.heldBy())).toList();
+    Set<String> stuck = p.waitFor().stream().map(Problem.WaitEdge::process)
+        .collect(Collectors.toSet());
+    String token = c.replay().format();
+    String cli = n.scenarioId() == null ? null
+        : ReportMapping.cliReplayCommand(n.scenarioId(), token);
+    String maven = ReportMapping.mavenReplayCommand(n.testClass(), n.method(), token);
+    Attempt near = c.nearestPassing();
     return new FindingReport(FindingKind.valueOf(p.kind().name()), p.summary(), p.invariant(),
-        c.firstAt(), c.seed(), ReportMapping.replayCommand(c),
-        ReportMapping.schedule(c.original().trace()), ReportMapping.schedule(c.shrunk().trace()),
-        c.nearestPassing() == null ? null : ReportMapping.schedule(c.nearestPassing().trace()),
-        waitFor, p.threadDump(), p.stackTrace());
+        c.firstAt(), c.seed(), cli != null && !fromTestClasses(n.testClass()) ? cli : maven,
+        ReportMapping.schedule(c.original(), stuck), ReportMapping.schedule(c.shrunk(), stuck),
+        near == null ? null : ReportMapping.schedule(near, Set.of()), waitFor, p.threadDump(),
+        p.stackTrace(), token, cli,
+        near == null ? null : Shrinker.changes(c.shrunk().trace(), near.trace()));
+  }
+
+  /** Whether {@code type} was loaded from a test-classes directory, which Surefire runs. */
+  static boolean fromTestClasses(Class<?> type) {
+    java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+    return source == null || source.getLocation().toString().contains("test-classes");
   }
 }

@@ -24,6 +24,7 @@ final class RunContext implements Run {
   private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
   private volatile Path tempDir;
   private volatile String outcome;
+  private final List<String[]> inputs = new CopyOnWriteArrayList<>();
 
   RunContext(int schedule, ChoiceSource choices, Tally tally) {
     this.schedule = schedule;
@@ -50,7 +51,14 @@ final class RunContext implements Run {
 
   @Override
   public <T> T draw(String name, Gen<T> gen) {
-    return gen.generate(choices);
+    T value = gen.generate(choices);
+    inputs.add(new String[] {name, String.valueOf(value)});
+    return value;
+  }
+
+  /** The inputs drawn so far, as name and value. */
+  List<String[]> inputs() {
+    return List.copyOf(inputs);
   }
 
   @Override

@@ -118,4 +118,9 @@ final class ScenarioSpec implements Scenario {
     return grades.isEmpty() ? new Graded(Grade.ACCEPTABLE, null)
         : new Graded(Grade.FORBIDDEN, "not among the declared outcomes");
   }
+
+  /** The declared outcomes and their grades, in the order declared. */
+  Map<String, Graded> declared() {
+    return java.util.Collections.unmodifiableMap(grades);
+  }
 }

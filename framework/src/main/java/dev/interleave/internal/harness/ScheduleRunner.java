@@ -73,7 +73,7 @@ final class ScheduleRunner implements AutoCloseable {
     workersWanted = Math.max(workersWanted, launchPath.used());
     conductor.post(new Event.MainEnded(failure));
     try {
-      return judge(result.get(), run);
+      return judge(result.get(), run).withInputs(run.inputs());
     } catch (ExecutionException e) {
       throw new IllegalStateException("the conductor failed", e.getCause());
     } finally {

@@ -14,18 +14,24 @@ import java.util.List;
  * chunks of the decision list; each candidate re-run with guided replay and kept if it fails
  * the same way with fewer preemptions, or as many and fewer steps), then its input draws (each
  * draw lowered, confirmed by a guided replay or, failing that, a few random schedules), and
- * again until nothing shrinks or the budget is spent. Remembers the last passing candidate: the
- * nearest passing schedule. When delta debugging cannot remove a preemption, a bounded
- * exhaustive search with one preemption fewer looks for the same failure.
+ * again until nothing shrinks or the budget is spent. When delta debugging cannot remove a
+ * preemption, a bounded exhaustive search with one preemption fewer looks for the same failure.
+ *
+ * <p>Then it looks for the nearest passing schedule: the passing schedule, with the shrunk
+ * inputs, that changes the fewest decisions of the shrunk one. It tries every single decision
+ * changed to another process that could have run there (switches first), and keeps, among
+ * those and the passing candidates seen while shrinking, the one with the fewest changes.
  */
 final class Shrinker {
   static final int BUDGET = 400;
   static final int RANDOM_TRIES = 30;
   static final int SEARCH_BUDGET = 150;
+  static final int NEAREST_BUDGET = 30;
   private final ScheduleRunner runner;
   private final Problem target;
   private final int number;
   private int runs;
+  private final List<Attempt> passing = new ArrayList<>();
   private Attempt nearestPassing;
 
   Shrinker(ScheduleRunner runner, Problem target, int number) {
@@ -47,7 +53,66 @@ final class Shrinker {
       progress = a != best || b != a;
       best = b;
     }
-    return shrinkDecisions(best);
+    best = shrinkDecisions(best);
+    nearestPassing = nearest(best);
+    return best;
+  }
+
+  /** The passing schedule with the fewest decisions changed from {@code failing}, or null. */
+  private Attempt nearest(Attempt failing) throws InterruptedException {
+    int[] d = failing.trace().decisions();
+    int tries = 0;
+    for (int[] c : oneChanged(failing.trace())) {
+      if (tries++ >= NEAREST_BUDGET || nearestChanges(failing) == 1) {
+        break;
+      }
+      guided(c, failing.draws(), true);
+    }
+    Attempt best = null;
+    for (Attempt a : passing) {
+      if (java.util.Arrays.equals(a.draws(), failing.draws()) && (best == null
+          || changes(failing.trace(), a.trace()) < changes(failing.trace(), best.trace()))) {
+        best = a;
+      }
+    }
+    return best;
+  }
+
+  private int nearestChanges(Attempt failing) {
+    return passing.stream().filter(a -> java.util.Arrays.equals(a.draws(), failing.draws()))
+        .mapToInt(a -> changes(failing.trace(), a.trace())).min().orElse(Integer.MAX_VALUE);
+  }
+
+  /** Decision lists with one decision changed to another runnable process; switches first. */
+  static List<int[]> oneChanged(Trace t) {
+    int[] d = t.decisions();
+    List<int[]> switches = new ArrayList<>();
+    List<int[]> others = new ArrayList<>();
+    for (Step s : t.steps()) {
+      for (int q : s.runnable()) {
+        if (q != s.process()) {
+          int[] c = d.clone();
+          c[s.index()] = q;
+          boolean atSwitch = s.index() > 0 && d[s.index() - 1] != d[s.index()];
+          (atSwitch ? switches : others).add(c);
+        }
+      }
+    }
+    switches.addAll(others);
+    return switches;
+  }
+
+  /** How many decisions {@code b} changes from {@code a}, position by position. */
+  static int changes(Trace a, Trace b) {
+    int[] x = a.decisions();
+    int[] y = b.decisions();
+    int n = Math.abs(x.length - y.length);
+    for (int i = 0; i < Math.min(x.length, y.length); i++) {
+      if (x[i] != y[i]) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private Attempt shrinkDecisions(Attempt best) throws InterruptedException {
@@ -77,9 +142,15 @@ final class Shrinker {
       if (fails(a)) {
         return a;
       }
-      nearestPassing = a;
+      remember(a);
     }
     return null;
+  }
+
+  private void remember(Attempt a) {
+    if (a.result().problem() == null) {
+      passing.add(a);
+    }
   }
 
   private Attempt deltaDecisions(Attempt best) throws InterruptedException {
@@ -144,8 +215,8 @@ final class Shrinker {
     ChoiceSource choices = ChoiceSource.fixed(draws);
     ScheduleResult r = runner.run(number, new ReplayScheduler(decisions, false), choices);
     Attempt a = new Attempt(r, choices.draws());
-    if (remember && r.problem() == null) {
-      nearestPassing = a;
+    if (remember) {
+      remember(a);
     }
     return a;
   }

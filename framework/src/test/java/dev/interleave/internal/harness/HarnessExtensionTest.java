@@ -176,7 +176,10 @@ class HarnessExtensionTest {
     assertThat(report.seed()).isEqualTo(11);
     assertThat(report.findings()).hasSize(1);
     assertThat(report.findings().get(0).shrunk().preemptions()).isEqualTo(1);
-    assertThat(report.findings().get(0).replayCommand()).startsWith("mvn test -Dinterleave.replay=11:");
+    assertThat(report.findings().get(0).replay()).startsWith("11:");
+    assertThat(report.findings().get(0).replayCommand())
+        .startsWith("mvn -pl framework -am test -Dsurefire.failIfNoSpecifiedTests=false"
+            + " '-Dtest=ExtensionFixtures$RacyCounter#random' -Dinterleave.replay=11:");
     assertThat(report.invariants().get(0).name()).isEqualTo("counter == 0");
   }
 }

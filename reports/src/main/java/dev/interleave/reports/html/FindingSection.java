@@ -6,16 +6,16 @@ import dev.interleave.report.ScheduleTrace;
 import java.util.List;
 import java.util.Set;
 
-/** The findings of a test, each with its replay handle, schedules and kind-specific detail. */
+/** The findings of a test, each with its replay commands, schedules and kind-specific detail. */
 final class FindingSection {
   private FindingSection() {}
 
   static void renderAll(Html html, List<FindingReport> findings) {
+    if (findings.isEmpty()) {
+      return;
+    }
     html.open("section", "id", "findings").nl();
     html.element("h2", "Findings (" + findings.size() + ")").nl();
-    if (findings.isEmpty()) {
-      html.element("p", "Nothing found.", "class", "empty").nl();
-    }
     for (int i = 0; i < findings.size(); i++) {
       finding(html, findings.get(i), i + 1);
     }
@@ -29,29 +29,11 @@ final class FindingSection {
     html.element("a", KindPages.title(f.kind()), "href", KindPages.fileName(f.kind()));
     html.close().nl();
     html.element("p", f.summary(), "class", "summary").nl();
-    facts(html, f);
-    replay(html, f);
+    FindingFacts.render(html, f);
+    Replay.render(html, f, id);
     detail(html, f, id);
     schedules(html, f);
     html.close().nl();
-  }
-
-  private static void facts(Html html, FindingReport f) {
-    html.open("dl", "class", "finding-facts").nl();
-    if (f.invariant() != null) {
-      html.open("div").element("dt", "Invariant").open("dd").element("code", f.invariant());
-      html.close().close().nl();
-    }
-    html.open("div").element("dt", "First seen in schedule");
-    html.element("dd", Format.count(f.firstAtSchedule())).close().nl();
-    html.open("div").element("dt", "Seed").element("dd", Long.toString(f.seed())).close().nl();
-    html.close().nl();
-  }
-
-  private static void replay(Html html, FindingReport f) {
-    String command = f.replayCommand() != null ? f.replayCommand() : "# no replay command recorded";
-    html.open("pre", "class", "replay", "title", "Replay command");
-    html.text("# seed " + f.seed() + "\n" + command).close().nl();
   }
 
   private static void detail(Html html, FindingReport f, String id) {
@@ -82,7 +64,11 @@ final class FindingSection {
     ScheduleTrace passing = f.nearestPassing();
     Set<Integer> differ = passing == null ? Set.of() : ScheduleDiff.differing(shown, passing);
     if (passing != null) {
-      ScheduleFigure.render(html, "Nearest passing schedule", passing, differ, "");
+      ScheduleFigure.render(html, "Nearest passing schedule", passing, differ, changes(f));
+    } else if (f.kind() != FindingKind.HANG) {
+      html.element("p", "No passing schedule was found near this one: every schedule tried with"
+          + " the counterexample's inputs, each with one decision changed, fails too.",
+          "class", "no-passing").nl();
     }
     html.close().nl();
     Legend.render(html, passing == null ? List.of(shown) : List.of(shown, passing), differ);
@@ -92,10 +78,19 @@ final class FindingSection {
     }
   }
 
+  private static String changes(FindingReport f) {
+    Integer n = f.nearestPassingChanges();
+    return n == null ? "" : ", " + Format.plural(n, "decision") + " changed";
+  }
+
   private static String shrunkNote(FindingReport f) {
     if (f.shrunk() == null || f.original() == null) {
       return "";
     }
-    return " (original: " + Format.plural(f.original().steps().size(), "step") + ")";
+    ScheduleTrace o = f.original();
+    return " (original: " + Format.plural(o.steps().size(), "step") + ", "
+        + Format.plural(o.preemptions(), "preemption") + ", "
+        + Format.plural(Lanes.of(o).names().size(), "process", "processes")
+        + ")";
   }
 }

@@ -49,7 +49,11 @@ final class Format {
   }
 
   static String plural(long n, String singular) {
-    return count(n) + " " + singular + (n == 1 ? "" : "s");
+    return plural(n, singular, singular + "s");
+  }
+
+  static String plural(long n, String singular, String plural) {
+    return count(n) + " " + (n == 1 ? singular : plural);
   }
 
   static String strategy(String strategy, Map<String, String> params) {

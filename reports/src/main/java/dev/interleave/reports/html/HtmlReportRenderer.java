@@ -38,19 +38,28 @@ public final class HtmlReportRenderer implements ReportRenderer {
     AtomicFiles.locked(
         outputDir,
         () -> {
-          for (Map.Entry<String, String> page : pages(jsonDir).entrySet()) {
+          for (Map.Entry<String, String> page : pages(jsonDir, outputDir).entrySet()) {
             AtomicFiles.write(outputDir.resolve(page.getKey()), page.getValue());
           }
         });
   }
 
-  /** Every page for the reports in {@code jsonDir}, by file name, without writing anything. */
+  /** Every page for the reports in {@code jsonDir}, rendered beside them, by file name. */
   static SortedMap<String, String> pages(Path jsonDir) throws IOException {
+    return pages(jsonDir, jsonDir);
+  }
+
+  /**
+   * Every page for the reports in {@code jsonDir}, by file name, without writing anything; links
+   * to the JSON files are relative to {@code outputDir}.
+   */
+  static SortedMap<String, String> pages(Path jsonDir, Path outputDir) throws IOException {
     List<LoadedReport> reports = RunLoader.load(jsonDir);
     SortedMap<String, String> pages = new TreeMap<>();
     for (LoadedReport report : reports) {
       if (report.ok()) {
-        pages.put(report.pageName(), TestPage.render(report));
+        pages.put(report.pageName(), TestPage.render(report, jsonHref(jsonDir, outputDir,
+            report.fileName())));
       }
     }
     for (FindingKind kind : FindingKind.values()) {
@@ -58,5 +67,14 @@ public final class HtmlReportRenderer implements ReportRenderer {
     }
     pages.put(IndexPage.FILE_NAME, IndexPage.render(reports));
     return pages;
+  }
+
+  private static String jsonHref(Path jsonDir, Path outputDir, String fileName) {
+    Path from = outputDir.toAbsolutePath().normalize();
+    Path to = jsonDir.toAbsolutePath().normalize().resolve(fileName);
+    if (from.getRoot() == null || !from.getRoot().equals(to.getRoot())) {
+      return to.toUri().toString();
+    }
+    return from.relativize(to).toString().replace('\\', '/');
   }
 }

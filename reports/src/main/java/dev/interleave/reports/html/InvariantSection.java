@@ -8,13 +8,11 @@ final class InvariantSection {
   private InvariantSection() {}
 
   static void render(Html html, List<InvariantStats> invariants) {
-    html.open("section", "id", "invariants").nl();
-    html.element("h2", "Invariants").nl();
     if (invariants.isEmpty()) {
-      html.element("p", "No invariants declared.", "class", "empty").nl();
-      html.close().nl();
       return;
     }
+    html.open("section", "id", "invariants").nl();
+    html.element("h2", "Invariants").nl();
     html.open("table", "class", "invariants").nl();
     html.open("thead").open("tr").element("th", "Invariant").element("th", "Kind");
     html.element("th", "Checked", "class", "num").element("th", "Violated", "class", "num");

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The lanes of a timeline: the schedule's processes in their order, then any process that only
- * appears in a step, and the width each lane gets.
+ * The lanes of a timeline: the processes that took a step, in the schedule's process order
+ * ({@code main} first), and the width each lane gets. Processes that never ran get no lane.
  */
 record Lanes(List<String> names, int laneWidth) {
   static final int GUTTER = 36;
@@ -17,10 +17,17 @@ record Lanes(List<String> names, int laneWidth) {
   private static final int MAX_NAME = 24;
 
   static Lanes of(ScheduleTrace trace) {
-    Set<String> names = new LinkedHashSet<>(trace.processes());
+    Set<String> ran = new LinkedHashSet<>();
     for (TraceStep step : trace.steps()) {
-      names.add(step.process());
+      ran.add(step.process());
     }
+    Set<String> names = new LinkedHashSet<>();
+    for (String name : trace.processes()) {
+      if (ran.contains(name)) {
+        names.add(name);
+      }
+    }
+    names.addAll(ran);
     int width = MIN_WIDTH;
     for (String name : names) {
       width = Math.max(width, Format.textWidth(Format.clip(name, MAX_NAME)) + 16);

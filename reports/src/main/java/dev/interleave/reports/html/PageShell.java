@@ -3,6 +3,7 @@ package dev.interleave.reports.html;
 /** The frame shared by every page: document head with the inline style sheet, and footer. */
 final class PageShell {
   private static final String CSS = Resources.text("report.css");
+  private static final String SCRIPT = Resources.text("report.js");
 
   private PageShell() {}
 
@@ -24,6 +25,7 @@ final class PageShell {
   static String end(Html html) {
     html.close().nl();
     html.open("footer").text("Interleave report").close().nl();
+    html.open("script").nl().raw(SCRIPT).close().nl();
     html.close().nl();
     html.close().nl();
     return html.toString();

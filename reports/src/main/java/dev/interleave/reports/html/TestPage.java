@@ -1,21 +1,21 @@
 package dev.interleave.reports.html;
 
-import dev.interleave.report.Expectation;
+import dev.interleave.report.Grade;
 import dev.interleave.report.TestReport;
 
-/** One test's page: verdict and reason, run facts, invariants, outcomes and findings. */
+/** One test's page: verdict and reason, the run's header block, invariants, outcomes, findings. */
 final class TestPage {
   private TestPage() {}
 
-  static String render(LoadedReport loaded) {
+  static String render(LoadedReport loaded, String jsonHref) {
     TestReport r = loaded.report();
     Html html = new Html();
     PageShell.begin(html, loaded.title() + " \u2014 Interleave report");
     header(html, loaded);
-    facts(html, loaded);
-    InvariantSection.render(html, r.invariants());
-    OutcomeSection.render(html, r.outcomes());
+    RunFacts.render(html, loaded, jsonHref);
     FindingSection.renderAll(html, r.findings());
+    OutcomeSection.render(html, r.outcomes());
+    InvariantSection.render(html, r.invariants());
     return PageShell.end(html);
   }
 
@@ -26,44 +26,24 @@ final class TestPage {
     html.text(" / ").text(Format.orNone(r.className())).close().nl();
     html.open("h1");
     Verdicts.badge(html, r.verdict());
-    html.text(" ").text(loaded.title()).close().nl();
+    html.text(" ").text(loaded.title());
+    if (r.scenarioId() != null) {
+      html.element("span", r.scenarioId(), "class", "tag scenario-id");
+    }
+    html.close().nl();
     html.element("p", r.testId(), "class", "test-id").nl();
     html.close().nl();
     html.element("p", Format.orNone(r.reason()), "class", "reason " + Verdicts.css(r.verdict()));
     html.nl();
+    banner(html, r, Grade.FORBIDDEN, "Forbidden outcomes observed: ");
+    banner(html, r, Grade.INTERESTING, "Interesting outcomes observed: ");
   }
 
-  private static void facts(Html html, LoadedReport loaded) {
-    TestReport r = loaded.report();
-    html.open("section", "class", "facts").nl();
-    html.open("dl").nl();
-    fact(html, "Scenario", Format.orNone(r.scenario()));
-    fact(html, "Method", Format.orNone(r.methodName()));
-    fact(html, "Mode", Format.lower(r.mode()));
-    fact(html, "Strategy", Format.strategy(r.strategy(), r.strategyParams()));
-    fact(html, "Seed", Long.toString(r.seed()));
-    fact(html, "Expected", expected(r.expected()));
-    fact(html, "Schedules", schedules(r));
-    fact(html, "Time", Format.millis(r.elapsedMillis()));
-    fact(html, "Report file", loaded.fileName());
-    html.close().nl();
-    html.close().nl();
-  }
-
-  private static String expected(Expectation expected) {
-    if (expected == null) {
-      return Format.NONE;
+  private static void banner(Html html, TestReport r, Grade grade, String lead) {
+    String seen = OutcomeSection.observed(r.outcomes(), grade);
+    if (!seen.isEmpty()) {
+      html.open("p", "class", "banner grade-" + Format.lower(grade)).text(lead);
+      html.element("strong", seen).close().nl();
     }
-    return expected == Expectation.VIOLATION ? "a violation" : "no violation";
-  }
-
-  private static String schedules(TestReport r) {
-    String text =
-        Format.count(r.schedulesExplored()) + " explored of " + Format.count(r.schedulesPlanned());
-    return r.exhausted() ? text + ", search space exhausted" : text;
-  }
-
-  private static void fact(Html html, String name, String value) {
-    html.open("div").element("dt", name).element("dd", value).close().nl();
   }
 }

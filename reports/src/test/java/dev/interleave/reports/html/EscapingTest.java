@@ -25,8 +25,10 @@ class EscapingTest {
 
     SortedMap<String, String> pages = HtmlReportRenderer.pages(dir);
 
+    String ownScript = "<script>\n" + Resources.text("report.js") + "</script>";
     pages.forEach(
-        (name, html) -> {
+        (name, page) -> {
+          String html = page.replace(ownScript, "");
           assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"), name);
           assertFalse(html.contains("alert('"), name);
         });

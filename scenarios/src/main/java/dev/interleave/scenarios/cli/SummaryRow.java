@@ -27,8 +27,7 @@ record SummaryRow(String scenario, String verdict, String expected, long schedul
 
   static SummaryRow of(String id, TestReport r) {
     FindingReport f = r.findings().isEmpty() ? null : r.findings().get(0);
-    String token = f == null || f.replayCommand() == null || r.mode() == RunMode.STRESS ? null
-        : f.replayCommand().substring(f.replayCommand().indexOf('=') + 1); // stress: no replay
+    String token = f == null || r.mode() == RunMode.STRESS ? null : f.replay(); // stress: none
     return new SummaryRow(id, r.verdict().name(), r.expected().name(), r.schedulesExplored(),
         r.findings().size(), f == null ? null : f.firstAtSchedule(), r.seed(), r.elapsedMillis(),
         token, r.reason());

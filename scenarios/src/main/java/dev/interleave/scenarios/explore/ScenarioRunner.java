@@ -50,7 +50,8 @@ public final class ScenarioRunner {
     Files.deleteIfExists(file);
     LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
         .selectors(selectMethod(entry.type(), entry.method(), Scenario.class.getName()))
-        .configurationParameter("interleave.seed", Long.toString(settings.seed()));
+        .configurationParameter("interleave.seed", Long.toString(settings.seed()))
+        .configurationParameter("interleave.scenarioId", entry.id());
     if (settings.schedules() != null) {
       request.configurationParameter("interleave.schedules", settings.schedules().toString());
     }
