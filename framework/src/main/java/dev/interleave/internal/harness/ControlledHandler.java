@@ -72,7 +72,7 @@ abstract class ControlledHandler implements PointHandler {
       }
       go = exchange(new Arrive(epoch, Kind.BLOCKED, op.name(), object, label, site, holder, deadline));
       if (go.timedOut()) {
-        return false;
+        return attempt.getAsBoolean(); // a timed wait tries once more at its deadline
       }
     }
   }

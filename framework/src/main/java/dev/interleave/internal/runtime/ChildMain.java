@@ -89,11 +89,11 @@ public final class ChildMain {
       byte[] payload, Runnable beforeRun) throws IOException, ClassNotFoundException {
     ChildSpec spec = new ChildSpec(name, daemon, parentName, parentPid, Map.of(), payload);
     ProcessContext.initChild(spec);
+    if (beforeRun != null) {
+      beforeRun.run(); // user code (readObject, static initialisers) runs under the first grant
+    }
     Process process = (Process) Serialization.deserialize(payload,
         Thread.currentThread().getContextClassLoader());
-    if (beforeRun != null) {
-      beforeRun.run();
-    }
     try {
       RUN_AS_CURRENT.invoke(null, process);
       return null;
