@@ -138,9 +138,11 @@ final class Stepper {
   }
 
   /**
-   * The processes that may be picked: those ready to run, and those waiting for a timer (a
-   * sleep's end, a wait's timeout), since time is a scheduling choice: a timer may fire at any
-   * step, before processes that are ready, as on a loaded machine. One fairness rule keeps a
+   * The processes that may be picked: those ready to run, and those whose timer (a sleep's end,
+   * a wait's timeout) is the earliest pending, since time is a scheduling choice: the earliest
+   * timer may fire at any step, before processes that are ready, as on a loaded machine; timers
+   * fire in the order of their instants, and a process whose timer fired runs at once. One
+   * fairness rule keeps a
    * polling loop from starving the others: a process's timer is offered at most {@value
    * #TIMER_STREAK} times in a row while no other process takes a step, unless nothing else can
    * run.
@@ -155,9 +157,13 @@ final class Stepper {
         timers.add(p);
       }
     }
+    long earliest = Long.MAX_VALUE;
+    for (Proc p : timers) {
+      earliest = Math.min(earliest, p.timerAt());
+    }
     List<Proc> out = new ArrayList<>(ready);
     for (Proc p : timers) {
-      if (ready.isEmpty() || p.timerStreak < TIMER_STREAK) {
+      if (p.timerAt() == earliest && (ready.isEmpty() || p.timerStreak < TIMER_STREAK)) {
         out.add(p);
       }
     }
