@@ -203,6 +203,9 @@ final class Conductor {
   }
 
   private void onArrive(Proc p, Arrive raw) {
+    if (raw.kind() == Kind.PROGRESS) {
+      return; // post() has noted the time: the process is alive and moving
+    }
     Arrive a = names.normalize(raw);
     stepper.completed(p, a.kind() != Kind.BLOCKED);
     p.pending = a;

@@ -162,4 +162,24 @@ final class FidelityFixtures {
       Files.writeString(out, Files.readString(out) + who + ",");
     }
   }
+
+  static class SlowButAlive {
+    /** Under stress, a process that passes a point every 100 ms is alive, not hung. */
+    @InterleaveTest(mode = dev.interleave.harness.Mode.STRESS, schedules = 2, seed = 1,
+        timeoutMillis = 1000)
+    void slow(Scenario s) {
+      s.body(run -> {
+        Process p = new Process(SlowButAlive::work);
+        p.start();
+        p.join();
+      });
+    }
+
+    static void work() throws InterruptedException {
+      for (int i = 0; i < 25; i++) {
+        Interleave.point("step " + i);
+        Thread.sleep(100); // stands for 100 ms of computation between two points
+      }
+    }
+  }
 }

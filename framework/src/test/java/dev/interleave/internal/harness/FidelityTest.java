@@ -83,4 +83,10 @@ class FidelityTest {
     TestReport r = report(FidelityFixtures.SleepRace.class, "sleepVersusWork");
     assertThat(histogram(r)).containsOnlyKeys("sleeper first", "worker first");
   }
+
+  @Test
+  @DisplayName("under stress, a slow process that keeps passing points is not a hang")
+  void aSlowButAliveProcessIsNotAHangUnderStress() {
+    assertPasses(run(FidelityFixtures.SlowButAlive.class, "slow"));
+  }
 }
