@@ -319,6 +319,9 @@ public class Process implements Serializable {
     }
     checkNotClosed("query");
     ChildHandle j = jvm;
+    if (j != null) {
+      Points.point(Op.QUERY, "process:" + name, "isAlive");
+    }
     return j != null && j.isAlive();
   }
 
@@ -326,6 +329,9 @@ public class Process implements Serializable {
   public final OptionalInt exitCode() {
     checkNotClosed("query");
     ChildHandle j = jvm;
+    if (j != null) {
+      Points.point(Op.QUERY, "process:" + name, "exitCode");
+    }
     return j == null ? OptionalInt.empty() : j.exitCode();
   }
 

@@ -75,11 +75,11 @@ public final class ChildMain {
       byte[] payload, Runnable beforeRun) throws IOException, ClassNotFoundException {
     ChildSpec spec = new ChildSpec(name, daemon, parentName, parentPid, Map.of(), payload);
     ProcessContext.initChild(spec);
+    if (beforeRun != null) {
+      beforeRun.run(); // user code (readObject, static initialisers) runs under the first grant
+    }
     Object process = Serialization.deserialize(payload,
         Thread.currentThread().getContextClassLoader());
-    if (beforeRun != null) {
-      beforeRun.run();
-    }
     try {
       Bootstraps.get().run(process, true);
       return null;

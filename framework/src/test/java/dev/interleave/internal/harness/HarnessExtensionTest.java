@@ -129,8 +129,8 @@ class HarnessExtensionTest {
     Throwable t = failure(run(ExtensionFixtures.Replay.class, "replayed"));
     assertThat(t.getMessage())
         .startsWith("Invariant 'counter == 0' violated")
-        .contains("found at schedule 1 of 1 (replay 11:0.0.0.1.1.2.2.2.1.0.0:0)")
-        .contains("replay: -Dinterleave.replay=11:0.0.0.1.1.2.2.2.1.0.0:0");
+        .contains("found at schedule 1 of 1 (replay 11:0.0.0.1.1.2.2.2.1.1.2.0.0:0)")
+        .contains("replay: -Dinterleave.replay=11:0.0.0.1.1.2.2.2.1.1.2.0.0:0");
   }
 
   @Test
