@@ -159,7 +159,8 @@ final class Conductor {
     } else if (m instanceof Exited x && x.epoch() == spec.epoch()) {
       p.worker.route((x1, x2) -> {});
       if (p.alive()) {
-        if (x.failure() != null && problem == null) {
+        if (x.failure() != null && problem == null
+            && !spec.ends().allowsException(exceptionClass(x.failure()))) {
           problem = Problem.exception(p.name, p.name + " threw " + firstLine(x.failure()),
               x.failure());
         }
@@ -183,9 +184,20 @@ final class Conductor {
     if (code.isEmpty() && problem == null) {
       problem = Problem.exception(p.name, "the worker JVM running " + p.name
           + " stopped answering and did not exit", null);
+    } else if (problem == null && !spec.ends().allowsExitCode(code.getAsInt())) {
+      problem = Problem.exception(p.name, p.name + " exited with code " + code.getAsInt()
+          + (code.getAsInt() < 0 ? " (killed by signal " + -code.getAsInt() + ")"
+              : " (System.exit)") + "; declare it with Scenario.allowExitCode if expected", null);
     }
     exit(p, code.orElse(-9));
     stepper.wakeAll();
+  }
+
+  /** The class name at the head of a printed stack trace. */
+  private static String exceptionClass(String stackTrace) {
+    String head = firstLine(stackTrace);
+    int end = head.indexOf(':');
+    return (end < 0 ? head : head.substring(0, end)).strip();
   }
 
   private static String firstLine(String text) {
