@@ -81,4 +81,15 @@ public sealed interface Finding {
       return FindingKind.NOT_REPRODUCED;
     }
   }
+
+  /**
+   * Work the harness does not schedule was seen in {@code process}: a thread it started reached
+   * a scheduling point or outlived the process's target, or it started a process of its own.
+   */
+  record Uncontrolled(String process, String summary) implements Finding {
+    @Override
+    public FindingKind kind() {
+      return FindingKind.UNCONTROLLED;
+    }
+  }
 }

@@ -22,5 +22,11 @@ public enum FindingKind {
    * A replay token recorded a failure, and replaying its schedule did not fail that way: the
    * failure depends on something the schedule does not fix.
    */
-  NOT_REPRODUCED
+  NOT_REPRODUCED,
+  /**
+   * Code the harness does not schedule did something it should have scheduled: a thread started
+   * inside a controlled process reached a scheduling point or outlived its process's target, or
+   * a controlled process started a process of its own.
+   */
+  UNCONTROLLED
 }

@@ -18,5 +18,7 @@ public enum FindingKind {
   /** User code threw in some process. */
   EXCEPTION,
   /** A replayed schedule did not fail the way its replay token recorded. */
-  NOT_REPRODUCED
+  NOT_REPRODUCED,
+  /** Work the harness does not schedule (a thread of the user's, a grandchild process) was seen. */
+  UNCONTROLLED
 }

@@ -218,6 +218,12 @@ final class Conductor {
     if (raw.kind() == Kind.PROGRESS) {
       return; // post() has noted the time: the process is alive and moving
     }
+    if (raw.kind() == Kind.UNCONTROLLED) {
+      if (problem == null) {
+        problem = Problem.uncontrolled(p.name, "in " + p.name + ", " + raw.label());
+      }
+      return;
+    }
     Arrive a = names.normalize(raw);
     stepper.completed(p, a.kind() != Kind.BLOCKED);
     p.pending = a;

@@ -19,6 +19,8 @@ abstract class ControlledHandler implements PointHandler {
   private volatile boolean controlled;
   private volatile long epoch;
   private SplittableRandom noise = new SplittableRandom(0);
+  private volatile String uncontrolled;
+  private boolean uncontrolledSent;
   private static final long PROGRESS_NANOS = 50_000_000L;
   private long lastProgress;
 
@@ -27,6 +29,8 @@ abstract class ControlledHandler implements PointHandler {
     this.epoch = epoch;
     this.controlled = controlled;
     this.noise = new SplittableRandom(noiseSeed);
+    this.uncontrolled = null;
+    this.uncontrolledSent = false;
     this.participant = thread;
   }
 
@@ -45,16 +49,39 @@ abstract class ControlledHandler implements PointHandler {
     return Thread.currentThread() == participant;
   }
 
+  /**
+   * Notes work the harness does not schedule (reported with the participant's next point, at
+   * most once per task): a point reached by another thread while a controlled task runs.
+   */
+  final void uncontrolled(String what) {
+    if (controlled && participant != null && uncontrolled == null) {
+      uncontrolled = what;
+    }
+  }
+
+  /** Reports what {@link #uncontrolled} noted, if anything, then exchanges {@code arrive}. */
+  private Go ask(Arrive arrive) {
+    String what = uncontrolled;
+    if (what != null && !uncontrolledSent) {
+      uncontrolledSent = true;
+      progress(new Arrive(epoch, Kind.UNCONTROLLED, Op.USER.name(), null, what, null, null, -1));
+    }
+    return exchange(arrive);
+  }
+
   @Override
   public final void point(Op op, String object, String label) {
     if (!mine()) {
+      uncontrolled("thread '" + Thread.currentThread().getName() + "' reached a scheduling"
+          + " point (" + op + (object == null ? "" : " " + object) + ") outside the harness's"
+          + " control: threads started inside a controlled process are not scheduled");
       return;
     }
     if (!controlled) {
       perturb();
       return;
     }
-    exchange(new Arrive(epoch, Kind.POINT, op.name(), object, label, CallSite.here(), null, -1));
+    ask(new Arrive(epoch, Kind.POINT, op.name(), object, label, CallSite.here(), null, -1));
   }
 
   @Override
@@ -66,13 +93,13 @@ abstract class ControlledHandler implements PointHandler {
   public final boolean await(Op op, String object, String label, BooleanSupplier attempt,
       long timeoutNanos, String holder) {
     String site = CallSite.here();
-    Go go = exchange(new Arrive(epoch, Kind.POINT, op.name(), object, label, site, null, -1));
+    Go go = ask(new Arrive(epoch, Kind.POINT, op.name(), object, label, site, null, -1));
     long deadline = timeoutNanos < 0 ? -1 : go.now() + timeoutNanos;
     while (true) {
       if (attempt.getAsBoolean()) {
         return true;
       }
-      go = exchange(new Arrive(epoch, Kind.BLOCKED, op.name(), object, label, site, holder, deadline));
+      go = ask(new Arrive(epoch, Kind.BLOCKED, op.name(), object, label, site, holder, deadline));
       if (go.timedOut()) {
         return attempt.getAsBoolean(); // a timed wait tries once more at its deadline
       }
@@ -82,7 +109,7 @@ abstract class ControlledHandler implements PointHandler {
   @Override
   public final void sleep(long nanos) throws InterruptedException {
     if (mine() && controlled) {
-      exchange(new Arrive(epoch, Kind.SLEEP, Op.SLEEP.name(), null, null, CallSite.here(), null,
+      ask(new Arrive(epoch, Kind.SLEEP, Op.SLEEP.name(), null, null, CallSite.here(), null,
           Math.max(0, nanos)));
       return;
     }

@@ -16,6 +16,7 @@ final class Findings {
       case HANG -> new Finding.Hang(p.process(), p.summary(), p.threadDump());
       case DIVERGENCE -> new Finding.Divergence(p.summary());
       case EXCEPTION -> new Finding.UncaughtException(p.process(), p.summary(), p.stackTrace());
+      case UNCONTROLLED -> new Finding.Uncontrolled(p.process(), p.summary());
       case NOT_REPRODUCED -> new Finding.NotReproduced(p.summary(),
           FindingKind.valueOf(p.invariant()));
     };
@@ -48,6 +49,7 @@ final class Findings {
       case DIVERGENCE -> "Divergence: " + p.summary();
       case EXCEPTION -> "Exception: " + p.summary();
       case NOT_REPRODUCED -> "Not reproduced: " + p.summary();
+      case UNCONTROLLED -> "Uncontrolled: " + p.summary();
     };
   }
 }

@@ -17,7 +17,7 @@ record Problem(Kind kind, String invariant, String summary, List<WaitEdge> waitF
     String threadDump, String stackTrace, String process) {
 
   /** Finding kinds, as in the report schema. */
-  enum Kind { INVARIANT, DEADLOCK, HANG, DIVERGENCE, EXCEPTION, NOT_REPRODUCED }
+  enum Kind { INVARIANT, DEADLOCK, HANG, DIVERGENCE, EXCEPTION, NOT_REPRODUCED, UNCONTROLLED }
 
   Problem {
     waitFor = List.copyOf(waitFor);
@@ -32,6 +32,10 @@ record Problem(Kind kind, String invariant, String summary, List<WaitEdge> waitF
 
   static Problem exception(String process, String summary, String stackTrace) {
     return new Problem(Kind.EXCEPTION, null, summary, List.of(), null, stackTrace, process);
+  }
+
+  static Problem uncontrolled(String process, String summary) {
+    return new Problem(Kind.UNCONTROLLED, null, summary, List.of(), null, null, process);
   }
 
   static Problem divergence(String summary) {

@@ -87,6 +87,7 @@ final class Verdicts {
       case DIVERGENCE -> "a divergence";
       case EXCEPTION -> "an uncaught exception";
       case NOT_REPRODUCED -> "a failure that does not reproduce";
+      case UNCONTROLLED -> "work the harness does not control";
     };
   }
 

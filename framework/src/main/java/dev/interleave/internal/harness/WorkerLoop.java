@@ -1,6 +1,8 @@
 package dev.interleave.internal.harness;
 
+import dev.interleave.internal.runtime.ChildHandle;
 import dev.interleave.internal.runtime.ChildMain;
+import dev.interleave.internal.runtime.Launcher;
 import dev.interleave.internal.runtime.Op;
 import dev.interleave.internal.runtime.Points;
 import dev.interleave.internal.wire.Connection;
@@ -38,6 +40,7 @@ final class WorkerLoop {
       c.send(new Hello(index, ProcessHandle.current().pid(), token));
       WorkerLoop loop = new WorkerLoop(c);
       Points.install(loop.handler);
+      Launcher.override(loop::refuseGrandchild);
       loop.run();
     }
   }
@@ -56,6 +59,21 @@ final class WorkerLoop {
         return;
       } // a Go or Abort of a finished task: stale
     }
+  }
+
+  /**
+   * A controlled process starting a process of its own: the harness does not schedule
+   * grandchildren yet, so this is reported as uncontrolled work and refused, rather than left to
+   * run unseen. Other threads, and stress mode, take the default path.
+   */
+  private ChildHandle refuseGrandchild(String name, boolean daemon, byte[] payload) {
+    if (!handler.controlsBlocking()) {
+      return null;
+    }
+    String why = "it started process '" + name + "': a process started by a controlled process"
+        + " is not scheduled by the harness; start every process from the scenario body";
+    handler.uncontrolled(why);
+    throw new IllegalStateException("cannot start " + name + " under the harness: " + why);
   }
 
   /** Runs one task on this thread: its points read the controller's answers inline. */

@@ -41,7 +41,12 @@ public sealed interface Message
      * Stress mode: the process passed points since its last report (it is alive and moving); it
      * does not wait for an answer.
      */
-    PROGRESS
+    PROGRESS,
+    /**
+     * Work the harness does not schedule was seen in this process ({@code label} says what); the
+     * report does not wait for an answer.
+     */
+    UNCONTROLLED
   }
 
   /** The process's task ended with {@code code}; {@code failure} is its stack trace or null. */

@@ -182,4 +182,50 @@ final class FidelityFixtures {
       }
     }
   }
+
+  static class UserThread {
+    /** A thread started inside a controlled process that takes a lock is reported, not ignored. */
+    @InterleaveTest(schedules = 2)
+    void threadTakesALock(Scenario s) {
+      s.body(run -> {
+        Lock lock = new Lock();
+        run.onEnd(lock::close);
+        Process p = new Process(UserThread::withAThread, lock);
+        p.start();
+        p.join();
+      });
+    }
+
+    static void withAThread(Lock lock) throws InterruptedException {
+      Thread t = new Thread(() -> {
+        try {
+          lock.acquire();
+          lock.release();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "helper-thread");
+      t.start();
+      t.join();
+      Interleave.point("after the thread");
+    }
+
+    /** A controlled process that starts a process of its own is reported, not left unseen. */
+    @InterleaveTest(schedules = 2)
+    void grandchild(Scenario s) {
+      s.body(run -> {
+        Process p = new Process(UserThread::startAGrandchild);
+        p.start();
+        p.join();
+      });
+    }
+
+    static void startAGrandchild() throws InterruptedException {
+      Process g = new Process(UserThread::nothing);
+      g.start();
+      g.join();
+    }
+
+    static void nothing() {}
+  }
 }

@@ -89,4 +89,19 @@ class FidelityTest {
   void aSlowButAliveProcessIsNotAHangUnderStress() {
     assertPasses(run(FidelityFixtures.SlowButAlive.class, "slow"));
   }
+
+  @Test
+  @DisplayName("a thread started inside a controlled process that reaches a point is reported")
+  void aUserThreadIsReported() {
+    assertThat(failureMessage(run(FidelityFixtures.UserThread.class, "threadTakesALock")))
+        .startsWith("Uncontrolled: in Process-1, thread 'helper-thread' reached a scheduling"
+            + " point (ACQUIRE");
+  }
+
+  @Test
+  @DisplayName("a process started by a controlled process is reported")
+  void aGrandchildIsReported() {
+    assertThat(failureMessage(run(FidelityFixtures.UserThread.class, "grandchild")))
+        .startsWith("Uncontrolled: in Process-1, it started process 'Process-1:1'");
+  }
 }
