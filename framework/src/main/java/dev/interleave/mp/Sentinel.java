@@ -88,19 +88,21 @@ public final class Sentinel {
     }
     Points.point(Op.POLL, "sentinels", null);
     long deadline = System.nanoTime() + timeoutNanos;
-    long backoff = FIRST_BACKOFF_NANOS;
-    while (true) {
+    for (long backoff = FIRST_BACKOFF_NANOS; ; backoff = Math.min(2 * backoff, MAX_BACKOFF_NANOS)) {
       List<Object> ready = readyNow(objects);
-      long remaining = timeoutNanos < 0 ? Long.MAX_VALUE : deadline - System.nanoTime();
-      if (!ready.isEmpty() || remaining <= 0) {
+      long left = timeoutNanos < 0 ? Long.MAX_VALUE : deadline - System.nanoTime();
+      if (left <= 0 || !ready.isEmpty()) {
         return ready;
       }
-      if (Thread.interrupted()) {
-        throw new InterruptedException();
-      }
-      LockSupport.parkNanos(Math.min(backoff, remaining));
-      backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
+      pause(Math.min(backoff, left));
     }
+  }
+
+  private static void pause(long nanos) throws InterruptedException {
+    if (Thread.interrupted()) {
+      throw new InterruptedException();
+    }
+    LockSupport.parkNanos(nanos);
   }
 
   private static List<Object> readyNow(List<?> objects) {

@@ -18,20 +18,6 @@ class ExitHandlerTest {
 
   @TempDir Path dir;
 
-  private static long pidAfter(Path log, String prefix) throws Exception {
-    for (String line : Files.readAllLines(log)) {
-      if (line.startsWith(prefix)) {
-        return Long.parseLong(line.substring(prefix.length()).trim());
-      }
-    }
-    throw new AssertionError("no line starting with " + prefix + " in " + Files.readString(log));
-  }
-
-  private static boolean alive(long pid) {
-    return ProcessHandle.of(pid).map(h -> h.isAlive()
-        && !dev.interleave.internal.shm.ProcessIdentity.hasExited(pid)).orElse(false);
-  }
-
   @Test
   void systemExitTerminatesDaemonsAndWaitsForOtherChildren() throws Exception {
     Path log = dir.resolve("log");
@@ -41,10 +27,11 @@ class ExitHandlerTest {
     try {
       await().atMost(WAIT).until(() -> Files.exists(log)
           && Files.readString(log).contains("main exits"));
-      long daemon = pidAfter(log, "daemon ");
-      long worker = pidAfter(log, "worker ");
-      await("the daemonic child to be terminated").atMost(WAIT).until(() -> !alive(daemon));
-      assertThat(alive(worker)).as("the non-daemonic child runs on").isTrue();
+      long daemon = RootPrograms.pidAfter(log, "daemon ");
+      long worker = RootPrograms.pidAfter(log, "worker ");
+      await("the daemonic child to be terminated").atMost(WAIT)
+          .until(() -> !RootPrograms.alive(daemon));
+      assertThat(RootPrograms.alive(worker)).as("the non-daemonic child runs on").isTrue();
       assertThat(root.isAlive()).as("the root JVM waits for it").isTrue();
       Files.writeString(release, "go");
       assertThat(root.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -64,9 +51,9 @@ class ExitHandlerTest {
     try {
       assertThat(root.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(Files.readString(log)).contains("main done").contains("daemon outlived main");
-      long daemon = pidAfter(log, "daemon ");
+      long daemon = RootPrograms.pidAfter(log, "daemon ");
       await("the daemonic child to be terminated at exit").atMost(WAIT)
-          .until(() -> !alive(daemon));
+          .until(() -> !RootPrograms.alive(daemon));
       assertThat(root.exitValue()).isZero();
     } finally {
       RootPrograms.killTree(root);

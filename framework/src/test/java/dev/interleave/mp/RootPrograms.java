@@ -23,4 +23,20 @@ final class RootPrograms {
     root.descendants().forEach(ProcessHandle::destroyForcibly);
     root.destroyForcibly();
   }
+
+  /** The number after {@code prefix} on the first line of {@code log} that starts with it. */
+  static long pidAfter(Path log, String prefix) throws IOException {
+    for (String line : java.nio.file.Files.readAllLines(log)) {
+      if (line.startsWith(prefix)) {
+        return Long.parseLong(line.substring(prefix.length()).trim());
+      }
+    }
+    throw new AssertionError("no line starting with " + prefix + " in " + log);
+  }
+
+  /** Whether {@code pid} runs (a zombie does not). */
+  static boolean alive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+        && !dev.interleave.internal.shm.ProcessIdentity.hasExited(pid);
+  }
 }

@@ -163,6 +163,7 @@ public final class ChildMain {
     }, "interleave-orphan-halt");
     halt.setDaemon(true);
     halt.start();
+    Children.signalled(); // an orphan does not wait for its own children
     System.exit(ExitCodesOrphan.CODE);
   }
 

@@ -131,6 +131,10 @@ public final class Children {
           signalled = true;
           previous[0].handle(s);
         });
+        if (previous[0] == sun.misc.SignalHandler.SIG_DFL
+            || previous[0] == sun.misc.SignalHandler.SIG_IGN) {
+          sun.misc.Signal.handle(signal, previous[0]); // not the JVM's handler: leave it be
+        }
       } catch (IllegalArgumentException | LinkageError e) {
         // the signal is not available here, or is used by the JVM: keep its handling
       }

@@ -27,11 +27,15 @@ final class TermSignal {
     try {
       sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> halt());
       for (String name : new String[] {"INT", "HUP"}) {
-        sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+        sun.misc.Signal signal = new sun.misc.Signal(name);
+        sun.misc.SignalHandler previous = sun.misc.Signal.handle(signal, s -> {
           ExitReport.signalled();
           Children.signalled();
-          System.exit(SIGNAL_BASE + signal.getNumber());
+          System.exit(SIGNAL_BASE + s.getNumber());
         });
+        if (previous == sun.misc.SignalHandler.SIG_IGN) {
+          sun.misc.Signal.handle(signal, previous); // an ignored signal stays ignored
+        }
       }
     } catch (IllegalArgumentException | LinkageError e) {
       // keep the JVM's default handling
