@@ -31,7 +31,10 @@ public class RaceDetectedError extends AssertionError {
     return seed;
   }
 
-  /** The replay token: {@code <seed>:<decisions>[:<draws>]}. */
+  /**
+   * The replay token, {@code <seed>:<decisions>:<draws>:<failure>:<steps>}: see {@link
+   * InterleaveTest#replay()}.
+   */
   public String replay() {
     return replay;
   }

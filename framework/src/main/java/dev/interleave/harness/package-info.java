@@ -4,7 +4,7 @@
  * finds deadlocks and hangs, shrinks failing schedules and replays them from a seed.
  *
  * <pre>{@code
- * @InterleaveTest(schedules = 200, expect = Expect.VIOLATION)
+ * @InterleaveTest(schedules = 200, expect = Expect.VIOLATION, invariant = "counter == 0")
  * void counterLosesUpdates(Scenario s) {
  *   s.body(run -> {
  *     Path file = Files.writeString(run.tempDir().resolve("num.txt"), "2");

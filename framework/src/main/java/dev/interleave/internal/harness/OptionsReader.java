@@ -63,9 +63,9 @@ final class OptionsReader {
   private static Expect expectation(InterleaveTest a, Overrides o) {
     if (a.expect() == Expect.PASS && (a.finding() != FindingKind.INVARIANT
         || !a.invariant().isEmpty())) {
-      throw new ExtensionConfigurationException("@InterleaveTest method [%s] must declare"
-          .formatted(o.methodName()) + " expect = VIOLATION when it names a finding or an"
-          + " invariant but was: " + a.expect());
+      throw new ExtensionConfigurationException("@InterleaveTest method [" + o.methodName()
+          + "] must declare expect = VIOLATION when it names a finding or an invariant but was: "
+          + a.expect());
     }
     return o.value(InterleaveProperties.EXPECT, "expect", a.expect(), named(Expect.class),
         oneOf(Expect.class), "", v -> true);

@@ -10,7 +10,11 @@ import java.util.List;
  *
  * <p>Each schedule replays the prefix of the previous one up to its deepest step that has an
  * untried alternative within the bound, takes that alternative, and continues non-preemptively
- * (the current process while it can run, else the lowest number).
+ * (the current process while it can run, else the lowest number). Every runnable candidate is an
+ * alternative, a pending timer's firing included. A replayed prefix that the run cannot follow
+ * (a recorded process that cannot run, or a run that ends inside the prefix) means the scenario
+ * is not deterministic: the schedule throws a {@link DivergenceException} rather than absorbing
+ * it, since the space it would then claim to have exhausted is not the scenario's.
  */
 public final class ExhaustiveSearch {
   private final int preemptionBound;
@@ -59,6 +63,8 @@ public final class ExhaustiveSearch {
   }
 
   private final class Walk implements Scheduler {
+    private final int prefix = stack.size();
+
     @Override
     public int pick(StepView view) {
       int step = view.step();
@@ -68,7 +74,9 @@ public final class ExhaustiveSearch {
         if (view.isRunnable(p)) {
           return p;
         }
-        stack.subList(step, stack.size()).clear(); // the scenario is not deterministic here
+        throw new DivergenceException(step, "exhaustive search replays the prefix of an earlier"
+            + " schedule, which picked process " + p + " here, but only "
+            + Decisions.processes(view) + " can run: the scenario is not deterministic");
       }
       int before = stack.isEmpty() ? 0 : last().preemptionsAfter(last().chosen);
       List<Integer> options = new ArrayList<>();
@@ -80,6 +88,15 @@ public final class ExhaustiveSearch {
       }
       stack.add(new Frame(options, 0, before, view.current()));
       return options.get(0);
+    }
+
+    @Override
+    public void finish(int steps) {
+      if (steps < prefix) {
+        throw new DivergenceException(steps, "exhaustive search replays the first " + prefix
+            + (prefix == 1 ? " step" : " steps") + " of an earlier schedule, but this one ended"
+            + " after " + steps + ": the scenario is not deterministic");
+      }
     }
 
     private Frame last() {

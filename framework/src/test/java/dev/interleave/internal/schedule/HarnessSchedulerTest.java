@@ -90,6 +90,26 @@ class HarnessSchedulerTest {
   }
 
   @Test
+  void exhaustiveSearchReportsAPrefixTheRunCannotFollowInsteadOfAbsorbingIt() {
+    ExhaustiveSearch search = new ExhaustiveSearch(1);
+    Scheduler first = search.next();
+    assertThat(first.pick(view(0, -1, 0, 1))).isZero();
+    assertThat(first.pick(view(1, 0, 0, 1))).isZero();
+    first.finish(2);
+    Scheduler second = search.next(); // replays step 0, takes process 1 at step 1
+    assertThatThrownBy(() -> second.pick(view(0, -1, 1)))
+        .isInstanceOf(DivergenceException.class)
+        .hasMessage("replay diverged at step 0: exhaustive search replays the prefix of an"
+            + " earlier schedule, which picked process 0 here, but only [1] can run: the scenario"
+            + " is not deterministic");
+    Scheduler third = search.next(); // takes process 1 at step 0
+    assertThat(third.pick(view(0, -1, 0, 1))).isEqualTo(1);
+    assertThatThrownBy(() -> third.finish(0)).isInstanceOf(DivergenceException.class)
+        .hasMessage("replay diverged at step 0: exhaustive search replays the first 1 step of an"
+            + " earlier schedule, but this one ended after 0: the scenario is not deterministic");
+  }
+
+  @Test
   void decisionsPrintAndParseAlike() {
     assertThat(Decisions.format(Decisions.parse("1.0.2.2.1"))).isEqualTo("1.0.2.2.1");
     assertThatThrownBy(() -> Decisions.parse("1.x"))

@@ -28,7 +28,8 @@ final class ReplayCommand implements Callable<Integer> {
   String id;
 
   @Option(names = "--replay", required = true, paramLabel = "TOKEN",
-      description = "the replay token printed by 'run': <seed>:<decisions>[:<draws>]")
+      description = "the replay token printed by 'run' (or a hand-written"
+          + " <seed>:<decisions>[:<draws>])")
   String token;
 
   @Option(names = "--seed", paramLabel = "S",

@@ -59,7 +59,8 @@ public class Sync_4_1_LostUpdate {
   }
 
   /** The expected finding: a lost update, with the process count drawn so that it shrinks. */
-  @InterleaveTest(strategy = Strategy.PCT, schedules = 100, expect = Expect.VIOLATION)
+  @InterleaveTest(strategy = Strategy.PCT, schedules = 100, expect = Expect.VIOLATION,
+      invariant = "counter == 0")
   void anUpdateIsLost(Scenario s) {
     s.body(run -> {
       int processes = run.draw("processes", Gen.ints(2, 10));

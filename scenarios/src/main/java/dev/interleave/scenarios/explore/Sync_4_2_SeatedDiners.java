@@ -83,7 +83,8 @@ public class Sync_4_2_SeatedDiners {
   }
 
   /** Without the semaphore a fourth diner sits down: the expected finding. */
-  @InterleaveTest(strategy = Strategy.PCT, schedules = 50, expect = Expect.VIOLATION)
+  @InterleaveTest(strategy = Strategy.PCT, schedules = 50, expect = Expect.VIOLATION,
+      invariant = "seated <= 3")
   void withoutTheSemaphoreTooManySit(Scenario s) {
     s.body(run -> dinner(run, 10, 3, false));
   }
