@@ -5,6 +5,7 @@ import dev.interleave.internal.runtime.ChildMain;
 import dev.interleave.internal.runtime.Launcher;
 import dev.interleave.internal.runtime.Op;
 import dev.interleave.internal.runtime.Points;
+import dev.interleave.internal.runtime.ProcessContext;
 import dev.interleave.internal.wire.Connection;
 import dev.interleave.internal.wire.Message;
 import dev.interleave.internal.wire.Message.Assign;
@@ -79,6 +80,7 @@ final class WorkerLoop {
   /** Runs one task on this thread: its points read the controller's answers inline. */
   private void runTask(Assign a) {
     handler.reset();
+    ProcessContext.resetChildNames(); // each task is a new process: its children count from 1
     handler.bind(Thread.currentThread(), a.epoch(), a.controlled(), a.noiseSeed());
     int code;
     String failure = null;
