@@ -318,25 +318,27 @@ public final class Connection implements AutoCloseable, Serializable {
       throw new NotSerializableException("connection " + channel.id() + " is closed");
     }
     try {
-      return new SerialForm(channel.handOff(), rules);
+      return new SerialForm(channel.handOff());
     } catch (UnsupportedOperationException e) {
       throw new NotSerializableException(e.getMessage());
     }
   }
 
-  /** A connection in transit: reopened as a new handle of the same end where it is read. */
+  /**
+   * A connection in transit: reopened as a new handle of the same end where it is read, with
+   * that process's default {@link SerialFilter} (the sender's rules do not travel: the receiver
+   * decides what it deserializes).
+   */
   private static final class SerialForm implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private final Channel.Handle handle;
-    private final ClassRules rules;
 
-    SerialForm(Channel.Handle handle, ClassRules rules) {
+    SerialForm(Channel.Handle handle) {
       this.handle = handle;
-      this.rules = rules;
     }
 
     private Object readResolve() {
-      return new Connection(handle.open(), rules);
+      return new Connection(handle.open(), ClassRules.processDefault());
     }
   }
 }
