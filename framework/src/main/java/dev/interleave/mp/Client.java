@@ -1,10 +1,12 @@
 package dev.interleave.mp;
 
+import dev.interleave.internal.ipc.AuthKeys;
 import dev.interleave.internal.ipc.ClassRules;
 import dev.interleave.internal.ipc.Handshake;
 import dev.interleave.internal.ipc.IpcFailure;
 import dev.interleave.internal.ipc.SocketListener;
 import dev.interleave.internal.ipc.SocketTransport;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -53,6 +55,40 @@ public final class Client {
       throw Failures.translate(f);
     }
     return authenticated(transport, authkey, rules, false);
+  }
+
+  /**
+   * Connects to the TCP listener at {@code address} with {@code authkey}, or with the process
+   * tree's default key if it is null (see {@link Listener}); see {@link #connect(InetSocketAddress,
+   * byte[], SerialFilter)}.
+   */
+  public static Connection connect(InetSocketAddress address, byte[] authkey)
+      throws InterruptedException {
+    return connect(address, authkey, SerialFilter.defaults());
+  }
+
+  /**
+   * Connects to the TCP listener at {@code address} and runs the HMAC challenge in both
+   * directions with {@code authkey} (the process tree's default key if null) before returning;
+   * received objects are deserialized through {@code filter}.
+   *
+   * @throws AuthenticationException if the listener does not have the same key, or does not
+   *     complete the handshake in time
+   * @throws ConnectionException if nothing listens at {@code address}
+   * @throws InterruptedException if interrupted during the handshake
+   */
+  public static Connection connect(InetSocketAddress address, byte[] authkey, SerialFilter filter)
+      throws InterruptedException {
+    Objects.requireNonNull(address, "address");
+    ClassRules rules = Objects.requireNonNull(filter, "filter").rules();
+    byte[] key = authkey == null ? AuthKeys.processDefault() : authkey;
+    SocketTransport transport;
+    try {
+      transport = SocketListener.connectTcp(address);
+    } catch (IpcFailure f) {
+      throw Failures.translate(f);
+    }
+    return authenticated(transport, key, rules, false);
   }
 
   /** Runs the handshake on a new socket (closing it if that fails) and wraps it. */
