@@ -9,6 +9,7 @@ import dev.interleave.internal.ipc.SocketTransport;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
@@ -47,14 +48,8 @@ public final class Client {
   public static Connection connect(Path address, byte[] authkey, SerialFilter filter)
       throws InterruptedException {
     Objects.requireNonNull(address, "address");
-    ClassRules rules = Objects.requireNonNull(filter, "filter").rules();
-    SocketTransport transport;
-    try {
-      transport = SocketListener.connect(address);
-    } catch (IpcFailure f) {
-      throw Failures.translate(f);
-    }
-    return authenticated(transport, authkey, rules, false);
+    Objects.requireNonNull(filter, "filter");
+    return open(() -> SocketListener.connect(address), authkey, filter);
   }
 
   /**
@@ -80,15 +75,20 @@ public final class Client {
   public static Connection connect(InetSocketAddress address, byte[] authkey, SerialFilter filter)
       throws InterruptedException {
     Objects.requireNonNull(address, "address");
-    ClassRules rules = Objects.requireNonNull(filter, "filter").rules();
+    Objects.requireNonNull(filter, "filter");
     byte[] key = authkey == null ? AuthKeys.processDefault() : authkey;
+    return open(() -> SocketListener.connectTcp(address), key, filter);
+  }
+
+  private static Connection open(Supplier<SocketTransport> connect, byte[] authkey,
+      SerialFilter filter) throws InterruptedException {
     SocketTransport transport;
     try {
-      transport = SocketListener.connectTcp(address);
+      transport = connect.get();
     } catch (IpcFailure f) {
       throw Failures.translate(f);
     }
-    return authenticated(transport, key, rules, false);
+    return authenticated(transport, authkey, filter.rules(), false);
   }
 
   /** Runs the handshake on a new socket (closing it if that fails) and wraps it. */

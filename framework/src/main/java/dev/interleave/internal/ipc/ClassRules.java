@@ -12,11 +12,12 @@ import java.util.List;
  * <p>Order of decision: a class matching a {@code reject} pattern is rejected; one matching an
  * {@code allow} pattern, a primitive, or one of the {@link #HANDLES} is allowed, and so is every
  * class when {@code everything} is set; then, when {@code defaults} is set: the JDK value and
- * collection types of {@link #JDK_ALLOWED} (and this runtime's own classes); dynamic proxies and
+ * collection types of {@link #JDK_ALLOWED}; dynamic proxies and
  * the packages of {@link #GADGETS}, the libraries whose classes are known deserialization
  * gadgets, are rejected; records and enums of a class loader other than the JDK's are allowed,
  * and so, when {@code application} is set, are the {@link ApplicationCode application's own}
- * classes. Anything else is rejected. Arrays are judged by their element class. Patterns use
+ * classes and this runtime's ({@link #RUNTIME}). Anything else is rejected. Arrays are judged
+ * by their element class. Patterns use
  * {@code jdk.serialFilter}'s syntax: {@code a.b.C}, {@code a.b.*} (the package), {@code a.b.**}
  * (and its subpackages), {@code a.b.C*} (a prefix).
  *
@@ -44,7 +45,10 @@ public record ClassRules(List<String> allow, List<String> reject, boolean defaul
       "java.util.*", "java.util.concurrent.*", "java.util.concurrent.atomic.*",
       "java.util.regex.Pattern", "java.time.**", "java.math.*", "java.net.URI", "java.io.File",
       "java.io.IOException", "java.io.UncheckedIOException", "java.io.FileNotFoundException",
-      "java.io.EOFException", "dev.interleave.**");
+      "java.io.EOFException");
+
+  /** This runtime's own classes (exceptions, handles), allowed with the application's. */
+  static final String RUNTIME = "dev.interleave.";
 
   /** Libraries with well-known gadget classes, rejected even when the application ships them. */
   static final List<String> GADGETS = List.of("org.apache.commons.collections.functors.*",
@@ -130,7 +134,8 @@ public record ClassRules(List<String> allow, List<String> reject, boolean defaul
     if (fromJdk) {
       return false;
     }
-    return c.isRecord() || c.isEnum() || application && ApplicationCode.contains(c);
+    return c.isRecord() || c.isEnum()
+        || application && (name.startsWith(RUNTIME) || ApplicationCode.contains(c));
   }
 
   /** A fresh filter for one stream of {@code length} bytes, remembering what it rejected. */
