@@ -188,13 +188,12 @@ public record ClassRules(List<String> allow, List<String> reject, boolean defaul
 
     private final ClassRules rules;
     private final int length;
-    private final int[] hashNesting;
+    private int[] hashNesting = new int[16]; // grows with the depth seen
     private String rejected;
 
     Filter(ClassRules rules, int length) {
       this.rules = rules;
       this.length = length;
-      this.hashNesting = new int[MAX_DEPTH + 2];
     }
 
     @Override
@@ -236,6 +235,9 @@ public record ClassRules(List<String> allow, List<String> reject, boolean defaul
             + MAX_DEPTH_PROPERTY + ")";
       }
       int d = (int) depth;
+      if (d >= hashNesting.length) {
+        hashNesting = java.util.Arrays.copyOf(hashNesting, Math.max(d + 1, 2 * hashNesting.length));
+      }
       hashNesting[d] = (d > 0 ? hashNesting[d - 1] : 0) + (isHashTable(info.serialClass()) ? 1 : 0);
       if (hashNesting[d] > MAX_HASH_NESTING) {
         return "hash-based collections nested more than " + MAX_HASH_NESTING + " deep";
