@@ -35,8 +35,10 @@ import org.apiguardian.api.API;
  *
  * <p><b>Interruption.</b> A blocked operation throws {@link InterruptedException} when its thread
  * is interrupted, within 50 ms. An interrupted receive discards the message it was receiving; an
- * interrupted send of a large message abandons it, and the receiver gets a {@link
- * CorruptFrameException} for it.
+ * interrupted send of a large message abandons it, and the receiver drops the part it got and
+ * goes on with the next message. A message cut short by its sender's death is dropped the same
+ * way; when no live process can send any more, the receive throws {@link
+ * ConnectionEOFException}, whose message says how much was dropped.
  *
  * <p><b>Threads and processes.</b> Connections are thread-safe: concurrent sends (and concurrent
  * receives) are serialized, so messages never interleave. A pipe's connection can be passed to a
@@ -89,7 +91,7 @@ public final class Connection implements AutoCloseable, Serializable {
    * @throws ConnectionEOFException if nothing is left and nothing more can arrive
    * @throws RejectedClassException if the message names a class the filter does not allow
    * @throws SerializationException if the message cannot be deserialized
-   * @throws CorruptFrameException if the message was cut short or does not parse
+   * @throws CorruptFrameException if the message does not parse
    * @throws IllegalStateException if this connection is closed or send-only
    * @throws InterruptedException if interrupted while waiting
    */
@@ -146,7 +148,7 @@ public final class Connection implements AutoCloseable, Serializable {
    * @throws IllegalArgumentException if {@code maxLength} is negative
    * @throws MessageTooLongException if the message is longer than {@code maxLength}
    * @throws ConnectionEOFException if nothing is left and nothing more can arrive
-   * @throws CorruptFrameException if the message was cut short
+   * @throws CorruptFrameException if the stream does not parse (not for a sender that died)
    * @throws IllegalStateException if this connection is closed or send-only
    * @throws InterruptedException if interrupted while waiting
    */
@@ -318,25 +320,27 @@ public final class Connection implements AutoCloseable, Serializable {
       throw new NotSerializableException("connection " + channel.id() + " is closed");
     }
     try {
-      return new SerialForm(channel.handOff(), rules);
+      return new SerialForm(channel.handOff());
     } catch (UnsupportedOperationException e) {
       throw new NotSerializableException(e.getMessage());
     }
   }
 
-  /** A connection in transit: reopened as a new handle of the same end where it is read. */
+  /**
+   * A connection in transit: reopened as a new handle of the same end where it is read, with
+   * that process's default {@link SerialFilter} (the sender's rules do not travel: the receiver
+   * decides what it deserializes).
+   */
   private static final class SerialForm implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private final Channel.Handle handle;
-    private final ClassRules rules;
 
-    SerialForm(Channel.Handle handle, ClassRules rules) {
+    SerialForm(Channel.Handle handle) {
       this.handle = handle;
-      this.rules = rules;
     }
 
     private Object readResolve() {
-      return new Connection(handle.open(), rules);
+      return new Connection(handle.open(), ClassRules.processDefault());
     }
   }
 }

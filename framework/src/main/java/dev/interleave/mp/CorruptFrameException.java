@@ -3,9 +3,10 @@ package dev.interleave.mp;
 import org.apiguardian.api.API;
 
 /**
- * Thrown when what arrived cannot be a message: a frame cut short because its sender died or was
- * interrupted mid-message, or bytes that do not parse. Nothing of the broken message is returned;
- * the connection stays usable for the messages that follow.
+ * Thrown when what arrived cannot be a message: bytes that do not parse as a frame or a
+ * serialized object. (A message cut short by its sender's death or interruption is dropped
+ * silently, and a receive that can get nothing more throws {@link ConnectionEOFException}.)
+ * Nothing of the broken message is returned; a pipe stays usable for the messages that follow.
  */
 @API(status = API.Status.EXPERIMENTAL)
 public final class CorruptFrameException extends ConnectionException {

@@ -76,6 +76,6 @@ public final class JoinableQueue<E> extends Queue<E> {
 
   @Override
   Object writeReplace() throws ObjectStreamException {
-    return new QueueSerialForm(channel.handOff(), rules(), QueueSerialForm.Kind.JOINABLE);
+    return new QueueSerialForm(channel.handOff(), QueueSerialForm.Kind.JOINABLE);
   }
 }

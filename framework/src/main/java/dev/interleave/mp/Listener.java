@@ -1,11 +1,15 @@
 package dev.interleave.mp;
 
+import dev.interleave.internal.ipc.AuthKeys;
 import dev.interleave.internal.ipc.ClassRules;
 import dev.interleave.internal.ipc.IpcFailure;
 import dev.interleave.internal.ipc.SocketListener;
 import dev.interleave.internal.ipc.SocketTransport;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -22,6 +26,12 @@ import org.apiguardian.api.API;
  * challenge in both directions before returning the connection and before anything received on
  * it is deserialized; a client without the same key fails with {@link AuthenticationException}
  * on both sides.
+ *
+ * <p><b>TCP.</b> {@link #tcp(InetSocketAddress, byte[], SerialFilter)} listens on a host
+ * and port instead (port 0 picks a free one; see {@link #socketAddress()}). Anyone who can reach
+ * the port can connect, so a TCP listener always authenticates: without a key it uses the
+ * process tree's default key, which children inherit (system property {@code
+ * interleave.authkey}, made at random by the first process that needs it).
  *
  * <p>Connections made here cannot be passed to other processes (a JVM cannot hand over a
  * socket); pass the address instead. Thread-safe.
@@ -77,9 +87,63 @@ public final class Listener implements AutoCloseable {
     return Client.authenticated(transport, authkey, rules, true);
   }
 
-  /** The socket file's path. */
+  /**
+   * A TCP listener on {@code address}, authenticating clients with {@code authkey}, or with the
+   * process tree's default key if it is null; see {@link #tcp(InetSocketAddress, byte[],
+   * SerialFilter)}.
+   */
+  public static Listener tcp(InetSocketAddress address, byte[] authkey) {
+    return tcp(address, authkey, SerialFilter.defaults());
+  }
+
+  /**
+   * A TCP listener on {@code address} (port 0 picks a free port), authenticating clients with
+   * {@code authkey}, or with the process tree's default key if it is null, and deserializing
+   * received objects through {@code filter}.
+   *
+   * @throws java.io.UncheckedIOException if the socket cannot be bound
+   */
+  public static Listener tcp(InetSocketAddress address, byte[] authkey, SerialFilter filter) {
+    Objects.requireNonNull(address, "address");
+    Objects.requireNonNull(filter, "filter");
+    return new Listener(SocketListener.bindTcp(address, BACKLOG),
+        authkey == null ? AuthKeys.processDefault() : authkey, filter);
+  }
+
+  private Listener(SocketListener socket, byte[] authkey, SerialFilter filter) {
+    this.rules = Objects.requireNonNull(filter, "filter").rules();
+    this.authkey = authkey.clone();
+    this.socket = socket;
+  }
+
+  /**
+   * The socket file's path.
+   *
+   * @throws IllegalStateException if this is a TCP listener (see {@link #socketAddress()})
+   */
   public Path address() {
-    return socket.address();
+    Path path = socket.address();
+    if (path == null) {
+      throw new IllegalStateException(this + " listens on TCP, not on a socket file; use"
+          + " socketAddress()");
+    }
+    return path;
+  }
+
+  /**
+   * The address bound: a {@link java.net.UnixDomainSocketAddress}, or for TCP an {@link
+   * InetSocketAddress} with the actual port.
+   */
+  public SocketAddress socketAddress() {
+    return socket.socketAddress();
+  }
+
+  /**
+   * The peer address of the connection {@link #accept()} last returned (CPython's {@code
+   * last_accepted}), empty before the first. A Unix domain client's address is usually unnamed.
+   */
+  public Optional<SocketAddress> lastAccepted() {
+    return Optional.ofNullable(socket.lastAccepted());
   }
 
   /** Stops listening and removes the socket file (and the private directory it made). */
@@ -90,6 +154,6 @@ public final class Listener implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "Listener[" + socket.address() + (authkey == null ? "]" : ", authenticated]");
+    return "Listener[" + socket.socketAddress() + (authkey == null ? "]" : ", authenticated]");
   }
 }

@@ -249,6 +249,6 @@ public sealed class Queue<E> implements Serializable permits JoinableQueue {
   }
 
   Object writeReplace() throws ObjectStreamException {
-    return new QueueSerialForm(channel.handOff(), rules, QueueSerialForm.Kind.QUEUE);
+    return new QueueSerialForm(channel.handOff(), QueueSerialForm.Kind.QUEUE);
   }
 }

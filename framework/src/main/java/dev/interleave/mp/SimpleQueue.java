@@ -99,6 +99,6 @@ public final class SimpleQueue<E> implements Serializable {
   }
 
   private Object writeReplace() throws ObjectStreamException {
-    return new QueueSerialForm(channel.handOff(), rules, QueueSerialForm.Kind.SIMPLE);
+    return new QueueSerialForm(channel.handOff(), QueueSerialForm.Kind.SIMPLE);
   }
 }

@@ -147,4 +147,17 @@ final class IpcChildren {
       Runtime.getRuntime().halt(STATUS);
     }
   }
+
+  static final int COPIES = 300;
+
+  /** Opens {@link #COPIES} handles of its end and sends one message through each. */
+  static void sendThroughCopies(Connection c) throws InterruptedException {
+    java.util.List<Connection> copies = new java.util.ArrayList<>();
+    for (int i = 0; i < COPIES; i++) {
+      copies.add(Copies.of(c));
+    }
+    for (int i = 0; i < COPIES; i++) {
+      copies.get(i).send(i);
+    }
+  }
 }

@@ -65,6 +65,38 @@ class PipeAcrossProcessesTest {
   }
 
   @Test
+  void aChildHoldsHundredsOfHandlesOfOneEnd() throws Exception {
+    Pipe p = pipe(false);
+    Process child = start(IpcChildren::sendThroughCopies, p.second());
+    p.second().close();
+    for (int i = 0; i < IpcChildren.COPIES; i++) {
+      assertEquals(Integer.valueOf(i), p.first().recv());
+    }
+    assertThrows(ConnectionEOFException.class, () -> p.first().recv());
+    assertTrue(child.join(WAIT));
+    assertEquals(OptionalInt.of(0), child.exitCode());
+  }
+
+  @Test
+  void handlesBeyondTheLimitFailNamingIt() {
+    Pipe p = pipe(false);
+    List<Connection> copies = new ArrayList<>();
+    try {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> {
+        while (true) {
+          copies.add(Copies.of(p.second()));
+        }
+      });
+      assertTrue(e.getMessage().matches("cannot open pipe:\\S+ end 1: all 1024 handles"
+          + " of it are open in live processes or in transit to them \\(close unused copies\\)"),
+          e.getMessage());
+      assertEquals(1023, copies.size(), "1024 slots: the original handle and 1023 copies");
+    } finally {
+      copies.forEach(Connection::close);
+    }
+  }
+
+  @Test
   void aChildSendsObjectsThenItsExitIsEndOfFile() throws Exception {
     Pipe p = pipe(false);
     Process child = start(IpcChildren::sendThree, p.second());

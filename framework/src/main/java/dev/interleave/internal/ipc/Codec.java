@@ -212,7 +212,7 @@ public final class Codec {
   }
 
   private static Object deserialize(byte[] buf, int offset, int length, ClassRules rules) {
-    ClassRules.Filter filter = rules.filter();
+    ClassRules.Filter filter = rules.filter(length);
     try (FilteredInput in = new FilteredInput(new ByteArrayInputStream(buf, offset, length))) {
       in.setObjectInputFilter(filter);
       Object value = in.readObject();
@@ -222,8 +222,7 @@ public final class Codec {
       return value;
     } catch (InvalidClassException e) {
       if (filter.rejected() != null) {
-        throw new IpcFailure(Kind.REJECTED_CLASS, "class " + filter.rejected()
-            + " is not allowed by the deserialization filter; it was not instantiated", e);
+        throw new IpcFailure(Kind.REJECTED_CLASS, filter.rejected(), e);
       }
       throw new IpcFailure(Kind.SERIALIZATION, "cannot deserialize: " + e.getMessage(), e);
     } catch (ObjectStreamException | java.io.EOFException e) {

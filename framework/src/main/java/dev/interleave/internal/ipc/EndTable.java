@@ -11,7 +11,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * <pre>
  *  0                   1                   2                   3
  *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +---------------------------------------------------------------+  +0
+ * |                 Slots ever used (high-water mark)             |
  * +---------------------------------------------------------------+
+ * |                       (pad to 64)                           ...
+ * +---------------------------------------------------------------+  +64
  * |                 Owner token (pid, start), 0 = free slot       |
  * |                                                               |
  * +---------------------------------------------------------------+
@@ -34,9 +38,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * stops counting after {@link #RESERVATION_MILLIS}.
  */
 final class EndTable {
-  static final int SLOTS = 32;
+  static final int SLOTS = 1024;
   static final int SLOT_SIZE = 24;
-  static final int SIZE = SLOTS * SLOT_SIZE;
+  private static final int HEADER = 64;
+  static final int SIZE = HEADER + SLOTS * SLOT_SIZE;
   static final long RESERVATION_MILLIS = Long.getLong("interleave.ipc.handoffMillis", 60_000L);
   private static final int OWNER = 0;
   private static final int NONCE = 8;
@@ -46,12 +51,14 @@ final class EndTable {
   record Reservation(int slot, long nonce) {}
 
   private final Segment segment; // keeps the mapping alive while the address is used
+  private final long high;
   private final long base;
   private final String name;
 
   EndTable(Segment segment, int offset, String name) {
     this.segment = segment;
-    this.base = Mem.base(segment) + offset;
+    this.high = Mem.base(segment) + offset;
+    this.base = high + HEADER;
     this.name = name;
   }
 
@@ -107,7 +114,7 @@ final class EndTable {
 
   /** Whether any slot is taken (one pass of plain reads; no liveness checks). */
   boolean anyTaken() {
-    for (int i = 0; i < SLOTS; i++) {
+    for (int i = 0, n = used(); i < n; i++) {
       if (Mem.getLongVolatile(at(i) + OWNER) != 0) {
         return true;
       }
@@ -117,7 +124,7 @@ final class EndTable {
 
   /** Whether a live process holds this end, or may still redeem a reservation of it. */
   boolean anyLive() {
-    for (int i = 0; i < SLOTS; i++) {
+    for (int i = 0, n = used(); i < n; i++) {
       if (isLive(i)) {
         return true;
       }
@@ -143,6 +150,7 @@ final class EndTable {
       for (int i = 0; i < SLOTS; i++) {
         long at = at(i);
         if (Mem.getLongVolatile(at + OWNER) == 0 && Mem.casLong(at + OWNER, 0, OwnerToken.self())) {
+          raiseUsed(i + 1);
           Mem.putLongVolatile(at + EXPIRY, expiry);
           Mem.putLongVolatile(at + NONCE, nonce);
           return i;
@@ -151,11 +159,23 @@ final class EndTable {
       reclaimDead();
     }
     throw new IllegalStateException("cannot open " + name + ": all " + SLOTS
-        + " handles of it are open in live processes (close unused copies)");
+        + " handles of it are open in live processes or in transit to them (close unused"
+        + " copies)");
+  }
+
+  /** Slots that may be taken: none at or past this index ever was. */
+  private int used() {
+    return Mem.getIntVolatile(high);
+  }
+
+  private void raiseUsed(int n) {
+    for (int u = used(); u < n && !Mem.casInt(high, u, n); u = used()) {
+      // another process raised it meanwhile; try again with its value
+    }
   }
 
   private void reclaimDead() {
-    for (int i = 0; i < SLOTS; i++) {
+    for (int i = 0, n = used(); i < n; i++) {
       long at = at(i);
       long owner = Mem.getLongVolatile(at + OWNER);
       long nonce = Mem.getLongVolatile(at + NONCE);

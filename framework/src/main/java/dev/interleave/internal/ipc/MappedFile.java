@@ -21,6 +21,8 @@ import java.util.Set;
  * @param buffer the mapping, of the whole file
  */
 record MappedFile(String name, Path path, MappedByteBuffer buffer) {
+  private static final FileAttribute<?> PRIVATE =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
   private static final Set<StandardOpenOption> CREATE = Set.of(StandardOpenOption.CREATE_NEW,
       StandardOpenOption.READ, StandardOpenOption.WRITE);
 
@@ -35,7 +37,7 @@ record MappedFile(String name, Path path, MappedByteBuffer buffer) {
    * @throws IpcFailure of kind {@link IpcFailure.Kind#NO_SPACE} if the file system is full
    */
   static MappedFile create(Path path, int size, String what) {
-    try (FileChannel ch = FileChannel.open(path, CREATE, ownerOnly(path.getParent()))) {
+    try (FileChannel ch = FileChannel.open(path, CREATE, privateFile(path))) {
       try {
         Space.reserve(path, size, what);
         return new MappedFile(path.getFileName().toString(), path,
@@ -66,11 +68,9 @@ record MappedFile(String name, Path path, MappedByteBuffer buffer) {
     }
   }
 
-  private static FileAttribute<?>[] ownerOnly(Path dir) {
-    if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      return new FileAttribute<?>[0];
-    }
-    return new FileAttribute<?>[] {
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+  /** Mode 0600 where the file system knows POSIX modes: spilled items are private. */
+  private static FileAttribute<?>[] privateFile(Path file) {
+    boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+    return posix ? new FileAttribute<?>[] {PRIVATE} : new FileAttribute<?>[0];
   }
 }

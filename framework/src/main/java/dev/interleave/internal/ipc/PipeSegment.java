@@ -21,9 +21,9 @@ import dev.interleave.internal.shm.SharedMemory;
  * |                       (pad to 64)                           ...
  * +---------------------------------------------------------------+  +64
  * |                 End 0 holders ({@link EndTable})            ...
- * +---------------------------------------------------------------+  +64 + 768
+ * +---------------------------------------------------------------+  +64 + EndTable.SIZE
  * |                 End 1 holders ({@link EndTable})            ...
- * +---------------------------------------------------------------+  +1600
+ * +---------------------------------------------------------------+  +64 + 2 EndTable.SIZE
  * |                 Ring 0 ({@link RingLayout}): end 1 to end 0 ...
  * +---------------------------------------------------------------+
  * |                 Ring 1, duplex only: end 0 to end 1         ...
@@ -35,7 +35,7 @@ import dev.interleave.internal.shm.SharedMemory;
  */
 final class PipeSegment {
   static final int MAGIC = 0x49504950;
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   static final int DEFAULT_CAPACITY = Integer.getInteger("interleave.pipe.ringBytes", 1 << 20);
   private static final int DUPLEX = 8;
   private static final int CAPACITY = 12;

@@ -3,7 +3,10 @@ package dev.interleave.internal.ipc;
 import dev.interleave.internal.ipc.IpcFailure.Kind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -17,7 +20,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A listening Unix domain socket whose file lives in a directory only its owner can open.
+ * A listening Unix domain socket whose file lives in a directory only its owner can open, or a
+ * listening TCP socket ({@link #bindTcp}), which anyone who can reach the port may connect to
+ * (so its users authenticate peers).
  *
  * <p>Without an address, a fresh directory ({@code interleave-ipc-*}, mode 0700) is made in the
  * temporary directory and removed on {@link #close()}. With one, its directory must be the
@@ -42,12 +47,15 @@ public final class SocketListener implements AutoCloseable {
   private final Selector acceptable;
   private final Path address;
   private final Path ownDirectory;
+  private final SocketAddress bound;
+  private volatile SocketAddress lastAccepted;
 
   private SocketListener(ServerSocketChannel server, Path address, Path ownDirectory)
       throws IOException {
     this.server = server;
     this.address = address;
     this.ownDirectory = ownDirectory;
+    this.bound = server.getLocalAddress();
     server.configureBlocking(false);
     this.acceptable = Selector.open();
     server.register(acceptable, SelectionKey.OP_ACCEPT);
@@ -107,8 +115,49 @@ public final class SocketListener implements AutoCloseable {
     }
   }
 
+  /** The socket file's path; null for a TCP listener. */
   public Path address() {
     return address;
+  }
+
+  /** The bound address: a {@link UnixDomainSocketAddress} or an {@link InetSocketAddress}. */
+  public SocketAddress socketAddress() {
+    return bound;
+  }
+
+  /** The peer address of the last connection accepted, or null before the first. */
+  public SocketAddress lastAccepted() {
+    return lastAccepted;
+  }
+
+  /**
+   * Binds a TCP socket at {@code address} (port 0 picks a free port).
+   *
+   * @throws UncheckedIOException if the socket cannot be bound
+   */
+  public static SocketListener bindTcp(InetSocketAddress address, int backlog) {
+    try {
+      ServerSocketChannel server = ServerSocketChannel.open();
+      server.bind(address, backlog);
+      return new SocketListener(server, null, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Connects to the TCP listener at {@code address}. */
+  public static SocketTransport connectTcp(InetSocketAddress address) {
+    try {
+      SocketChannel c = SocketChannel.open(address);
+      c.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      return new SocketTransport(c, address.getHostString() + ":" + address.getPort());
+    } catch (IOException e) {
+      throw new IpcFailure(Kind.IO, "cannot connect to " + address + ": " + e, e);
+    }
+  }
+
+  private String describe() {
+    return address != null ? address.toString() : String.valueOf(bound);
   }
 
   /** Waits for a connection, in slices so that an interrupt ends the wait. */
@@ -117,7 +166,7 @@ public final class SocketListener implements AutoCloseable {
       while (true) {
         SocketChannel c = server.accept();
         if (c != null) {
-          return new SocketTransport(c, address.getFileName().toString());
+          return accepted(c);
         }
         acceptable.select(SLICE_MILLIS);
         acceptable.selectedKeys().clear();
@@ -125,12 +174,21 @@ public final class SocketListener implements AutoCloseable {
           throw new InterruptedException();
         }
         if (!server.isOpen()) {
-          throw new IpcFailure(Kind.IO, "listener at " + address + " was closed");
+          throw new IpcFailure(Kind.IO, "listener at " + describe() + " was closed");
         }
       }
     } catch (IOException e) {
-      throw new IpcFailure(Kind.IO, "cannot accept on " + address + ": " + e.getMessage(), e);
+      throw new IpcFailure(Kind.IO, "cannot accept on " + describe() + ": " + e.getMessage(), e);
     }
+  }
+
+  private SocketTransport accepted(SocketChannel c) throws IOException {
+    lastAccepted = c.getRemoteAddress();
+    if (address == null) {
+      c.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      return new SocketTransport(c, String.valueOf(bound).replaceFirst("^/", ""));
+    }
+    return new SocketTransport(c, address.getFileName().toString());
   }
 
   /** Connects to the listener at {@code address}. */
@@ -156,6 +214,9 @@ public final class SocketListener implements AutoCloseable {
   }
 
   private void removeFiles() {
+    if (address == null) {
+      return;
+    }
     deleteQuietly(address);
     deleteQuietly(ownDirectory);
   }

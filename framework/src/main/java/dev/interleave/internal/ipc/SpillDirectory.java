@@ -108,24 +108,13 @@ final class SpillDirectory {
   private static void deleteMatching(Path dir, String glob, boolean onlyDead) {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
       for (Path file : files) {
-        ProcessIdentity creator = creatorOf(file.getFileName().toString());
+        ProcessIdentity creator = SharedMemory.creatorOf(file.getFileName().toString());
         if (!onlyDead || creator != null && !creator.isAlive()) {
           delete(file);
         }
       }
     } catch (IOException | UncheckedIOException e) {
       // what is left is swept later
-    }
-  }
-
-  /** The creator named by {@code interleave-<pid>-<startMillis>-...}, or null. */
-  static ProcessIdentity creatorOf(String fileName) {
-    String[] parts = fileName.substring(SharedMemory.PREFIX.length()).split("-", 3);
-    try {
-      return parts.length < 3 ? null
-          : new ProcessIdentity(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-    } catch (NumberFormatException e) {
-      return null;
     }
   }
 }

@@ -139,7 +139,7 @@ public final class SharedMemory {
   }
 
   /** Parses the creator out of a segment file name, or null if the name is not ours. */
-  static ProcessIdentity creatorOf(String fileName) {
+  public static ProcessIdentity creatorOf(String fileName) {
     String[] parts = fileName.substring(PREFIX.length()).split("-", 3);
     if (parts.length < 3) {
       return null;

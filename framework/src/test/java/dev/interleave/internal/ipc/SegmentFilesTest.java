@@ -27,12 +27,15 @@ class SegmentFilesTest {
   }
 
   @Test
-  void spillLogsAreNamedAfterTheirQueueAndRemovedOnceRead() throws Exception {
+  void spillLogsAreNamedAfterTheirQueueInTheTemporaryDirectoryAndRemovedOnceRead()
+      throws Exception {
     QueueChannel q = QueueChannel.create(0);
     Codec.Encoded big = Codec.encodeParts(new byte[600_000]);
     q.put(big, Deadlines.NONE, false); // more than a quarter of the ring: spilled
-    Path log = q.segment().path().resolveSibling(q.segment().name() + ".s1");
-    assertTrue(Files.exists(log));
+    Path log = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath()
+        .resolve(q.segment().name() + ".s1");
+    assertTrue(Files.exists(log), "not in " + SharedMemory.directory());
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(log)));
     assertEquals(600_000, q.take(Deadlines.NONE).body().length);
     assertTrue(q.take(System.nanoTime()) == null);
     q.put(Codec.encodeParts(1), Deadlines.NONE, false); // the reader left the chain
