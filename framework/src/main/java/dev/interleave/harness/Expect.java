@@ -7,6 +7,11 @@ import org.apiguardian.api.API;
 public enum Expect {
   /** No schedule violates an invariant, deadlocks, hangs or throws. */
   PASS,
-  /** Some schedule does (a demonstration of a race); the test fails if none is found. */
+  /**
+   * Some schedule shows the bug the test names with {@link InterleaveTest#finding()} and {@link
+   * InterleaveTest#invariant()} (by default: any invariant violation). The test fails if no
+   * schedule does, or if the first finding is of another kind: a scenario whose body throws a
+   * {@code NullPointerException} does not demonstrate a lost update.
+   */
   VIOLATION
 }

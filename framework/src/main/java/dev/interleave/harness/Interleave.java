@@ -23,11 +23,23 @@ public final class Interleave {
   }
 
   /**
-   * A scheduling point on a shared {@code object} (a file name, a key): operations on the same
-   * object are the ones partial-order strategies consider racing.
+   * A scheduling point named {@code label} before an access to the shared state named {@code
+   * key}, for example {@code Interleave.point("read num.txt", file)}. Partial order sampling
+   * ({@link Strategy#POS}) considers two operations racing only when they touch the same state
+   * and one of them writes; a point with a key touches that key's state (as a write), a point
+   * without one may touch anything. Traces and replay tokens show the key.
+   *
+   * @param key names the state: its {@code toString()} (a file name, a {@code Path}, a record
+   *     key) must be the same in every process and every run, so identity-based {@code
+   *     toString()}s are not keys
+   * @throws IllegalArgumentException if {@code key} is null
    */
-  public static void point(String object, String label) {
-    Points.point(Op.USER, object, label);
+  public static void point(String label, Object key) {
+    if (key == null) {
+      throw new IllegalArgumentException("key must not be null (use point(label) for a point"
+          + " that names no state)");
+    }
+    Points.point(Op.USER, "key:" + key, label);
   }
 
   /**

@@ -18,11 +18,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * a {@link RaceDetectedError} on the first finding (after shrinking it). Every test writes a
  * JSON report under {@code interleave.reports.dir} (default {@code target/interleave-reports}).
  *
- * <p>JUnit configuration parameters (or system properties) override defaults for a whole run:
- * {@code interleave.schedules}, {@code interleave.seed}, {@code interleave.timeoutMillis} and
- * {@code interleave.strategy} ({@code random}, {@code pct}, {@code pos}, {@code exhaustive} or
- * {@code stress}, which replaces both strategy and mode); the
- * system property {@code interleave.replay} replays one schedule.
+ * <p>Every attribute can be overridden for a whole run by a JUnit configuration parameter or,
+ * failing that, a system property of the same name ({@link InterleaveProperties}, for example
+ * {@code -Dinterleave.seed=7}); an override wins over the annotation, which wins over the
+ * defaults. A bad value fails the test with a message naming the property and the value.
+ *
+ * <p>A test that demonstrates a bug says which: {@code @InterleaveTest(expect =
+ * Expect.VIOLATION, finding = FindingKind.DEADLOCK)}, or {@code invariant = "counter == 0"} for
+ * one invariant. A finding of another kind (or another invariant) fails the test with that
+ * finding's own message.
  */
 @API(status = API.Status.EXPERIMENTAL)
 @Target(ElementType.METHOD)
@@ -56,9 +60,28 @@ public @interface InterleaveTest {
   /** Whether the scenario is expected to pass or to demonstrate a violation. */
   Expect expect() default Expect.PASS;
 
+  /**
+   * With {@code expect = VIOLATION}: the kind of finding that demonstrates the bug. Only a
+   * finding of this kind meets the expectation; any other fails the test with its own message.
+   */
+  FindingKind finding() default FindingKind.INVARIANT;
+
+  /**
+   * With {@code expect = VIOLATION} and {@code finding = INVARIANT}: the name of the invariant
+   * expected to be violated, as registered with {@link Run#invariant} or {@link
+   * Run#finalInvariant} ({@code "outcome v"} for a forbidden outcome {@code v}); empty accepts
+   * any invariant.
+   */
+  String invariant() default "";
+
   /** Whether failing schedules are shrunk before they are reported. */
   boolean shrink() default true;
 
-  /** A replay token ({@code <seed>:<decisions>[:<draws>]}) to run exactly one schedule. */
+  /**
+   * A replay token, as a failure prints it ({@code <seed>:<decisions>:<draws>:<failure>:<steps>}),
+   * to run exactly that schedule: each step is checked against the token, and a run that passes
+   * where the token recorded a failure fails with a {@link FindingKind#NOT_REPRODUCED} finding.
+   * A hand-written {@code <seed>:<decisions>[:<draws>]} replays the decisions only.
+   */
   String replay() default "";
 }

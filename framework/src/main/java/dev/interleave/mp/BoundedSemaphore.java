@@ -29,7 +29,21 @@ public final class BoundedSemaphore extends Semaphore {
    * @throws IllegalArgumentException if {@code permits} is negative
    */
   public BoundedSemaphore(int permits) {
-    super(permits, true);
+    super(permits, true, true);
+  }
+
+  private BoundedSemaphore(int permits, boolean tracked) {
+    super(permits, true, tracked);
+  }
+
+  /**
+   * A bounded semaphore whose permits are never recovered from a process that dies holding
+   * them (see {@link Semaphore#withoutRecovery}).
+   *
+   * @throws IllegalArgumentException if {@code permits} is negative
+   */
+  public static BoundedSemaphore withoutRecovery(int permits) {
+    return new BoundedSemaphore(permits, false);
   }
 
   BoundedSemaphore(SyncSegment sync) {

@@ -35,7 +35,7 @@ import org.apiguardian.api.API;
  * an RLock), waits, then re-acquires it (restoring the recursion count) before it returns, also
  * after a timeout or an interrupt. {@link #signal(int)} wakes the {@code n} threads that have
  * waited longest, in arrival order; there are no spurious wake-ups. Waiters sleep in the kernel
- * after a short spin and use no CPU. At most 64 threads (of all processes) can wait at the same
+ * after a short spin and use no CPU. At most 1,024 threads (of all processes) can wait at the same
  * time; one more fails with {@link IllegalStateException}.
  *
  * <p><b>Interruption and timeouts.</b> An interrupted waiter re-acquires the lock and throws

@@ -62,6 +62,7 @@ public final class Event implements Serializable {
   /** Whether the flag is set. */
   public boolean isSet() {
     sync.checkOpen();
+    Points.point(Op.QUERY, sync.id(), "isSet");
     return core.isSet();
   }
 
@@ -103,7 +104,7 @@ public final class Event implements Serializable {
   private boolean awaitNanos(long nanos) throws InterruptedException {
     sync.checkOpen();
     if (Points.controlled()) {
-      return Points.await(Op.WAIT, sync.id(), "wait", core::isSet, nanos, null);
+      return Points.await(Op.WAIT, sync.id(), "wait", core.waitAttempt(), nanos, null);
     }
     Points.point(Op.WAIT, sync.id(), "wait");
     return core.await(nanos);

@@ -1,10 +1,38 @@
 package dev.interleave.mp;
 
 import dev.interleave.internal.ipc.IpcFailure;
+import dev.interleave.internal.ipc.QueueChannel;
+import dev.interleave.internal.ipc.RingChannel;
 
 /** Translates the IPC mechanics' failures into this package's exceptions. */
 final class Failures {
   private Failures() {}
+
+  /**
+   * A new queue's channel.
+   *
+   * @throws NoSpaceException if the shared-memory directory has no room for its ring
+   */
+  static QueueChannel newQueue(int maxsize) {
+    try {
+      return QueueChannel.create(maxsize);
+    } catch (IpcFailure f) {
+      throw translate(f);
+    }
+  }
+
+  /**
+   * A new pipe's two ends.
+   *
+   * @throws NoSpaceException if the shared-memory directory has no room for its rings
+   */
+  static RingChannel[] newPipe(boolean duplex) {
+    try {
+      return RingChannel.pipe(duplex);
+    } catch (IpcFailure f) {
+      throw translate(f);
+    }
+  }
 
   /** The public exception for {@code f}, with {@code f}'s cause and stack trace. */
   static RuntimeException translate(IpcFailure f) {
@@ -19,7 +47,8 @@ final class Failures {
       case AUTHENTICATION -> new AuthenticationException(m, c);
       case SERIALIZATION -> new SerializationException(m, c);
       case REJECTED_CLASS -> new RejectedClassException(m, c);
-      case IO -> new ConnectionException(m, c);
+      case IO, TIMEOUT -> new ConnectionException(m, c);
+      case NO_SPACE -> new NoSpaceException(m, c);
     };
     e.setStackTrace(f.getStackTrace());
     return e;

@@ -35,10 +35,14 @@ import org.apiguardian.api.API;
  * {@link InterruptedException} when the waiting thread is interrupted (noticed within 50 ms
  * while asleep); {@link #acquire(Duration)} gives up after its timeout.
  *
- * <p><b>Dead holders.</b> If the process holding the lock dies, even by {@code kill -9}, a
- * waiter notices (within 50 ms) and takes the lock over; {@link #previousOwnerDied()} then
- * returns true for that hold, as a robust mutex reports {@code EOWNERDEAD}: the data the lock
- * protects may be half updated. The holder is the process that acquired the lock.
+ * <p><b>Holders that exit or die.</b> The holder is the process that acquired the lock. A
+ * process that <em>exits normally</em> (its target returned or threw, or it called {@code
+ * System.exit}) while holding the lock leaves it locked, as in CPython, with a warning on stderr
+ * naming the process and the lock; any process may still release it. If the holder <em>dies</em>
+ * (killed by a signal, {@code terminate()} and {@code kill()} included, or crashed), a waiter
+ * notices (within 50 ms) and takes the lock over; {@link #previousOwnerDied()} then returns true
+ * for that hold, as a robust mutex reports {@code EOWNERDEAD}: the data the lock protects may be
+ * half updated.
  *
  * <p><b>Memory consistency effects.</b> Writes to shared memory (shared values, other
  * primitives) made by a process before it releases the lock are visible to any process, and

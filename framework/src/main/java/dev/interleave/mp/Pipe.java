@@ -49,7 +49,7 @@ public final class Pipe {
   /** A pipe whose ends deserialize what they receive through {@code filter}. */
   public static Pipe open(boolean duplex, SerialFilter filter) {
     Objects.requireNonNull(filter, "filter");
-    RingChannel[] ends = RingChannel.pipe(duplex);
+    RingChannel[] ends = Failures.newPipe(duplex);
     return new Pipe(new Connection(ends[0], filter.rules()),
         new Connection(ends[1], filter.rules()), duplex);
   }

@@ -1,12 +1,16 @@
 package dev.interleave.mp;
 
-import dev.interleave.internal.runtime.Children;
+import dev.interleave.internal.ipc.HandOffs;
+import dev.interleave.internal.runtime.Child;
 import dev.interleave.internal.runtime.ChildHandle;
+import dev.interleave.internal.runtime.Children;
+import dev.interleave.internal.runtime.LaunchException;
 import dev.interleave.internal.runtime.Launcher;
 import dev.interleave.internal.runtime.Op;
 import dev.interleave.internal.runtime.Points;
 import dev.interleave.internal.runtime.ProcessContext;
 import dev.interleave.internal.runtime.Serialization;
+import dev.interleave.internal.sync.HeldAtExit;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -38,11 +42,13 @@ import org.apiguardian.api.API;
  * <p><b>Exit codes</b> as CPython reports them: 0 when {@code run} returned, 1 when it threw
  * (the child prints the stack trace on its stderr, which appears on the parent's), the argument
  * of {@code System.exit(n)}, and {@code -N} when the child was killed by signal N (a JVM's
- * 128+N status is reported as {@code -N}).
+ * 128+N status is reported as {@code -N} unless the child reported that it exited, so {@code
+ * System.exit(130)} gives 130; {@code Runtime.halt} and a JVM crash count as signals).
  *
- * <p><b>Daemons.</b> When the main code of the root JVM ends (its {@code main} thread
- * terminates) daemonic children are terminated, and the JVM waits for the non-daemonic ones
- * before it exits; a child process does the same when its {@code run} returns. A daemonic
+ * <p><b>Daemons.</b> When the root JVM exits (its {@code main} thread and every other
+ * non-daemon thread ended, or {@code System.exit} was called), daemonic children are
+ * terminated, and the JVM waits for the non-daemonic ones before it exits, as CPython's exit
+ * handler does; a child process does the same when its {@code run} returns. A daemonic
  * process cannot start children. If a parent JVM dies, even by {@code kill -9}, its children
  * notice within a few milliseconds (their standard input reaches end-of-file) and exit.
  *
@@ -65,9 +71,16 @@ public class Process implements Serializable {
     CLOSED
   }
 
+  static {
+    ProcessBootstrap.ensureInstalled();
+  }
+
   private final Call call;
   private String name;
   private boolean daemon;
+  private byte[] authkey;
+  private transient StartMethod startMethod;
+  private transient Child asChild;
 
   private transient volatile State state = State.NEW;
   private transient volatile ChildHandle jvm;
@@ -106,6 +119,7 @@ public class Process implements Serializable {
   private Process(Call call) {
     this.call = call;
     this.name = ProcessContext.nextChildName();
+    this.authkey = ProcessContext.authkey();
   }
 
   private static <T> T nonNull(T target) {
@@ -183,11 +197,24 @@ public class Process implements Serializable {
       throw new IllegalStateException("cannot start " + name + ": daemonic processes are not"
           + " allowed to have children (" + ProcessContext.current().name() + " is daemonic)");
     }
-    byte[] payload = serializeForChild();
-    Points.point(Op.START, "process:" + name, name);
-    jvm = Launcher.launch(name, daemon, payload);
+    try (HandOffs.Batch handOffs = HandOffs.begin()) {
+      byte[] payload = serializeForChild();
+      Points.point(Op.START, "process:" + name, name);
+      StartMethod method = startMethod != null ? startMethod : Context.defaultMethod();
+      jvm = Launcher.launch(name, daemon, payload, method == StartMethod.SPAWN);
+      handOffs.deliverTo(jvm.pid());
+    } catch (LaunchException e) {
+      throw ProcessStartException.from(e);
+    }
     state = State.STARTED;
-    Children.register(this, jvm.keepsParentAlive());
+    asChild = new AsChild();
+    Children.register(asChild, jvm.keepsParentAlive());
+  }
+
+  /** Sets the start method of a process made by a {@link Context}. */
+  final Process startMethod(StartMethod method) {
+    this.startMethod = method;
+    return this;
   }
 
   private byte[] serializeForChild() {
@@ -225,7 +252,64 @@ public class Process implements Serializable {
       return Points.await(Op.JOIN, id, name, () -> !j.isAlive(), nanos, name);
     }
     Points.point(Op.JOIN, id, name);
-    return j.awaitExit(timeout);
+    try {
+      return j.awaitExit(timeout);
+    } catch (LaunchException e) {
+      throw ProcessStartException.from(e);
+    }
+  }
+
+  /**
+   * The process's identifier, as CPython's {@code ident}: its pid.
+   *
+   * @throws IllegalStateException before {@code start()}
+   */
+  public final long ident() {
+    return pid();
+  }
+
+  /**
+   * The sentinel that becomes ready when the child ends, for {@link Sentinel#await}.
+   *
+   * @throws IllegalStateException before {@code start()} or after {@link #close()}
+   */
+  public final Sentinel sentinel() {
+    if (!current) {
+      started("get the sentinel of");
+    }
+    return new Sentinel(this);
+  }
+
+  /**
+   * The authentication key (a copy): the creating process's key unless set, and the child's
+   * {@linkplain #currentAuthkey() own key} once it runs, as CPython's {@code authkey}.
+   */
+  public final byte[] authkey() {
+    return authkey.clone();
+  }
+
+  /**
+   * Sets the authentication key the child will have (a copy of {@code key}); before {@code
+   * start()}. Returns this process.
+   *
+   * @throws IllegalArgumentException if {@code key} is null or empty
+   * @throws IllegalStateException after {@code start()}
+   */
+  public final Process setAuthkey(byte[] key) {
+    checkKey(key);
+    if (state != State.NEW || current) {
+      throw new IllegalStateException("cannot set the authkey of " + describe()
+          + ": only before start()");
+    }
+    this.authkey = key.clone();
+    return this;
+  }
+
+  private static void checkKey(byte[] key) {
+    if (key == null || key.length == 0) {
+      throw new IllegalArgumentException("authkey must not be null or empty but was: "
+          + (key == null ? "null" : "0 bytes"));
+    }
   }
 
   /** Whether the child is running (true from {@code start()} until it has been seen to exit). */
@@ -235,6 +319,9 @@ public class Process implements Serializable {
     }
     checkNotClosed("query");
     ChildHandle j = jvm;
+    if (j != null) {
+      Points.point(Op.QUERY, "process:" + name, "isAlive");
+    }
     return j != null && j.isAlive();
   }
 
@@ -242,6 +329,9 @@ public class Process implements Serializable {
   public final OptionalInt exitCode() {
     checkNotClosed("query");
     ChildHandle j = jvm;
+    if (j != null) {
+      Points.point(Op.QUERY, "process:" + name, "exitCode");
+    }
     return j == null ? OptionalInt.empty() : j.exitCode();
   }
 
@@ -257,7 +347,11 @@ public class Process implements Serializable {
     return started("get the pid of").pid();
   }
 
-  /** Sends SIGTERM to the child (no-op if it has exited). */
+  /**
+   * Sends SIGTERM to the child (no-op if it has exited). The child halts at once, whatever its
+   * threads hold, without running shutdown hooks; locks and permits it held are recovered by
+   * their next waiter ({@code previousOwnerDied()}). Its exit code is {@code -15}.
+   */
   public final void terminate() {
     Points.point(Op.TERMINATE, "process:" + name, name);
     started("terminate").terminate(false);
@@ -287,7 +381,9 @@ public class Process implements Serializable {
       j.close();
     }
     state = State.CLOSED;
-    Children.unregister(this);
+    if (asChild != null) {
+      Children.unregister(asChild);
+    }
   }
 
   private ChildHandle started(String action) {
@@ -310,28 +406,77 @@ public class Process implements Serializable {
   }
 
   /** Called reflectively by the runtime's bootstrap in the child, on the deserialized copy. */
-  @SuppressWarnings("unused")
-  private static void runAsCurrent(Process p) throws Exception {
+  static void runAsCurrent(Process p) throws Exception {
     p.current = true;
     p.state = State.NEW;
+    HeldAtExit.processName(p.name);
+    if (p.authkey != null) {
+      ProcessContext.authkey(p.authkey);
+    }
     p.run();
+  }
+
+  /**
+   * Called reflectively by a reused JVM (a harness worker) that runs this process as one task:
+   * when the task ends, what it still holds is kept as at a process's exit (with a warning,
+   * unless an {@link Error} such as a harness abort ended it).
+   */
+  static void runAsTask(Process p) throws Exception {
+    boolean warn = false;
+    try {
+      runAsCurrent(p);
+      warn = true;
+    } catch (Exception e) {
+      warn = true;
+      throw e;
+    } finally {
+      HeldAtExit.keepHeld(p.name, warn ? System.err : null);
+    }
   }
 
   // ---- static API: the current process and its relatives ----
 
   /** This process: {@code MainProcess} in the root JVM, the child's name in a child. */
   public static ProcessInfo currentProcess() {
-    return ProcessContext.current();
+    return ProcessInfo.of(ProcessContext.current());
+  }
+
+  /**
+   * This process's authentication key (a copy): 32 random bytes in the root JVM, inherited by
+   * every child (CPython's {@code current_process().authkey}); the default key of listeners,
+   * clients and managers.
+   */
+  public static byte[] currentAuthkey() {
+    return ProcessContext.authkey();
+  }
+
+  /**
+   * Sets this process's authentication key (a copy); processes created afterwards inherit it.
+   *
+   * @throws IllegalArgumentException if {@code key} is null or empty
+   */
+  public static void setCurrentAuthkey(byte[] key) {
+    checkKey(key);
+    ProcessContext.authkey(key);
+  }
+
+  /**
+   * The number of CPUs this JVM may use ({@link Runtime#availableProcessors()}: CPU affinity
+   * and container limits count, where CPython's {@code cpu_count()} reports every CPU of the
+   * machine).
+   */
+  public static int cpuCount() {
+    return Runtime.getRuntime().availableProcessors();
   }
 
   /** The parent of this process, empty in the root JVM. */
   public static Optional<ProcessInfo> parentProcess() {
-    return ProcessContext.parent();
+    return ProcessContext.parent().map(ProcessInfo::of);
   }
 
   /** The children started by this process that are still running. */
   public static List<Process> activeChildren() {
-    return Children.active();
+    return Children.active().stream().map(c -> ((AsChild) c).process()).toList();
   }
 
   /**
@@ -352,6 +497,38 @@ public class Process implements Serializable {
     String detail = j == null ? "" : " pid=" + j.pid() + (j.isAlive() ? " alive"
         : " exitcode=" + j.exitCode().orElse(Integer.MIN_VALUE));
     return "<Process name='" + name + "' " + state() + detail + (daemon ? " daemon" : "") + ">";
+  }
+
+  /** This process as the runtime's list of children sees it. */
+  private final class AsChild implements Child {
+    Process process() {
+      return Process.this;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public boolean isDaemon() {
+      return daemon;
+    }
+
+    @Override
+    public boolean isRunning() {
+      return state() == State.STARTED && Process.this.isAlive();
+    }
+
+    @Override
+    public void join() throws InterruptedException {
+      Process.this.join();
+    }
+
+    @Override
+    public void terminate() {
+      Process.this.terminate();
+    }
   }
 
   /** A target with its arguments, serialized with the process. */

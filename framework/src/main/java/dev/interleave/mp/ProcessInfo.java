@@ -11,4 +11,9 @@ import org.apiguardian.api.API;
  * @param daemon whether the process is daemonic
  */
 @API(status = API.Status.EXPERIMENTAL)
-public record ProcessInfo(String name, long pid, boolean daemon) {}
+public record ProcessInfo(String name, long pid, boolean daemon) {
+
+  static ProcessInfo of(dev.interleave.internal.runtime.ProcessContext.Who who) {
+    return new ProcessInfo(who.name(), who.pid(), who.daemon());
+  }
+}

@@ -29,6 +29,12 @@ public final class ProcessStartException extends ProcessException {
     this.outputTail = outputTail;
   }
 
+  /** The public form of the runtime's launch failure. */
+  static ProcessStartException from(dev.interleave.internal.runtime.LaunchException e) {
+    return new ProcessStartException(e.what(), e.command(), e.exitCode(), e.outputTail(),
+        e.getCause() != null ? e.getCause() : e);
+  }
+
   private static String indent(String text) {
     return text.isEmpty() ? "    (nothing)" : "    " + text.strip().replace("\n", "\n    ");
   }

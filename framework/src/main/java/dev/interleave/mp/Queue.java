@@ -68,7 +68,7 @@ public sealed class Queue<E> implements Serializable permits JoinableQueue {
 
   /** A queue whose items are deserialized through {@code filter}. */
   public Queue(int maxsize, SerialFilter filter) {
-    this(QueueChannel.create(maxsize), Objects.requireNonNull(filter, "filter").rules());
+    this(Failures.newQueue(maxsize), Objects.requireNonNull(filter, "filter").rules());
   }
 
   Queue(QueueChannel channel, ClassRules rules) {

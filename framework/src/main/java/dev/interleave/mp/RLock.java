@@ -28,10 +28,15 @@ import org.apiguardian.api.API;
  * {@link InterruptedException} when the waiting thread is interrupted (noticed within 50 ms
  * while asleep); {@link #acquire(Duration)} gives up after its timeout.
  *
- * <p><b>Dead owners.</b> If the owning process dies, even by {@code kill -9}, a waiter notices
- * (within 50 ms) and takes the lock over with a recursion count of one; {@link
- * #previousOwnerDied()} then returns true for that hold. A thread that ends while owning the lock
- * in a process that lives on is not detected (as in Python).
+ * <p><b>Owners that exit or die.</b> The owner is a thread of a process (identified by pid and
+ * start time, so thread ids that repeat across JVMs never confuse two owners). A process that
+ * <em>exits normally</em> (its target returned or threw, or it called {@code System.exit})
+ * while owning the lock leaves it locked for good, as in CPython (no other process may release
+ * an RLock), with a warning on stderr naming the process and the lock. If the owning process
+ * <em>dies</em> (killed by a signal, {@code terminate()} and {@code kill()} included, or
+ * crashed), a waiter notices (within 50 ms) and takes the lock over with a recursion count of
+ * one; {@link #previousOwnerDied()} then returns true for that hold. A thread that ends while
+ * owning the lock in a process that lives on is not detected (as in Python).
  *
  * <p><b>Memory consistency effects.</b> Writes to shared memory made by a process before it
  * releases the lock's last recursion level are visible to any thread of any process after it

@@ -29,12 +29,21 @@ import org.apiguardian.api.API;
  * {@link InterruptedException} when the waiting thread is interrupted (noticed within 50 ms
  * while asleep); {@link #acquire(Duration)} gives up after its timeout.
  *
- * <p><b>Dead holders.</b> Permits are attributed to the process that acquired them, until it (or,
- * when it holds none, another process) releases them. If a process dies holding permits, even by
- * {@code kill -9}, a thread that finds no permit notices (within 50 ms) and returns them to the
- * semaphore; the acquire that takes such a permit reports it through {@link
- * #previousOwnerDied()}. At most 64 processes can hold permits at the
- * same time; one more fails with {@link IllegalStateException}.
+ * <p><b>Holders that exit or die.</b> Permits are attributed to the process that acquired them,
+ * until it (or, when it holds none, another process) releases them. A process that <em>exits
+ * normally</em> (its target returned or threw, or it called {@code System.exit}) while holding
+ * permits keeps them, as in CPython: they stay taken, and a warning on stderr names the process
+ * and the semaphore. If a process <em>dies</em> holding permits (killed by a signal, {@code
+ * terminate()} and {@code kill()} included, or crashed), a thread that finds no permit notices
+ * (within 50 ms) and returns them to the semaphore; the acquire that takes such a permit
+ * reports it through {@link #previousOwnerDied()}. At most {@value
+ * dev.interleave.internal.sync.SemaphoreCore#SLOTS} processes can hold permits at the same time;
+ * one more fails with {@link IllegalStateException}.
+ *
+ * <p>A semaphore that counts items or signals rather than guarding a resource (a {@code
+ * Semaphore(0)} released by a producer, acquired by a consumer) must never be refilled by a
+ * death: make it with {@link #withoutRecovery(int)}. Its permits are attributed to nobody, so
+ * none is ever returned but by a release, and any number of processes may hold them.
  *
  * <p><b>Memory consistency effects.</b> Writes to shared memory made by a process before it
  * releases a permit are visible to any thread of any process after an acquire that follows it.
@@ -66,14 +75,41 @@ public sealed class Semaphore implements Serializable permits BoundedSemaphore {
    * @throws IllegalArgumentException if {@code permits} is negative
    */
   public Semaphore(int permits) {
-    this(permits, false);
+    this(permits, false, true);
   }
 
-  /** A semaphore, bounded by its initial value when {@code bounded}. */
-  Semaphore(int permits, boolean bounded) {
+  /**
+   * A semaphore, bounded by its initial value when {@code bounded}; its permits are attributed
+   * to their holders (and recovered from dead ones) when {@code tracked}.
+   */
+  Semaphore(int permits, boolean bounded, boolean tracked) {
     Timeouts.atLeast("permits", 0, permits);
     this.sync = SyncSegment.create(SyncKind.SEMAPHORE, kindName(bounded));
-    this.core = SemaphoreCore.create(sync, permits, bounded ? permits : -1);
+    this.core = SemaphoreCore.create(sync, permits, bounded ? permits : -1, tracked);
+  }
+
+  /**
+   * A semaphore with {@code permits} permits that are never recovered: a permit held by a
+   * process that dies, even by a signal, stays taken, exactly as in CPython. Use it for a
+   * semaphore that counts items or signals. {@link #previousOwnerDied()} is always false and
+   * any number of processes may hold permits at once.
+   *
+   * @throws IllegalArgumentException if {@code permits} is negative
+   */
+  public static Semaphore withoutRecovery(int permits) {
+    return new Semaphore(permits, false, false);
+  }
+
+  /** Whether permits held by a process that dies are recovered (false for {@link #withoutRecovery}). */
+  public boolean recoversPermits() {
+    sync.checkOpen();
+    return core.isTracked();
+  }
+
+  /** How many permits processes kept by exiting normally while holding them, over its life. */
+  public long keptPermits() {
+    sync.checkOpen();
+    return core.keptPermits();
   }
 
   /** Attaches to an existing semaphore's segment. */

@@ -35,7 +35,7 @@ public final class SimpleQueue<E> implements Serializable {
 
   /** An empty queue whose items are deserialized through {@code filter}. */
   public SimpleQueue(SerialFilter filter) {
-    this(QueueChannel.create(0), Objects.requireNonNull(filter, "filter").rules());
+    this(Failures.newQueue(0), Objects.requireNonNull(filter, "filter").rules());
   }
 
   SimpleQueue(QueueChannel channel, ClassRules rules) {

@@ -16,5 +16,7 @@ public enum FindingKind {
   /** Replaying a recorded schedule reached a point the recording does not have. */
   DIVERGENCE,
   /** User code threw in some process. */
-  EXCEPTION
+  EXCEPTION,
+  /** A replayed schedule did not fail the way its replay token recorded. */
+  NOT_REPRODUCED
 }

@@ -119,4 +119,32 @@ final class IpcChildren {
     c.send(new ConnectionSerialFilterTest.Tracked());
     c.send("plain");
   }
+
+  /** Puts {@code count} items of {@code size} bytes; reports what the failing put threw. */
+  static void putUntilFailure(Queue<byte[]> q, Integer count, Integer size, Connection report)
+      throws InterruptedException {
+    try {
+      for (int i = 0; i < count; i++) {
+        q.put(QueueTest.payload(i, size));
+      }
+      report.send("no exception");
+    } catch (RuntimeException | Error e) {
+      report.send(e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  /** Never called: an argument before the connection halts the child as it arrives. */
+  static void neverRuns(HaltOnArrival halt, Connection c) {
+    throw new AssertionError("unreachable");
+  }
+
+  /** An argument whose deserialization ends the JVM at once. */
+  static final class HaltOnArrival implements java.io.Serializable {
+    static final int STATUS = 3;
+    private static final long serialVersionUID = 1L;
+
+    private void readObject(java.io.ObjectInputStream in) {
+      Runtime.getRuntime().halt(STATUS);
+    }
+  }
 }

@@ -21,7 +21,7 @@ import org.openjdk.jcstress.infra.results.III_Result;
 @State
 public class SemaphoreAccountingStress {
   private final SemaphoreCore sem =
-      SemaphoreCore.create(SyncSegment.anonymous(SyncKind.SEMAPHORE, "Semaphore"), 1, -1);
+      SemaphoreCore.create(SyncSegment.anonymous(SyncKind.SEMAPHORE, "Semaphore"), 1, -1, true);
   private int counter;
 
   @Actor

@@ -21,7 +21,7 @@ import org.openjdk.jcstress.infra.results.ZZJ_Result;
 @State
 public class SemaphoreTryAcquireStress {
   private final SemaphoreCore sem =
-      SemaphoreCore.create(SyncSegment.anonymous(SyncKind.SEMAPHORE, "Semaphore"), 1, -1);
+      SemaphoreCore.create(SyncSegment.anonymous(SyncKind.SEMAPHORE, "Semaphore"), 1, -1, true);
 
   @Actor
   public void first(ZZJ_Result r) {

@@ -134,7 +134,7 @@ final class Conductor {
     } else if (e instanceof MainEnded m) {
       onMainEnded(m.failure());
     } else if (e instanceof Killed k) {
-      onKilled(procs.get(k.id()));
+      onKilled(procs.get(k.id()), k.force());
     }
   }
 
@@ -153,21 +153,56 @@ final class Conductor {
       return; // a late message of an earlier schedule
     }
     if (m == null) {
-      if (p.alive() && problem == null) {
-        problem = Problem.exception(p.name, "the worker JVM running " + p.name + " died", null);
-      }
-      if (p.alive()) {
-        exit(p, 1);
-      }
+      onWorkerGone(p);
     } else if (m instanceof Arrive a && a.epoch() == spec.epoch() && p.alive()) {
       onArrive(p, a);
     } else if (m instanceof Exited x && x.epoch() == spec.epoch()) {
       p.worker.route((x1, x2) -> {});
       if (p.alive()) {
+        if (x.failure() != null && problem == null
+            && !spec.ends().allowsException(exceptionClass(x.failure()))) {
+          problem = Problem.exception(p.name, p.name + " threw " + firstLine(x.failure()),
+              x.failure());
+        }
         exit(p, x.code());
       }
       p.pending = null;
     }
+  }
+
+  /**
+   * The worker JVM of {@code p} ended while its task ran: the process called {@code
+   * System.exit}, or its JVM died. Either way the process ends with the JVM's exit status, as
+   * the runtime reports it, and its held primitives see a dead holder.
+   */
+  private void onWorkerGone(Proc p) {
+    if (!p.alive()) {
+      return;
+    }
+    java.util.OptionalInt code = p.worker.awaitExitCode();
+    p.pending = null;
+    if (code.isEmpty() && problem == null) {
+      problem = Problem.exception(p.name, "the worker JVM running " + p.name
+          + " stopped answering and did not exit", null);
+    } else if (problem == null && !spec.ends().allowsExitCode(code.getAsInt())) {
+      problem = Problem.exception(p.name, p.name + " exited with code " + code.getAsInt()
+          + (code.getAsInt() < 0 ? " (killed by signal " + -code.getAsInt() + ")"
+              : " (System.exit)") + "; declare it with Scenario.allowExitCode if expected", null);
+    }
+    exit(p, code.orElse(-9));
+    stepper.wakeAll();
+  }
+
+  /** The class name at the head of a printed stack trace. */
+  private static String exceptionClass(String stackTrace) {
+    String head = firstLine(stackTrace);
+    int end = head.indexOf(':');
+    return (end < 0 ? head : head.substring(0, end)).strip();
+  }
+
+  private static String firstLine(String text) {
+    int nl = text.indexOf('\n');
+    return (nl < 0 ? text : text.substring(0, nl)).strip();
   }
 
   private Proc byWorker(Worker w) {
@@ -180,6 +215,9 @@ final class Conductor {
   }
 
   private void onArrive(Proc p, Arrive raw) {
+    if (raw.kind() == Kind.PROGRESS) {
+      return; // post() has noted the time: the process is alive and moving
+    }
     Arrive a = names.normalize(raw);
     stepper.completed(p, a.kind() != Kind.BLOCKED);
     p.pending = a;
@@ -205,10 +243,18 @@ final class Conductor {
     stepper.wake("process:" + p.name);
   }
 
-  private void onKilled(Proc p) {
+  /**
+   * Main terminated or killed {@code p}: its worker JVM is killed at once, so no code of the
+   * process runs afterwards ({@code finally} blocks included), as with the runtime's {@code
+   * terminate()} and {@code kill()}; it exits with -15 or -9, and processes blocked on what it
+   * held retry, to find its primitives held by a dead process.
+   */
+  private void onKilled(Proc p, boolean force) {
     if (p.alive()) {
-      p.worker.send(new Abort(spec.epoch()));
-      exit(p, -15);
+      p.worker.killAndAwait();
+      p.pending = null;
+      exit(p, force ? -9 : -15);
+      stepper.wakeAll();
     }
   }
 

@@ -19,6 +19,8 @@ abstract class ControlledHandler implements PointHandler {
   private volatile boolean controlled;
   private volatile long epoch;
   private SplittableRandom noise = new SplittableRandom(0);
+  private static final long PROGRESS_NANOS = 50_000_000L;
+  private long lastProgress;
 
   /** Makes {@code thread} the participant of schedule {@code epoch}. */
   final void bind(Thread thread, long epoch, boolean controlled, long noiseSeed) {
@@ -72,7 +74,7 @@ abstract class ControlledHandler implements PointHandler {
       }
       go = exchange(new Arrive(epoch, Kind.BLOCKED, op.name(), object, label, site, holder, deadline));
       if (go.timedOut()) {
-        return false;
+        return attempt.getAsBoolean(); // a timed wait tries once more at its deadline
       }
     }
   }
@@ -89,8 +91,19 @@ abstract class ControlledHandler implements PointHandler {
     }
   }
 
-  /** Stress mode: a seeded short delay or yield at half of the points. */
+  /** Tells the controller, without waiting for it, that this process is making progress. */
+  abstract void progress(Arrive arrive);
+
+  /**
+   * Stress mode: a seeded short delay or yield at half of the points, and a progress report at
+   * most every {@value #PROGRESS_NANOS} ns, so that liveness is judged by progress at points.
+   */
   private void perturb() {
+    long now = System.nanoTime();
+    if (now - lastProgress >= PROGRESS_NANOS) {
+      lastProgress = now;
+      progress(new Arrive(epoch, Kind.PROGRESS, Op.USER.name(), null, null, null, null, -1));
+    }
     int r = noise.nextInt(8);
     if (r < 2) {
       Thread.yield();

@@ -17,6 +17,6 @@ record Counterexample(Problem problem, int firstAt, Attempt original, Attempt sh
   }
 
   ReplayToken replay() {
-    return new ReplayToken(seed, shrunk.trace().decisions(), shrunk.draws());
+    return ReplayToken.of(seed, shrunk.trace(), shrunk.draws(), problem);
   }
 }

@@ -13,29 +13,63 @@ final class Deadlocks {
   private Deadlocks() {}
 
   /**
-   * The deadlock of {@code procs}; a blocked operation's holder is the one it reported, else the
-   * one the controller saw acquire the object last.
+   * The deadlock of {@code procs}, in which no process can run and no timer is pending. A
+   * blocked operation's holder is the one it reported, else the one the controller saw acquire
+   * the object last; an operation that waits for something to happen (an event to be set, a
+   * condition to be notified, an item to arrive) has no holder. A cycle of holders is reported
+   * as one; otherwise the blocked processes are listed as what they are, a chain.
    */
   static Problem of(List<Proc> procs, Map<String, Set<String>> holders) {
     List<WaitEdge> edges = new ArrayList<>();
     for (Proc p : procs) {
       if (p.status == Proc.Status.BLOCKED) {
-        Set<String> seen = holders.getOrDefault(p.pending.object(), Set.of());
-        String holder = !seen.isEmpty() ? String.join(",", seen)
-            : p.pending.holder() != null ? p.pending.holder() : "?";
-        holder = "MainProcess".equals(holder) ? "main" : holder;
-        edges.add(new WaitEdge(p.name, p.pending.object(), holder));
+        edges.add(new WaitEdge(p.name, p.pending.object(), holder(p, holders)));
       }
     }
     List<WaitEdge> cycle = cycle(edges);
-    List<WaitEdge> shown = cycle.isEmpty() ? edges : cycle;
     StringBuilder sb = new StringBuilder("deadlock: ");
+    sb.append(cycle.isEmpty() ? "every live process is blocked: " : "a wait-for cycle: ");
+    List<WaitEdge> shown = cycle.isEmpty() ? edges : cycle;
     for (int i = 0; i < shown.size(); i++) {
-      WaitEdge e = shown.get(i);
-      sb.append(i == 0 ? "" : "; ").append(e.process()).append(" waits for ").append(e.object())
-          .append(" held by ").append(e.heldBy());
+      sb.append(i == 0 ? "" : "; ").append(describe(shown.get(i)));
     }
     return new Problem(Problem.Kind.DEADLOCK, null, sb.toString(), shown, null, null, null);
+  }
+
+  private static String holder(Proc p, Map<String, Set<String>> holders) {
+    if ("JOIN".equals(p.pending.op()) && p.pending.object() != null
+        && p.pending.object().startsWith("process:")) {
+      return p.pending.object().substring("process:".length());
+    }
+    Set<String> seen = holders.getOrDefault(p.pending.object(), Set.of());
+    String holder = !seen.isEmpty() ? String.join(",", seen)
+        : "ACQUIRE".equals(p.pending.op()) && p.pending.holder() != null ? p.pending.holder()
+        : "?";
+    return "MainProcess".equals(holder) ? "main" : holder;
+  }
+
+  private static String describe(WaitEdge e) {
+    String object = e.object() == null ? "something" : e.object();
+    if (object.startsWith("process:")) {
+      return e.process() + " waits for " + e.heldBy() + " to exit";
+    } else if (!"?".equals(e.heldBy())) {
+      return e.process() + " waits for " + object + ", held by " + e.heldBy();
+    }
+    return e.process() + " waits for " + object + " " + awaited(object)
+        + " (every process that could do it has exited or is blocked)";
+  }
+
+  private static String awaited(String object) {
+    if (object.startsWith("event")) {
+      return "to be set";
+    } else if (object.startsWith("condition")) {
+      return "to be notified";
+    } else if (object.startsWith("queue") || object.startsWith("pipe")) {
+      return "to have data";
+    } else if (object.startsWith("barrier")) {
+      return "to fill";
+    }
+    return "to change";
   }
 
   /** The first cycle through the edges (process → holder), or empty. */

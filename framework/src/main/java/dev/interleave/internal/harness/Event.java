@@ -17,6 +17,6 @@ sealed interface Event {
   /** Main started a process on {@code worker}; its task was sent. */
   record Spawned(int id, String name, Worker worker, HarnessHandle handle) implements Event {}
 
-  /** Main terminated or killed process {@code id}. */
-  record Killed(int id) implements Event {}
+  /** Main terminated ({@code force} false) or killed process {@code id}. */
+  record Killed(int id, boolean force) implements Event {}
 }

@@ -1,7 +1,6 @@
 package dev.interleave.internal.harness;
 
 import dev.interleave.internal.harness.Counterexample.Attempt;
-import dev.interleave.internal.schedule.ReplayScheduler;
 import dev.interleave.internal.schedule.Scheduler;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +37,7 @@ final class Explorer {
           break;
         }
         explored++;
-        strategies.observed(a.trace().steps().size());
+        strategies.observed(a.trace());
         if (a.result().outcome() != null) {
           outcomes.merge(a.result().outcome(), 1L, Long::sum);
         }
@@ -50,16 +49,14 @@ final class Explorer {
       boolean exhausted = options.replay() == null && strategies.exhausted();
       long millis = (System.nanoTime() - start) / 1_000_000;
       return new Exploration(options, planned, explored, exhausted, millis, outcomes,
-          tally.snapshot(), failure);
+          tally.snapshot(), failure, strategies.pctBound());
     }
   }
 
   private Attempt runOne(ScheduleRunner runner, Strategies strategies, int n)
       throws InterruptedException {
     if (options.replay() != null) {
-      ChoiceSource choices = ChoiceSource.fixed(options.replay().draws());
-      Scheduler replay = new ReplayScheduler(options.replay().decisions(), true);
-      return new Attempt(runner.run(n, replay, choices), choices.draws());
+      return Replays.user(runner, options.replay(), n);
     }
     Scheduler s = strategies.next(n);
     if (s == null) {

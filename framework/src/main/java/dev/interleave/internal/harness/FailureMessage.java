@@ -12,23 +12,35 @@ final class FailureMessage {
         .append(" (").append(OptionsReader.describe(e.options())).append(")\n");
     Trace o = c.original().trace();
     Trace s = c.shrunk().trace();
-    sb.append("  shrunk to ").append(shape(s)).append(" (from ").append(shape(o)).append(")\n");
-    sb.append("  schedule:\n");
-    appendSteps(sb, s);
+    boolean recorded = !o.steps().isEmpty();
+    if (recorded) {
+      sb.append("  shrunk to ").append(shape(s)).append(" (from ").append(shape(o)).append(")\n");
+      sb.append("  schedule:\n");
+      appendSteps(sb, s);
+    } else {
+      sb.append("  found under stress: real parallel processes with seeded noise, so no schedule"
+          + " was recorded to shrink or replay step by step\n");
+    }
     if (c.problem().kind() == Problem.Kind.DEADLOCK) {
-      sb.append("  wait-for cycle:\n");
+      sb.append(c.problem().summary().contains("wait-for cycle") ? "  wait-for cycle:\n"
+          : "  blocked processes:\n");
       for (Problem.WaitEdge w : c.problem().waitFor()) {
         sb.append("    ").append(w.process()).append(" waits for ").append(w.object())
-            .append(", held by ").append(w.heldBy()).append('\n');
+            .append("?".equals(w.heldBy()) ? " (held by nobody: it waits for an event)"
+                : ", held by " + w.heldBy()).append('\n');
       }
     }
     if (c.problem().threadDump() != null) {
       sb.append("  thread dump of the hung process:\n").append(indent(c.problem().threadDump()));
     }
     String token = c.replay().format();
-    sb.append("  seed: ").append(c.seed()).append('\n');
-    sb.append("  replay: -Dinterleave.replay=").append(token)
-        .append("  or  @InterleaveTest(replay = \"").append(token).append("\")");
+    sb.append("  seed: ").append(c.seed());
+    if (recorded) {
+      sb.append("\n  replay: -Dinterleave.replay=").append(token)
+          .append("  or  @InterleaveTest(replay = \"").append(token).append("\")");
+    } else {
+      sb.append(" (the same seed gives the same noise, not the same timing)");
+    }
     return sb.toString();
   }
 

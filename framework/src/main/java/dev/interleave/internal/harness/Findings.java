@@ -1,6 +1,8 @@
 package dev.interleave.internal.harness;
 
+import dev.interleave.harness.ExplorationResult;
 import dev.interleave.harness.Finding;
+import dev.interleave.harness.FindingKind;
 import java.util.List;
 
 /** Maps internal problems onto the public closed set of findings. */
@@ -14,12 +16,27 @@ final class Findings {
       case HANG -> new Finding.Hang(p.process(), p.summary(), p.threadDump());
       case DIVERGENCE -> new Finding.Divergence(p.summary());
       case EXCEPTION -> new Finding.UncaughtException(p.process(), p.summary(), p.stackTrace());
+      case NOT_REPRODUCED -> new Finding.NotReproduced(p.summary(),
+          FindingKind.valueOf(p.invariant()));
     };
+  }
+
+  /** The public kind of {@code k}. */
+  static FindingKind kind(Problem.Kind k) {
+    return FindingKind.valueOf(k.name());
   }
 
   private static List<Finding.WaitFor> edges(Problem p) {
     return p.waitFor().stream()
         .map(e -> new Finding.WaitFor(e.process(), e.object(), e.heldBy())).toList();
+  }
+
+  /** What a test can read of exploration {@code e}. */
+  static ExplorationResult result(Exploration e) {
+    List<Finding> found = e.failure() == null ? List.of()
+        : List.of(toPublic(e.failure().problem()));
+    return new ExplorationResult(found, e.explored(), e.exhausted(), e.options().seed(),
+        e.pct());
   }
 
   /** The finding's headline, as the failure message's first line. */
@@ -30,6 +47,7 @@ final class Findings {
       case HANG -> "Hang: " + p.summary();
       case DIVERGENCE -> "Divergence: " + p.summary();
       case EXCEPTION -> "Exception: " + p.summary();
+      case NOT_REPRODUCED -> "Not reproduced: " + p.summary();
     };
   }
 }

@@ -5,20 +5,25 @@ import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
 
 /** A process of a schedule as its {@code Process} object sees it: run by a harness worker. */
 final class HarnessHandle implements ChildHandle {
   private final int id;
   private final long pid;
-  private final IntConsumer kill;
+  private final Kill kill;
   private final CountDownLatch exited = new CountDownLatch(1);
   private volatile int code;
 
-  HarnessHandle(int id, long pid, IntConsumer kill) {
+  HarnessHandle(int id, long pid, Kill kill) {
     this.id = id;
     this.pid = pid;
     this.kill = kill;
+  }
+
+  /** Ends process {@code id}: by SIGKILL if {@code force}, else as SIGTERM would. */
+  @FunctionalInterface
+  interface Kill {
+    void kill(int id, boolean force);
   }
 
   /** Called by the conductor when the process's task ended. */
@@ -54,7 +59,7 @@ final class HarnessHandle implements ChildHandle {
   @Override
   public void terminate(boolean force) {
     if (isAlive()) {
-      kill.accept(id);
+      kill.kill(id, force);
     }
   }
 

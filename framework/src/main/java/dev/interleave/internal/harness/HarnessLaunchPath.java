@@ -53,7 +53,7 @@ final class HarnessLaunchPath implements LaunchPath {
       w = grow();
     }
     int id = ++nextId;
-    HarnessHandle handle = new HarnessHandle(id, w.pid(), k -> conductor.post(new Event.Killed(k)));
+    HarnessHandle handle = new HarnessHandle(id, w.pid(), (k, force) -> conductor.post(new Event.Killed(k, force)));
     conductor.listen(w);
     conductor.post(new Event.Spawned(id, name, w, handle));
     ScheduleSpec spec = conductor.spec;

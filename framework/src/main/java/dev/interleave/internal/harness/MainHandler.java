@@ -18,6 +18,11 @@ final class MainHandler extends ControlledHandler {
   }
 
   @Override
+  void progress(Arrive arrive) {
+    conductor.post(new Event.FromMain(arrive));
+  }
+
+  @Override
   Go exchange(Arrive arrive) {
     conductor.post(new Event.FromMain(arrive));
     return mailbox.await(arrive.epoch());

@@ -1,30 +1,32 @@
 package dev.interleave.internal.harness;
 
+import static dev.interleave.internal.harness.Overrides.named;
+import static dev.interleave.internal.harness.Overrides.oneOf;
+
+import dev.interleave.harness.Expect;
+import dev.interleave.harness.FindingKind;
+import dev.interleave.harness.InterleaveProperties;
 import dev.interleave.harness.InterleaveTest;
+import dev.interleave.harness.Mode;
+import dev.interleave.harness.Strategy;
 import java.lang.reflect.Method;
 import java.security.SecureRandom;
-import java.util.Optional;
+import java.util.Locale;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Reads and validates a test's options: the annotation first, then JUnit configuration
- * parameters (which also see system properties), then the defaults.
+ * Reads and validates a test's options: each {@link InterleaveTest} attribute unless a JUnit
+ * configuration parameter or system property named in {@link InterleaveProperties} overrides
+ * it (the override wins), then the defaults. A zero seed, left so, picks one per test run.
  */
 final class OptionsReader {
-  /** Overrides {@link InterleaveTest#schedules()} for every test of a run. */
-  static final String SCHEDULES = "interleave.schedules";
-  /** Overrides a zero {@link InterleaveTest#seed()}. */
-  static final String SEED = "interleave.seed";
-  /** Overrides {@link InterleaveTest#timeoutMillis()}. */
-  static final String TIMEOUT = "interleave.timeoutMillis";
-  /**
-   * Overrides {@link InterleaveTest#strategy()} and {@link InterleaveTest#mode()}: {@code random},
-   * {@code pct}, {@code pos}, {@code exhaustive} (controlled) or {@code stress}.
-   */
-  static final String STRATEGY = "interleave.strategy";
-  /** Replays one schedule: a replay token. */
-  static final String REPLAY = "interleave.replay";
+  /** Kept for callers that name the overrides here; see {@link InterleaveProperties}. */
+  static final String SCHEDULES = InterleaveProperties.SCHEDULES;
+  static final String SEED = InterleaveProperties.SEED;
+  static final String TIMEOUT = InterleaveProperties.TIMEOUT_MILLIS;
+  static final String STRATEGY = InterleaveProperties.STRATEGY;
+  static final String REPLAY = InterleaveProperties.REPLAY;
   private static final long SESSION_SEED = new SecureRandom().nextLong() & Long.MAX_VALUE;
 
   private OptionsReader() {}
@@ -32,52 +34,73 @@ final class OptionsReader {
   static RunOptions read(ExtensionContext context) {
     Method m = context.getRequiredTestMethod();
     InterleaveTest a = m.getAnnotation(InterleaveTest.class);
-    int schedules = param(context, SCHEDULES).map(Integer::parseInt).orElse(a.schedules());
-    require(m, "schedules > 0", "schedules", schedules, schedules > 0);
-    require(m, "pctDepth >= 1", "pctDepth", a.pctDepth(), a.pctDepth() >= 1);
-    require(m, "preemptionBound >= 0", "preemptionBound", a.preemptionBound(),
-        a.preemptionBound() >= 0);
-    long timeout = param(context, TIMEOUT).map(Long::parseLong).orElse(a.timeoutMillis());
-    require(m, "timeoutMillis > 0", "timeoutMillis", timeout, timeout > 0);
-    long seed = a.seed() != 0 ? a.seed()
-        : param(context, SEED).map(Long::parseLong).orElse(SESSION_SEED);
-    dev.interleave.harness.Strategy strategy = a.strategy();
-    dev.interleave.harness.Mode mode = a.mode();
-    Optional<String> override = param(context, STRATEGY).map(String::trim);
-    if (override.isPresent()) {
-      String v = override.get().toUpperCase(java.util.Locale.ROOT);
-      boolean stress = v.equals("STRESS");
-      boolean known = stress || java.util.Arrays.stream(dev.interleave.harness.Strategy.values())
-          .anyMatch(st -> st.name().equals(v));
-      if (!known) {
-        throw new ExtensionConfigurationException("configuration parameter " + STRATEGY
-            + " must be one of random, pct, pos, exhaustive, stress but was: " + override.get());
-      }
-      mode = stress ? dev.interleave.harness.Mode.STRESS : dev.interleave.harness.Mode.CONTROLLED;
-      strategy = stress ? strategy : dev.interleave.harness.Strategy.valueOf(v);
+    Overrides o = new Overrides(context);
+    int schedules = o.value(SCHEDULES, "schedules", a.schedules(), Integer::valueOf, "an int",
+        "> 0", v -> v > 0);
+    int depth = o.value(InterleaveProperties.PCT_DEPTH, "pctDepth", a.pctDepth(),
+        Integer::valueOf, "an int", ">= 1", v -> v >= 1);
+    int bound = o.value(InterleaveProperties.PREEMPTION_BOUND, "preemptionBound",
+        a.preemptionBound(), Integer::valueOf, "an int", ">= 0", v -> v >= 0);
+    long timeout = o.value(TIMEOUT, "timeoutMillis", a.timeoutMillis(), Long::valueOf, "a long",
+        "> 0", v -> v > 0);
+    long seed = o.value(SEED, "seed", a.seed(), Long::valueOf, "a long", "", v -> true);
+    Mode mode = o.value(InterleaveProperties.MODE, "mode", a.mode(), named(Mode.class),
+        oneOf(Mode.class), "", v -> true);
+    Strategy strategy = a.strategy();
+    if (o.raw(STRATEGY).filter(s -> s.equalsIgnoreCase("stress")).isPresent()) {
+      mode = Mode.STRESS;
+    } else {
+      strategy = o.value(STRATEGY, "strategy", a.strategy(), named(Strategy.class),
+          oneOf(Strategy.class, "stress"), "", v -> true);
     }
-    RunOptions options = new RunOptions(strategy, mode, schedules, seed, a.pctDepth(),
-        a.preemptionBound(), timeout, a.expect(), a.shrink(), null, RunOptions.DEFAULT_MAX_STEPS);
-    String replay = !a.replay().isBlank() ? a.replay() : System.getProperty(REPLAY, "");
-    if (!replay.isBlank()) {
-      try {
-        options = options.withReplay(ReplayToken.parse(replay));
-      } catch (IllegalArgumentException e) {
-        throw new ExtensionConfigurationException("@InterleaveTest method [" + m.getName()
-            + "] must declare replay as <seed>:<decisions>[:<draws>] but was: " + replay, e);
-      }
-    }
-    return options;
+    RunOptions options = new RunOptions(strategy, mode, schedules, seed == 0 ? SESSION_SEED : seed,
+        depth, bound, timeout, expectation(a, o), finding(a, o), invariant(a, o),
+        o.value(InterleaveProperties.SHRINK, "shrink", a.shrink(), Overrides::bool,
+            "true or false", "", v -> true), null, RunOptions.DEFAULT_MAX_STEPS);
+    return withReplay(options, a, o, m);
   }
 
-  private static Optional<String> param(ExtensionContext context, String key) {
-    return context.getConfigurationParameter(key).filter(s -> !s.isBlank());
+  private static Expect expectation(InterleaveTest a, Overrides o) {
+    if (a.expect() == Expect.PASS && (a.finding() != FindingKind.INVARIANT
+        || !a.invariant().isEmpty())) {
+      throw new ExtensionConfigurationException("@InterleaveTest method [%s] must declare"
+          .formatted(o.methodName()) + " expect = VIOLATION when it names a finding or an"
+          + " invariant but was: " + a.expect());
+    }
+    return o.value(InterleaveProperties.EXPECT, "expect", a.expect(), named(Expect.class),
+        oneOf(Expect.class), "", v -> true);
   }
 
-  private static void require(Method m, String rule, String element, Object value, boolean ok) {
-    if (!ok) {
-      throw new ExtensionConfigurationException("@InterleaveTest method [" + m.getName()
-          + "] must declare " + rule + " but was: " + value);
+  private static FindingKind finding(InterleaveTest a, Overrides o) {
+    return o.value(InterleaveProperties.FINDING, "finding", a.finding(), named(FindingKind.class),
+        oneOf(FindingKind.class), "", v -> true);
+  }
+
+  private static String invariant(InterleaveTest a, Overrides o) {
+    String name = o.value(InterleaveProperties.INVARIANT, "invariant", a.invariant(), s -> s,
+        "an invariant's name", "", v -> true);
+    FindingKind kind = finding(a, o);
+    if (!name.isEmpty() && kind != FindingKind.INVARIANT) {
+      throw new ExtensionConfigurationException("@InterleaveTest method [" + o.methodName()
+          + "] must declare finding = INVARIANT when it names invariant \"" + name
+          + "\" but was: " + kind);
+    }
+    return name;
+  }
+
+  private static RunOptions withReplay(RunOptions options, InterleaveTest a, Overrides o,
+      Method m) {
+    String replay = o.raw(REPLAY).orElse(a.replay());
+    if (replay.isBlank()) {
+      return options;
+    }
+    try {
+      return options.withReplay(ReplayToken.parse(replay));
+    } catch (IllegalArgumentException e) {
+      String where = o.raw(REPLAY).isPresent() ? "configuration parameter " + REPLAY + " must be"
+          : "@InterleaveTest method [" + m.getName() + "] must declare replay as";
+      throw new ExtensionConfigurationException(where + " <seed>:<decisions>[:<draws>[:...]]"
+          + " but was: " + replay, e);
     }
   }
 
@@ -85,9 +108,9 @@ final class OptionsReader {
     if (o.replay() != null) {
       return "replay " + o.replay().format();
     }
-    return o.mode() == dev.interleave.harness.Mode.STRESS
+    return o.mode() == Mode.STRESS
         ? "stress, " + o.schedules() + " runs, seed " + o.seed()
-        : o.strategy().name().toLowerCase(java.util.Locale.ROOT) + ", " + o.schedules()
+        : o.strategy().name().toLowerCase(Locale.ROOT) + ", " + o.schedules()
             + " schedules, seed " + o.seed();
   }
 }

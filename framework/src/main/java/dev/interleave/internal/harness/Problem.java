@@ -17,7 +17,7 @@ record Problem(Kind kind, String invariant, String summary, List<WaitEdge> waitF
     String threadDump, String stackTrace, String process) {
 
   /** Finding kinds, as in the report schema. */
-  enum Kind { INVARIANT, DEADLOCK, HANG, DIVERGENCE, EXCEPTION }
+  enum Kind { INVARIANT, DEADLOCK, HANG, DIVERGENCE, EXCEPTION, NOT_REPRODUCED }
 
   Problem {
     waitFor = List.copyOf(waitFor);
@@ -36,6 +36,15 @@ record Problem(Kind kind, String invariant, String summary, List<WaitEdge> waitF
 
   static Problem divergence(String summary) {
     return new Problem(Kind.DIVERGENCE, null, summary, List.of(), null, null, null);
+  }
+
+  /**
+   * A replay that did not fail as its token recorded; {@code recorded}, the recorded failure's
+   * kind, stands where an invariant's name would.
+   */
+  static Problem notReproduced(Kind recorded, String summary) {
+    return new Problem(Kind.NOT_REPRODUCED, recorded.name(), summary, List.of(), null, null,
+        null);
   }
 
   /** Whether {@code other} is the same failure for shrinking: same kind and invariant. */

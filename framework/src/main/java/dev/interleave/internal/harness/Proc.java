@@ -15,6 +15,8 @@ final class Proc {
   Arrive pending;
   long wakeAt;
   boolean timedOut;
+  /** Timers of this process fired in a row while no other process took a step. */
+  int timerStreak;
   int exitCode;
 
   Proc(int id, String name, Worker worker, HarnessHandle handle, Status status) {
@@ -45,5 +47,10 @@ final class Proc {
   /** The blocked operation's virtual deadline, or -1. */
   long deadline() {
     return status == Status.BLOCKED ? pending.nanos() : -1;
+  }
+
+  /** When this process's pending timer fires (a sleep's end or a wait's timeout), or -1. */
+  long timerAt() {
+    return status == Status.SLEEPING ? wakeAt : deadline();
   }
 }

@@ -1,20 +1,32 @@
 package dev.interleave.internal.harness;
 
 import dev.interleave.harness.Expect;
+import dev.interleave.harness.FindingKind;
 import dev.interleave.harness.Mode;
 import dev.interleave.harness.Strategy;
 
 /**
  * The validated settings of one harness test.
  *
+ * @param finding with {@code expect = VIOLATION}, the kind of finding that meets it
+ * @param invariant with {@code finding = INVARIANT}, the invariant that must be violated, or
+ *     empty for any
  * @param replay the schedule to replay, or null to explore
  */
 record RunOptions(Strategy strategy, Mode mode, int schedules, long seed, int pctDepth,
-    int preemptionBound, long timeoutMillis, Expect expect, boolean shrink, ReplayToken replay,
-    int maxSteps) {
+    int preemptionBound, long timeoutMillis, Expect expect, FindingKind finding,
+    String invariant, boolean shrink, ReplayToken replay, int maxSteps) {
 
   /** Step budget of one schedule unless configured. */
   static final int DEFAULT_MAX_STEPS = 100_000;
+
+  /** Settings that expect, if a violation, any invariant's. */
+  RunOptions(Strategy strategy, Mode mode, int schedules, long seed, int pctDepth,
+      int preemptionBound, long timeoutMillis, Expect expect, boolean shrink, ReplayToken replay,
+      int maxSteps) {
+    this(strategy, mode, schedules, seed, pctDepth, preemptionBound, timeoutMillis, expect,
+        FindingKind.INVARIANT, "", shrink, replay, maxSteps);
+  }
 
   boolean controlled() {
     return mode == Mode.CONTROLLED;
@@ -22,6 +34,6 @@ record RunOptions(Strategy strategy, Mode mode, int schedules, long seed, int pc
 
   RunOptions withReplay(ReplayToken token) {
     return new RunOptions(strategy, mode, schedules, token.seed(), pctDepth, preemptionBound,
-        timeoutMillis, expect, shrink, token, maxSteps);
+        timeoutMillis, expect, finding, invariant, shrink, token, maxSteps);
   }
 }

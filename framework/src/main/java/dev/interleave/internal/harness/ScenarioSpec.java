@@ -1,9 +1,15 @@
 package dev.interleave.internal.harness;
 
 import dev.interleave.harness.Body;
+import dev.interleave.harness.ExplorationResult;
 import dev.interleave.harness.Scenario;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /** The scenario a test method built. */
 final class ScenarioSpec implements Scenario {
@@ -16,6 +22,9 @@ final class ScenarioSpec implements Scenario {
   private Body body;
   private String name;
   private final Map<String, Graded> grades = new LinkedHashMap<>();
+  private final List<Class<? extends Throwable>> allowedExceptions = new ArrayList<>();
+  private final Set<Integer> allowedExitCodes = new LinkedHashSet<>();
+  private Consumer<ExplorationResult> verifier;
 
   ScenarioSpec(String defaultName) {
     this.name = defaultName;
@@ -52,6 +61,44 @@ final class ScenarioSpec implements Scenario {
   public Scenario forbidden(String outcome, String description) {
     grades.put(outcome, new Graded(Grade.FORBIDDEN, description));
     return this;
+  }
+
+  @Override
+  public Scenario allowException(Class<? extends Throwable> type) {
+    if (type == null) {
+      throw new IllegalArgumentException("type must not be null");
+    }
+    allowedExceptions.add(type);
+    return this;
+  }
+
+  @Override
+  public Scenario allowExitCode(int exitCode) {
+    if (exitCode == 0) {
+      throw new IllegalArgumentException("exitCode must be non-zero (0 is always allowed) but"
+          + " was: 0");
+    }
+    allowedExitCodes.add(exitCode);
+    return this;
+  }
+
+  @Override
+  public Scenario verify(Consumer<ExplorationResult> check) {
+    if (check == null) {
+      throw new IllegalArgumentException("check must not be null");
+    }
+    this.verifier = verifier == null ? check : verifier.andThen(check);
+    return this;
+  }
+
+  /** The ends of processes declared expected. */
+  ExpectedEnds ends() {
+    return new ExpectedEnds(allowedExceptions, allowedExitCodes);
+  }
+
+  /** The checks registered with {@link #verify}, or null. */
+  Consumer<ExplorationResult> verifier() {
+    return verifier;
   }
 
   Body body() {

@@ -58,7 +58,8 @@ final class ScheduleRunner implements AutoCloseable {
     List<Worker> idle = pool.take(workersWanted);
     RunContext run = new RunContext(number, choices, tally);
     ScheduleSpec spec = new ScheduleSpec(EPOCHS.incrementAndGet(), options.controlled(),
-        Duration.ofMillis(options.timeoutMillis()), options.maxSteps(), main, run);
+        Duration.ofMillis(options.timeoutMillis()), options.maxSteps(), main, run,
+        scenario.ends());
     Conductor conductor = new Conductor(spec, scheduler);
     ProcessContext.resetChildNames();
     main.attach(conductor);

@@ -11,6 +11,15 @@ import java.time.Duration;
  * @param maxSteps the step budget of one schedule
  * @param main the test JVM's point handler
  * @param run the scenario run, whose state invariants are checked after each step
+ * @param ends the ends of processes the scenario declared expected: an uncaught exception or
+ *     exit code they allow is no finding
  */
 record ScheduleSpec(long epoch, boolean controlled, Duration hangTimeout, int maxSteps,
-    MainHandler main, RunContext run) {}
+    MainHandler main, RunContext run, ExpectedEnds ends) {
+
+  /** A schedule of a scenario that declared no expected ends. */
+  ScheduleSpec(long epoch, boolean controlled, Duration hangTimeout, int maxSteps,
+      MainHandler main, RunContext run) {
+    this(epoch, controlled, hangTimeout, maxSteps, main, run, ExpectedEnds.NONE);
+  }
+}

@@ -6,11 +6,18 @@ import java.util.List;
  * One step of a schedule: the process picked and the point it was released from.
  *
  * @param runnable the processes that could have been picked
+ * @param timer whether the pick fired the process's timer (its sleep ended, or its timed wait
+ *     timed out) rather than running an operation that was ready
  */
 record Step(int index, int process, String op, String object, String label, String site,
-    boolean preemption, List<Integer> runnable) {
+    boolean preemption, List<Integer> runnable, boolean timer) {
   Step {
     runnable = List.copyOf(runnable);
+  }
+
+  Step(int index, int process, String op, String object, String label, String site,
+      boolean preemption, List<Integer> runnable) {
+    this(index, process, op, object, label, site, preemption, runnable, false);
   }
 
   /** Whether {@code other} took the same step (site aside: line numbers are not behaviour). */
@@ -23,6 +30,7 @@ record Step(int index, int process, String op, String object, String label, Stri
   String describe(List<String> names) {
     String who = process < names.size() ? names.get(process) : "#" + process;
     return who + " " + op + (object == null ? "" : " " + object)
-        + (label == null ? "" : " '" + label + "'");
+        + (label == null ? "" : " '" + label + "'")
+        + (timer ? ("SLEEP".equals(op) ? " (woke)" : " (timed out)") : "");
   }
 }

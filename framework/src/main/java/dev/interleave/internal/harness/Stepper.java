@@ -14,9 +14,12 @@ import java.util.List;
  * The controlled-mode half of the {@link Conductor}: the runnable set, virtual time, wake-ups
  * of blocked processes, state invariants, and the step record. Runs on the conductor thread.
  *
- * <p>A blocked process becomes runnable again (to retry) when another process completes an
- * operation on the object it waits for; a sleeping one when virtual time reaches its wake-up.
- * Virtual time only moves when nothing can run: it jumps to the earliest wake-up or timeout.
+ * <p>A blocked process becomes runnable again (to retry its operation, which decides by the
+ * primitive's own state whether it succeeds) when another process completes an operation on the
+ * object it waits for, or when a process ends. A sleeping process, and a process in a timed
+ * wait, is offered to the scheduler as a pending timer at every step: firing it moves virtual
+ * time to the timer's instant, so sleeps and timeouts race with progress as on a real machine,
+ * and cost no real time.
  */
 final class Stepper {
   private final Conductor conductor;
@@ -68,6 +71,15 @@ final class Stepper {
     }
   }
 
+  /** Every blocked process retries its operation (a process ended: what it held may be free). */
+  void wakeAll() {
+    for (Proc q : conductor.procs) {
+      if (q.status == Status.BLOCKED) {
+        q.status = Status.READY;
+      }
+    }
+  }
+
   void wake(String object) {
     for (Proc q : conductor.procs) {
       if (q.blockedOn(object)) {
@@ -90,11 +102,8 @@ final class Stepper {
 
   /** Picks and releases the next process, or records a deadlock or divergence. */
   void decide() {
-    List<Proc> runnable = runnable();
-    if (runnable.isEmpty() && advanceTime()) {
-      runnable = runnable();
-    }
-    if (runnable.isEmpty()) {
+    List<Proc> candidates = candidates();
+    if (candidates.isEmpty()) {
       conductor.problem = Deadlocks.of(conductor.procs, holders);
       return;
     }
@@ -103,27 +112,98 @@ final class Stepper {
           + conductor.spec.maxSteps() + " steps (a livelock?)", List.of(), null, null, null);
       return;
     }
-    List<Candidate> candidates = new ArrayList<>();
+    List<Candidate> offered = new ArrayList<>();
     List<Integer> ids = new ArrayList<>();
-    for (Proc p : runnable) {
-      candidates.add(new Candidate(p.id, p.pending.op(), p.pending.object(), p.pending.label()));
+    for (Proc p : candidates) {
+      offered.add(new Candidate(p.id, p.pending.op(), p.pending.object(), p.pending.label(),
+          waitsForTimer(p), "QUERY".equals(p.pending.op())));
       ids.add(p.id);
     }
-    int current = ids.contains(lastRan) ? lastRan : -1;
+    Proc last = lastRan >= 0 ? conductor.procs.get(lastRan) : null;
+    int current = last != null && last.status == Status.READY && ids.contains(lastRan)
+        ? lastRan : -1;
     int pick;
     try {
-      pick = scheduler.pick(new StepView(steps.size(), current, candidates));
+      pick = scheduler.pick(new StepView(steps.size(), current, offered));
     } catch (DivergenceException e) {
       conductor.problem = Problem.divergence(e.getMessage());
       return;
     }
-    release(conductor.procs.get(pick), current, ids);
+    Proc p = conductor.procs.get(pick);
+    boolean timer = waitsForTimer(p);
+    if (timer) {
+      fire(p);
+    }
+    release(p, current, ids, timer);
   }
 
-  private void release(Proc p, int current, List<Integer> ids) {
+  /**
+   * The processes that may be picked: those ready to run, and those whose timer (a sleep's end,
+   * a wait's timeout) is the earliest pending, since time is a scheduling choice: the earliest
+   * timer may fire at any step, before processes that are ready, as on a loaded machine; timers
+   * fire in the order of their instants, and a process whose timer fired runs at once. One
+   * fairness rule keeps a
+   * polling loop from starving the others: a process's timer is offered at most {@value
+   * #TIMER_STREAK} times in a row while no other process takes a step, unless nothing else can
+   * run.
+   */
+  private List<Proc> candidates() {
+    List<Proc> ready = new ArrayList<>();
+    List<Proc> timers = new ArrayList<>();
+    for (Proc p : conductor.procs) {
+      if (p.status == Status.READY) {
+        ready.add(p);
+      } else if (p.timerAt() >= 0) {
+        timers.add(p);
+      }
+    }
+    long earliest = Long.MAX_VALUE;
+    for (Proc p : timers) {
+      earliest = Math.min(earliest, p.timerAt());
+    }
+    List<Proc> out = new ArrayList<>(ready);
+    for (Proc p : timers) {
+      if (p.timerAt() == earliest && (ready.isEmpty() || p.timerStreak < TIMER_STREAK)) {
+        out.add(p);
+      }
+    }
+    out.sort(java.util.Comparator.comparingInt(p -> p.id));
+    return out;
+  }
+
+  /** How many times in a row one process's timer may fire while others could run. */
+  static final int TIMER_STREAK = 2;
+
+  private static boolean waitsForTimer(Proc p) {
+    return p.status != Status.READY && p.timerAt() >= 0;
+  }
+
+  /**
+   * Fires {@code p}'s timer: virtual time moves to it (never back), and every timer due by then
+   * has fired too: those processes become ready (they run when picked).
+   */
+  private void fire(Proc p) {
+    now = Math.max(now, p.timerAt());
+    for (Proc q : conductor.procs) {
+      if (q.status == Status.SLEEPING && q.wakeAt <= now) {
+        q.status = Status.READY;
+      } else if (q.status == Status.BLOCKED && q.deadline() >= 0 && q.deadline() <= now) {
+        q.status = Status.READY;
+        q.timedOut = true;
+      }
+    }
+  }
+
+  private void release(Proc p, int current, List<Integer> ids, boolean timer) {
     Arrive a = p.pending;
     steps.add(new Step(steps.size(), p.id, a.op(), a.object(), a.label(), a.site(),
-        current >= 0 && p.id != current, ids));
+        current >= 0 && p.id != current, ids, timer));
+    for (Proc q : conductor.procs) {
+      if (q != p) {
+        q.timerStreak = 0;
+      }
+    }
+    p.timerStreak = timer ? p.timerStreak + 1 : p.timerStreak;
     p.status = Status.RUNNING;
     running = p.id;
     Go go = new Go(conductor.spec.epoch(), now, p.timedOut);
@@ -134,39 +214,6 @@ final class Stepper {
       conductor.problem = Problem.exception(p.name, "the worker JVM running " + p.name
           + " is gone", null);
     }
-  }
-
-  private List<Proc> runnable() {
-    List<Proc> out = new ArrayList<>();
-    for (Proc p : conductor.procs) {
-      if (p.status == Status.READY || (p.status == Status.SLEEPING && p.wakeAt <= now)) {
-        out.add(p);
-      }
-    }
-    return out;
-  }
-
-  /** Jumps virtual time to the next wake-up or timeout; false if there is none. */
-  private boolean advanceTime() {
-    long next = Long.MAX_VALUE;
-    for (Proc p : conductor.procs) {
-      if (p.status == Status.SLEEPING) {
-        next = Math.min(next, p.wakeAt);
-      } else if (p.deadline() >= 0) {
-        next = Math.min(next, p.deadline());
-      }
-    }
-    if (next == Long.MAX_VALUE) {
-      return false;
-    }
-    now = Math.max(now, next);
-    for (Proc p : conductor.procs) {
-      if (p.status == Status.BLOCKED && p.deadline() >= 0 && p.deadline() <= now) {
-        p.status = Status.READY;
-        p.timedOut = true;
-      }
-    }
-    return true;
   }
 
   /** Lets a replaying scheduler check that the record was used up. */

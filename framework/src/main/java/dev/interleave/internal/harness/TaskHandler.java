@@ -36,6 +36,15 @@ final class TaskHandler extends ControlledHandler {
   }
 
   @Override
+  void progress(Arrive arrive) {
+    try {
+      connection.send(arrive);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the harness controller went away", e);
+    }
+  }
+
+  @Override
   Go exchange(Arrive arrive) {
     if (aborted) {
       throw new ScheduleAbort();

@@ -1,32 +1,66 @@
 package dev.interleave.internal.harness;
 
 import dev.interleave.harness.Expect;
+import dev.interleave.harness.FindingKind;
 import dev.interleave.harness.RaceDetectedError;
 
-/** Judges an exploration against the test's expectation, and fails the test if it must. */
+/**
+ * Judges an exploration against the test's expectation, and fails the test if it must. A test
+ * expecting a violation is met only by a finding of the kind it names (and, for an invariant,
+ * of the invariant it names); any other finding fails it with that finding's own message.
+ */
 final class Verdicts {
   /** The verdicts of the report schema. */
   enum Verdict { PASSED, FAILED, ERROR, INTERESTING }
 
-  /** A verdict and why. */
-  record Judgement(Verdict verdict, String reason) {}
+  /**
+   * A verdict and why.
+   *
+   * @param thrown what the scenario's own verify check threw, or null
+   */
+  record Judgement(Verdict verdict, String reason, Throwable thrown) {
+    Judgement(Verdict verdict, String reason) {
+      this(verdict, reason, null);
+    }
+  }
 
   private Verdicts() {}
 
   static Judgement judge(Exploration e, ScenarioSpec spec) {
+    Judgement j = harness(e, spec);
+    if (spec.verifier() == null
+        || (j.verdict() != Verdict.PASSED && j.verdict() != Verdict.INTERESTING)) {
+      return j;
+    }
+    try {
+      spec.verifier().accept(Findings.result(e));
+      return j;
+    } catch (AssertionError | RuntimeException t) {
+      return new Judgement(Verdict.FAILED, "the scenario's verify check failed: " + t, t);
+    }
+  }
+
+  private static Judgement harness(Exploration e, ScenarioSpec spec) {
     Counterexample c = e.failure();
-    boolean expectViolation = e.options().expect() == Expect.VIOLATION;
+    RunOptions o = e.options();
+    boolean expectViolation = o.expect() == Expect.VIOLATION;
     if (c != null && "controller".equals(c.problem().process())) {
       return new Judgement(Verdict.ERROR, c.problem().summary());
     }
     if (c != null) {
-      return new Judgement(expectViolation ? Verdict.PASSED : Verdict.FAILED,
-          (expectViolation ? "the expected violation was found: " : "")
-              + c.problem().summary() + " (schedule " + c.firstAt() + ")");
+      String found = c.problem().summary() + " (schedule " + c.firstAt() + ")";
+      if (!expectViolation) {
+        return new Judgement(Verdict.FAILED, found);
+      }
+      return meets(o, c.problem())
+          ? new Judgement(Verdict.PASSED, "the expected violation was found: " + found)
+          : new Judgement(Verdict.FAILED, "expected " + expected(o) + " but found: " + found);
     }
+    String space = e.explored() + " schedules" + (e.exhausted() ? " (the space is exhausted)"
+        : "") + e.pct().map(b -> "; " + b.describe()).orElse("");
     if (expectViolation) {
-      return new Judgement(Verdict.FAILED, "expected a violation but none was found in "
-          + e.explored() + " schedules" + (e.exhausted() ? " (the space is exhausted)" : ""));
+      return new Judgement(Verdict.FAILED, "expected " + expected(o) + " but none was found in "
+          + space);
     }
     for (String outcome : e.outcomes().keySet()) {
       if (spec.grade(outcome).grade() == ScenarioSpec.Grade.INTERESTING) {
@@ -34,8 +68,26 @@ final class Verdicts {
             + "' was observed");
       }
     }
-    return new Judgement(Verdict.PASSED, "no violation in " + e.explored() + " schedules"
-        + (e.exhausted() ? " (the space is exhausted)" : ""));
+    return new Judgement(Verdict.PASSED, "no violation in " + space);
+  }
+
+  /** Whether {@code p} is the violation {@code o} expects. */
+  static boolean meets(RunOptions o, Problem p) {
+    return Findings.kind(p.kind()) == o.finding() && (o.finding() != FindingKind.INVARIANT
+        || o.invariant().isEmpty() || o.invariant().equals(p.invariant()));
+  }
+
+  /** The expected violation in words: "a deadlock", "a violation of invariant 'x'". */
+  static String expected(RunOptions o) {
+    return switch (o.finding()) {
+      case INVARIANT -> o.invariant().isEmpty() ? "an invariant violation"
+          : "a violation of invariant '" + o.invariant() + "'";
+      case DEADLOCK -> "a deadlock";
+      case HANG -> "a hang";
+      case DIVERGENCE -> "a divergence";
+      case EXCEPTION -> "an uncaught exception";
+      case NOT_REPRODUCED -> "a failure that does not reproduce";
+    };
   }
 
   /** Throws the test's failure, if the judgement is one. */
@@ -43,12 +95,27 @@ final class Verdicts {
     if (j.verdict() != Verdict.FAILED && j.verdict() != Verdict.ERROR) {
       return;
     }
+    if (j.thrown() instanceof AssertionError a) {
+      throw a;
+    }
+    if (j.thrown() instanceof RuntimeException r) {
+      throw r;
+    }
+    if (j.thrown() != null) {
+      throw new AssertionError(j.reason(), j.thrown());
+    }
     Counterexample c = e.failure();
     if (c == null) {
       throw new AssertionError(j.reason() + " (strategy " + OptionsReader.describe(e.options())
           + ")");
     }
-    throw new RaceDetectedError(FailureMessage.of(e, c), Findings.toPublic(c.problem()),
-        c.seed(), c.replay().format());
+    String message = FailureMessage.of(e, c);
+    if (e.options().expect() == Expect.VIOLATION && j.verdict() == Verdict.FAILED) {
+      message += "\n  expected instead: " + expected(e.options()) + " (expect = VIOLATION, finding"
+          + " = " + e.options().finding() + (e.options().invariant().isEmpty() ? ""
+              : ", invariant = \"" + e.options().invariant() + "\"") + ")";
+    }
+    throw new RaceDetectedError(message, Findings.toPublic(c.problem()), c.seed(),
+        c.replay().format());
   }
 }

@@ -63,6 +63,28 @@ final class Worker {
     }
   }
 
+  /**
+   * Kills the JVM at once (no user code runs after this) and waits until it is gone, so that the
+   * primitives its process held see a dead holder, as they would see a terminated process.
+   */
+  void killAndAwait() {
+    route((w, m) -> {});
+    kill();
+    awaitExitCode();
+  }
+
+  /** The JVM's exit code once it has ended (waiting up to {@value #GONE_MILLIS} ms), or empty. */
+  java.util.OptionalInt awaitExitCode() {
+    try {
+      jvm.awaitExit(java.time.Duration.ofMillis(GONE_MILLIS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return jvm.exitCode();
+  }
+
+  private static final long GONE_MILLIS = 5000;
+
   /** Kills the JVM (a hung task cannot be unwound). */
   void kill() {
     dead = true;

@@ -1,6 +1,7 @@
 package dev.interleave.internal.harness;
 
 import dev.interleave.internal.runtime.ChildMain;
+import dev.interleave.internal.runtime.Op;
 import dev.interleave.internal.runtime.Points;
 import dev.interleave.internal.wire.Connection;
 import dev.interleave.internal.wire.Message;
@@ -69,6 +70,10 @@ final class WorkerLoop {
       code = t == null ? 0 : t instanceof ScheduleAbort ? ABORTED : 1;
       if (code == 1) {
         failure = report(a.name(), t);
+      }
+      if (code != ABORTED) {
+        // the end of the target and the exit that join() sees are two moments: others may run
+        Points.point(Op.EXIT, "process:" + a.name(), null);
       }
     } catch (ScheduleAbort e) {
       code = ABORTED;

@@ -28,8 +28,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * held in the sender's name, with a nonce, until the receiving process redeems it (a
  * compare-and-set of the nonce to 0, then the owner becomes the receiver). Without it, a sender
  * that closes its copy right after starting a child would leave the table empty before the child
- * had attached, and the reader would see a false end-of-file. A reservation that is never
- * redeemed (the child died first) stops counting after {@link #RESERVATION_MILLIS}.
+ * had attached, and the reader would see a false end-of-file. When the handle is an argument of
+ * a child being started, the reservation moves to the child once its pid is known ({@link
+ * HandOffs}) and stops counting when the child dies; any reservation that is never redeemed
+ * stops counting after {@link #RESERVATION_MILLIS}.
  */
 final class EndTable {
   static final int SLOTS = 32;
@@ -62,7 +64,29 @@ final class EndTable {
   Reservation reserve() {
     long nonce = ThreadLocalRandom.current().nextLong() | 1;
     int slot = take(nonce, System.currentTimeMillis() + RESERVATION_MILLIS);
-    return new Reservation(slot, nonce);
+    Reservation r = new Reservation(slot, nonce);
+    HandOffs.collect(this, r);
+    return r;
+  }
+
+  /**
+   * Makes a reservation not yet redeemed count for the process {@code recipient} (it lapses when
+   * that process dies) rather than for this one.
+   */
+  void transfer(Reservation r, long recipient) {
+    long at = at(r.slot());
+    if (Mem.getLongVolatile(at + NONCE) == r.nonce()) {
+      Mem.casLong(at + OWNER, OwnerToken.self(), recipient);
+    }
+  }
+
+  /** Frees a reservation not yet redeemed. */
+  void revoke(Reservation r) {
+    long at = at(r.slot());
+    long owner = Mem.getLongVolatile(at + OWNER);
+    if (Mem.casLong(at + NONCE, r.nonce(), 0)) {
+      Mem.casLong(at + OWNER, owner, 0);
+    }
   }
 
   /** Turns a reservation into an open handle of this process, or opens a fresh slot. */

@@ -6,14 +6,17 @@ import dev.interleave.internal.ipc.IpcFailure.Kind;
  * Reads one frame out of a ring, as far as the published data allows, resuming where it stopped
  * on the next call. The caller holds the ring's reader lock from the first call to the last.
  *
- * <p>The payload goes straight into its final array: the caller's buffer when it is big enough
- * ({@code recvBytesInto}), otherwise a new array of the frame's exact length, allocated once the
- * length is known. Chunks that continue a frame nobody is reading (its reader died or gave up)
- * are skipped. A frame is returned only when its {@link Chunk#LAST} chunk has been read; an
- * {@link Chunk#ABORT}, or a new frame starting in the middle of one, fails this read with
- * {@link Kind#CORRUPT_FRAME} and returns nothing of it.
+ * <p>The payload goes straight into the caller's buffer when it is big enough ({@code
+ * recvBytesInto}); otherwise into an array of at most {@link #FIRST_ALLOCATION} bytes that
+ * doubles as chunks arrive, ending at the frame's exact length, so that a header announcing 2 GiB
+ * from a writer that then dies costs nothing. Chunks that continue a frame nobody is reading (its reader died or gave up)
+ * are skipped. A frame is returned only when its {@link Chunk#LAST} chunk has been read; after
+ * an {@link Chunk#ABORT}, or a new frame starting in the middle of one, the part read is
+ * dropped and the read goes on with the next frame.
  */
 final class FrameRead {
+  /** A frame's first array holds at most this much; it grows as the rest arrives. */
+  static final int FIRST_ALLOCATION = 1 << 20;
   private final Ring ring;
   private final long maxLength;
   private final byte[] into;
@@ -87,6 +90,7 @@ final class FrameRead {
       case Chunk.SINGLE -> {
         long footprint = Chunk.footprint(length);
         allocate(length, head + footprint);
+        grow(length);
         ring.get(head + Chunk.HEADER, target, targetOffset, length);
         filled = length;
         ring.publishHead(head + footprint);
@@ -112,17 +116,18 @@ final class FrameRead {
   private boolean more(long head, int type, int length) {
     if (type == Chunk.ABORT) {
       ring.publishHead(head + Chunk.footprint(length));
-      throw corrupt("truncated frame: its writer died after " + filled + " of " + total
-          + " bytes");
+      abandon(); // its writer died or was interrupted; the next frame follows
+      return false;
     }
     if (type != Chunk.MORE && type != Chunk.LAST) {
-      throw corrupt("truncated frame: a new " + Chunk.name(type) + " chunk started after "
-          + filled + " of " + total + " bytes");
+      abandon(); // a frame left open without an ABORT: the new one starts here
+      return start(head, type, length);
     }
     if (filled + (long) length > total || (type == Chunk.LAST) != (filled + (long) length == total)) {
       throw corrupt("a " + Chunk.name(type) + " chunk of " + length + " bytes after " + filled
           + " of " + total + " bytes does not fit the frame");
     }
+    grow(filled + length);
     ring.get(head + Chunk.HEADER, target, targetOffset + filled, length);
     filled += length;
     ring.publishHead(head + Chunk.footprint(length));
@@ -146,9 +151,27 @@ final class FrameRead {
       target = into;
       targetOffset = intoOffset;
     } else {
-      target = new byte[(int) length];
+      target = new byte[(int) Math.min(length, FIRST_ALLOCATION)];
       targetOffset = 0;
     }
+  }
+
+  /**
+   * Makes room for {@code needed} bytes in an array this read allocated, doubling it up to the
+   * frame's length: memory follows the data that arrived, not the length a header announced.
+   */
+  private void grow(long needed) {
+    if (target != into && needed > target.length) {
+      target = java.util.Arrays.copyOf(target,
+          (int) Math.min(total, Math.max(needed, 2L * target.length)));
+    }
+  }
+
+  /** Drops the frame read so far. */
+  void abandon() {
+    total = -1;
+    filled = 0;
+    target = null;
   }
 
   private IpcFailure corrupt(String message) {

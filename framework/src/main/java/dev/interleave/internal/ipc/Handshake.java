@@ -18,11 +18,14 @@ import javax.crypto.spec.SecretKeySpec;
  * the random bytes under its key; the deliverer compares it in constant time with its own and
  * replies {@code #WELCOME#} or {@code #FAILURE#}. The listener delivers then answers, the client
  * answers then delivers, so each proves knowledge of the key to the other. A mismatch fails both
- * sides with {@link Kind#AUTHENTICATION}. Handshake frames are limited to {@link #MAX_FRAME}
+ * sides with {@link Kind#AUTHENTICATION}, and so does a peer that does not complete its part
+ * within {@link #TIMEOUT_PROPERTY} (10 s by default). Handshake frames are limited to {@link #MAX_FRAME}
  * bytes, so a peer cannot make the other allocate before it has authenticated.
  */
 public final class Handshake {
   static final int MAX_FRAME = 256;
+  /** System property: milliseconds a peer has to complete the handshake. */
+  public static final String TIMEOUT_PROPERTY = "interleave.ipc.handshakeMillis";
   private static final byte[] CHALLENGE = bytes("#CHALLENGE#");
   private static final byte[] WELCOME = bytes("#WELCOME#");
   private static final byte[] FAILURE = bytes("#FAILURE#");
@@ -35,16 +38,27 @@ public final class Handshake {
     return s.getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** The listener's side: challenge the peer, then answer its challenge. */
-  public static void asListener(Channel c, byte[] key) throws InterruptedException {
+  /**
+   * The listener's side: challenge the peer, then answer its challenge, within {@link
+   * #TIMEOUT_PROPERTY} (default 10 s).
+   */
+  public static void asListener(SocketTransport c, byte[] key) throws InterruptedException {
+    c.receiveDeadline(System.nanoTime() + timeoutNanos());
     deliver(c, key);
     answer(c, key);
+    c.receiveDeadline(Deadlines.NONE);
   }
 
-  /** The client's side: answer the listener's challenge, then challenge it. */
-  public static void asClient(Channel c, byte[] key) throws InterruptedException {
+  /** The client's side: answer the listener's challenge, then challenge it; also timed. */
+  public static void asClient(SocketTransport c, byte[] key) throws InterruptedException {
+    c.receiveDeadline(System.nanoTime() + timeoutNanos());
     answer(c, key);
     deliver(c, key);
+    c.receiveDeadline(Deadlines.NONE);
+  }
+
+  private static long timeoutNanos() {
+    return Long.getLong(TIMEOUT_PROPERTY, 10_000L) * 1_000_000L;
   }
 
   private static void deliver(Channel c, byte[] key) throws InterruptedException {

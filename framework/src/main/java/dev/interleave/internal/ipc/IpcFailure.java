@@ -26,7 +26,11 @@ public final class IpcFailure extends RuntimeException {
     /** A frame named a class that the deserialization filter rejects. */
     REJECTED_CLASS,
     /** An I/O error of the underlying socket or file. */
-    IO
+    IO,
+    /** A peer that did not answer in time (during the handshake). */
+    TIMEOUT,
+    /** A file system too full for a segment or spill file, or a queue's spill limit reached. */
+    NO_SPACE
   }
 
   private final Kind kind;

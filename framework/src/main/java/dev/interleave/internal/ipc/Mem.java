@@ -43,7 +43,12 @@ final class Mem {
 
   /** The address of a segment's first byte. */
   static long base(Segment segment) {
-    return U.getLong(segment.buffer(), ADDRESS);
+    return base(segment.buffer());
+  }
+
+  /** The address of a direct buffer's first byte. */
+  static long base(java.nio.ByteBuffer buffer) {
+    return U.getLong(buffer, ADDRESS);
   }
 
   static long getLongVolatile(long address) {

@@ -63,7 +63,7 @@ final class PipeSegment {
   static PipeSegment create(boolean duplex, int capacity) {
     RingLayout.checkCapacity(capacity);
     int size = RINGS + (duplex ? 2 : 1) * RingLayout.size(capacity);
-    Segment segment = SharedMemory.create("pipe", size);
+    Segment segment = Space.segment("pipe", size);
     segment.setInt(DUPLEX, duplex ? 1 : 0);
     segment.setInt(CAPACITY, capacity);
     segment.setInt(4, VERSION);

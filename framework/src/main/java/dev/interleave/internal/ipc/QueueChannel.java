@@ -3,6 +3,7 @@ package dev.interleave.internal.ipc;
 import dev.interleave.internal.runtime.Op;
 import dev.interleave.internal.runtime.Points;
 import java.io.Serializable;
+import java.nio.file.Path;
 
 /**
  * One process's handle of a multi-producer, multi-consumer queue of serialized items in shared
@@ -26,19 +27,32 @@ public final class QueueChannel {
   private final QueueWriter writer;
   private final QueueReader reader;
   private final String id;
+  private final Path spillDir;
 
-  private QueueChannel(QueueSegment queue) {
+  private QueueChannel(QueueSegment queue, Path spillDir) {
     this.queue = queue;
     this.ring = queue.ring;
-    SpillLogs logs = new SpillLogs(queue.segment.name());
+    this.spillDir = spillDir;
+    SpillLogs logs = new SpillLogs(queue, spillDir);
     this.writer = new QueueWriter(queue, logs);
     this.reader = new QueueReader(queue, logs);
     this.id = QueueSegment.id(queue.segment);
   }
 
-  /** A new queue holding at most {@code maxsize} items (unbounded if {@code maxsize <= 0}). */
+  /**
+   * A new queue holding at most {@code maxsize} items (unbounded if {@code maxsize <= 0}), which
+   * spills into the directory and up to the limit that {@link SpillDirectory} configures now.
+   *
+   * @throws IpcFailure of kind {@link IpcFailure.Kind#NO_SPACE} if the shared-memory directory
+   *     has no room for the queue's ring
+   * @throws IllegalArgumentException if the configured spill limit is malformed
+   */
   public static QueueChannel create(int maxsize) {
-    return new QueueChannel(QueueSegment.create(maxsize, QueueSegment.DEFAULT_CAPACITY));
+    Path dir = SpillDirectory.configured();
+    long limit = SpillDirectory.limit();
+    QueueSegment queue = QueueSegment.create(maxsize, QueueSegment.DEFAULT_CAPACITY, limit);
+    SpillDirectory.own(dir, queue.segment.name());
+    return new QueueChannel(queue, dir);
   }
 
   public String id() {
@@ -208,15 +222,15 @@ public final class QueueChannel {
 
   /** A serializable stand-in that opens this queue in the process that reads it. */
   public Handle handOff() {
-    return new Handle(queue.segment.name());
+    return new Handle(queue.segment.name(), spillDir.toString());
   }
 
-  /** A queue in transit to another process. */
-  public record Handle(String segment) implements Serializable {
-    private static final long serialVersionUID = 1L;
+  /** A queue in transit to another process: its segment and its spill directory. */
+  public record Handle(String segment, String spillDir) implements Serializable {
+    private static final long serialVersionUID = 2L;
 
     public QueueChannel open() {
-      return new QueueChannel(QueueSegment.attach(segment));
+      return new QueueChannel(QueueSegment.attach(segment), Path.of(spillDir));
     }
   }
 

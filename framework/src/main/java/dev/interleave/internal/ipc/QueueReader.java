@@ -27,6 +27,10 @@ final class QueueReader {
     this.logs = logs;
   }
 
+  static long cursorOffset(long cursor) {
+    return cursor & OFFSET_MASK;
+  }
+
   static int cursorLog(long cursor) {
     return (int) (cursor >>> OFFSET_BITS);
   }

@@ -30,6 +30,12 @@ import dev.interleave.internal.shm.SharedMemory;
  * |                 Join event ({@link EventCount}): tasks done   |
  * +---------------------------------------------------------------+  +192
  * |                 Spill logs created so far                     |
+ * +---------------------------------------------------------------+  +200
+ * |                 Spill limit in bytes (64)                     |
+ * |                                                               |
+ * +---------------------------------------------------------------+  +208
+ * |                 Bytes of spill logs now on disk (64)          |
+ * |                                                               |
  * +---------------------------------------------------------------+  +256
  * |                 Ring ({@link RingLayout}) of items          ...
  * +---------------------------------------------------------------+
@@ -49,6 +55,8 @@ final class QueueSegment {
   static final int UNFINISHED = 128;
   static final int JOIN_EVENT = 136;
   static final int LOGS = 192;
+  static final int SPILL_LIMIT = 200;
+  static final int SPILL_BYTES = 208;
   static final int RING = 256;
 
   final Segment segment;
@@ -67,11 +75,12 @@ final class QueueSegment {
     this.joinEvent = new EventCount(segment, JOIN_EVENT);
   }
 
-  static QueueSegment create(int maxsize, int capacity) {
+  static QueueSegment create(int maxsize, int capacity, long spillLimit) {
     RingLayout.checkCapacity(capacity);
-    Segment segment = SharedMemory.create("queue", RING + RingLayout.size(capacity));
+    Segment segment = Space.segment("queue", RING + RingLayout.size(capacity));
     segment.setInt(MAXSIZE, Math.max(0, maxsize));
     segment.setInt(CAPACITY, capacity);
+    segment.setLong(SPILL_LIMIT, spillLimit);
     segment.setInt(4, VERSION);
     segment.setInt(0, MAGIC);
     return new QueueSegment(segment);
@@ -96,6 +105,15 @@ final class QueueSegment {
 
   int addInt(int offset, int delta) {
     return Mem.getAndAddInt(address + offset, delta);
+  }
+
+  long longAt(int offset) {
+    return Mem.getLongVolatile(address + offset);
+  }
+
+  /** Adds {@code delta} to a 64-bit counter; returns its value before. */
+  long addLong(int offset, long delta) {
+    return Mem.getAndAddLong(address + offset, delta);
   }
 
   boolean casInt(int offset, int expected, int value) {

@@ -41,7 +41,7 @@ final class QueueWriter {
         return;
       }
       ring.setIntAt(WRITE_LOG, 0); // the reader caught up: back to the ring
-      logs.forget(current);
+      logs.leave(current, QueueReader.cursorOffset(ring.longAt(CURSOR)));
     }
     int size = item.size();
     long need = Chunk.footprint(size) + SPILL_CHUNK;

@@ -150,19 +150,21 @@ public final class RingChannel implements Channel {
     if (read.inFrame()) {
       long writer = in.writerLock.holder();
       boolean gone = writer == 0 || !OwnerToken.isAlive(writer);
-      return gone && in.tail() == tail;
+      return gone && in.tail() == tail && !peerLive(true);
     }
     return in.tail() == tail && (!peer.anyTaken() || !peerLive(true));
   }
 
-  /** The failure for a receive that can get nothing more. */
+  /**
+   * The end-of-file for a receive that can get nothing more; a frame whose sender died part way
+   * is dropped, as the rest of a message from a dead process can never come.
+   */
   IpcFailure endOf(FrameRead read) {
-    if (read.inFrame()) {
-      return new IpcFailure(Kind.CORRUPT_FRAME, "truncated frame on " + id + ": its sender stopped"
-          + " after " + read.filled() + " of " + read.total() + " bytes (died or was interrupted)");
-    }
+    String half = read.inFrame() ? " (the " + read.filled() + " of " + read.total()
+        + " bytes received of its last message were discarded)" : "";
+    read.abandon();
     return new IpcFailure(Kind.EOF, "end of file on " + id
-        + ": the other end is closed in every process that held it, or they died");
+        + ": the other end is closed in every process that held it, or they died" + half);
   }
 
   private IpcFailure closedWhileReceiving() {

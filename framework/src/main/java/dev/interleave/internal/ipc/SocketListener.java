@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A listening Unix domain socket whose file lives in a directory only its owner can open.
@@ -21,12 +22,21 @@ import java.util.Set;
  * <p>Without an address, a fresh directory ({@code interleave-ipc-*}, mode 0700) is made in the
  * temporary directory and removed on {@link #close()}. With one, its directory must be the
  * caller's alone: it is created with mode 0700 if missing, and an existing directory that group
- * or others may enter is refused, because anyone who can reach the socket file can connect.
+ * or others may enter is refused, because anyone who can reach the socket file can connect. A
+ * listener never closed has its files removed when the JVM exits normally.
  */
 public final class SocketListener implements AutoCloseable {
   private static final long SLICE_MILLIS = 50;
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rwx------");
+
+  /** Listeners not closed yet; a shutdown hook removes their files. */
+  private static final Set<SocketListener> OPEN = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(SocketListener::removeUnclosed,
+        "interleave-listener-cleanup"));
+  }
 
   private final ServerSocketChannel server;
   private final Selector acceptable;
@@ -41,6 +51,13 @@ public final class SocketListener implements AutoCloseable {
     server.configureBlocking(false);
     this.acceptable = Selector.open();
     server.register(acceptable, SelectionKey.OP_ACCEPT);
+    OPEN.add(this);
+  }
+
+  private static void removeUnclosed() {
+    for (SocketListener l : OPEN) {
+      l.removeFiles();
+    }
   }
 
   /**
@@ -134,6 +151,11 @@ public final class SocketListener implements AutoCloseable {
     } catch (IOException e) {
       // nothing to recover when closing
     }
+    OPEN.remove(this);
+    removeFiles();
+  }
+
+  private void removeFiles() {
     deleteQuietly(address);
     deleteQuietly(ownDirectory);
   }

@@ -9,6 +9,7 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -29,8 +30,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>The channel is non-blocking; blocked reads and writes wait on a selector of their own in
  * slices, so that an interrupt ends them within a slice. Sends and receives are serialized by one
- * lock each. A peer that closes or dies mid-frame leaves a truncated frame, reported as {@link
- * Kind#CORRUPT_FRAME}; one that closes between frames, as {@link Kind#EOF}.
+ * lock each. A peer that closes or dies, between frames or in the middle of one (whose part
+ * received is discarded), gives {@link Kind#EOF}.
  */
 public final class SocketTransport implements Channel {
   private static final long SLICE_MILLIS = 50;
@@ -39,16 +40,21 @@ public final class SocketTransport implements Channel {
   private final SocketChannel channel;
   private final Selector readable;
   private final Selector writable;
+  private final Selector pollable; // its own, so that a poll never waits for a blocked receive
+  private final ReentrantLock pollLock = new ReentrantLock();
   private final ReentrantLock sendLock = new ReentrantLock();
   private final ReentrantLock recvLock = new ReentrantLock();
   private final String id;
+  private volatile long receiveDeadline = Deadlines.NONE;
 
   SocketTransport(SocketChannel channel, String address) throws IOException {
     this.channel = channel;
     channel.configureBlocking(false);
     this.readable = Selector.open();
     this.writable = Selector.open();
+    this.pollable = Selector.open();
     channel.register(readable, SelectionKey.OP_READ);
+    channel.register(pollable, SelectionKey.OP_READ);
     channel.register(writable, SelectionKey.OP_WRITE);
     this.id = "socket:" + address + "#" + IDS.incrementAndGet();
   }
@@ -87,6 +93,15 @@ public final class SocketTransport implements Channel {
     }
   }
 
+  /**
+   * Limits every later receive to {@code deadline} ({@link Deadlines#NONE} lifts the limit): a
+   * receive still waiting then fails with {@link Kind#TIMEOUT} and closes the connection (the
+   * stream may stop mid-frame). The handshake uses it, so a silent peer cannot hold it forever.
+   */
+  public void receiveDeadline(long deadline) {
+    this.receiveDeadline = deadline;
+  }
+
   @Override
   public byte[] receive(long maxLength) throws InterruptedException {
     recvLock.lock();
@@ -97,9 +112,7 @@ public final class SocketTransport implements Channel {
         throw new IpcFailure(Kind.TOO_LONG, "bad message length: " + length
             + " bytes exceeds the limit of " + Math.min(maxLength, Integer.MAX_VALUE - 8));
       }
-      byte[] payload = new byte[(int) length];
-      readFully(ByteBuffer.wrap(payload), length);
-      return payload;
+      return readPayload(length);
     } finally {
       recvLock.unlock();
     }
@@ -119,8 +132,7 @@ public final class SocketTransport implements Channel {
         readFully(ByteBuffer.wrap(buf, offset, (int) length), length);
         return (int) length;
       }
-      byte[] payload = new byte[(int) length];
-      readFully(ByteBuffer.wrap(payload), length);
+      byte[] payload = readPayload(length);
       throw new IpcFailure(Kind.BUFFER_TOO_SHORT, "message of " + length
           + " bytes is longer than the " + (buf.length - offset) + " bytes left in the buffer",
           null, payload);
@@ -144,6 +156,25 @@ public final class SocketTransport implements Channel {
     return length;
   }
 
+  /**
+   * Reads a payload of {@code length} bytes into an array that starts at most {@link
+   * FrameRead#FIRST_ALLOCATION} long and doubles as bytes arrive: a header announcing 2 GiB costs
+   * nothing until the bytes come.
+   */
+  private byte[] readPayload(long length) throws InterruptedException {
+    byte[] payload = new byte[(int) Math.min(length, FrameRead.FIRST_ALLOCATION)];
+    int filled = 0;
+    while (filled < length) {
+      if (filled == payload.length) {
+        payload = Arrays.copyOf(payload, (int) Math.min(length, 2L * payload.length));
+      }
+      ByteBuffer bb = ByteBuffer.wrap(payload, filled, payload.length - filled);
+      readFully(bb, length);
+      filled = bb.position();
+    }
+    return payload;
+  }
+
   /** Reads until {@code bb} is full; {@code frameLength} is -1 while reading a header. */
   private void readFully(ByteBuffer bb, long frameLength) throws InterruptedException {
     try {
@@ -153,6 +184,7 @@ public final class SocketTransport implements Channel {
           throw endOfStream(bb, frameLength);
         }
         if (n == 0) {
+          checkReceiveDeadline();
           await(readable, true);
         }
       }
@@ -161,13 +193,19 @@ public final class SocketTransport implements Channel {
     }
   }
 
-  private IpcFailure endOfStream(ByteBuffer bb, long frameLength) {
-    if (frameLength < 0 && bb.position() == 0) {
-      return new IpcFailure(Kind.EOF, "end of file on " + id + ": the peer closed the connection");
+  private void checkReceiveDeadline() {
+    if (Deadlines.passed(receiveDeadline)) {
+      close();
+      throw new IpcFailure(Kind.TIMEOUT, "no reply on " + id + " in time; connection closed");
     }
-    return new IpcFailure(Kind.CORRUPT_FRAME, "truncated frame on " + id + ": the peer closed"
-        + " the connection in the middle of a " + (frameLength < 0 ? "frame header"
-        : frameLength + "-byte frame"));
+  }
+
+  private IpcFailure endOfStream(ByteBuffer bb, long frameLength) {
+    String half = frameLength < 0 && bb.position() == 0 ? ""
+        : " (the " + bb.position() + " bytes received of its last " + (frameLength < 0
+        ? "frame header" : frameLength + "-byte message") + " were discarded)";
+    return new IpcFailure(Kind.EOF, "end of file on " + id + ": the peer closed the connection"
+        + half);
   }
 
   /**
@@ -197,13 +235,13 @@ public final class SocketTransport implements Channel {
           remaining == Deadlines.NONE ? -1 : remaining, null);
     }
     Points.point(Op.POLL, id, null);
-    recvLock.lock();
+    pollLock.lock();
     try {
       while (true) {
         long left = Deadlines.remaining(deadline);
         long millis = left == 0 ? -1 : Math.max(1, Math.min(SLICE_MILLIS, left / 1_000_000));
-        int ready = millis < 0 ? readable.selectNow() : readable.select(millis);
-        readable.selectedKeys().clear();
+        int ready = millis < 0 ? pollable.selectNow() : pollable.select(millis);
+        pollable.selectedKeys().clear();
         if (ready > 0) {
           return true;
         }
@@ -214,27 +252,27 @@ public final class SocketTransport implements Channel {
           return false;
         }
       }
-    } catch (IOException e) {
-      throw new IpcFailure(Kind.IO, "cannot poll " + id + ": " + e.getMessage(), e);
+    } catch (IOException | ClosedSelectorException e) {
+      return true; // closed or failed: the receive reports it
     } finally {
-      recvLock.unlock();
+      pollLock.unlock();
     }
   }
 
   @Override
   public boolean pollNow() {
-    recvLock.lock();
+    pollLock.lock();
     try {
       return readableNow();
     } finally {
-      recvLock.unlock();
+      pollLock.unlock();
     }
   }
 
   private boolean readableNow() {
     try {
-      int ready = readable.selectNow();
-      readable.selectedKeys().clear();
+      int ready = pollable.selectNow();
+      pollable.selectedKeys().clear();
       return ready > 0;
     } catch (IOException | ClosedSelectorException e) {
       return true; // the receive reports the error
@@ -247,6 +285,7 @@ public final class SocketTransport implements Channel {
       channel.close();
       readable.close();
       writable.close();
+      pollable.close();
     } catch (IOException e) {
       // closing a socket we are done with; nothing to recover
     }

@@ -1,8 +1,5 @@
 package dev.interleave.internal.ipc;
 
-import dev.interleave.internal.shm.Segment;
-import dev.interleave.internal.shm.SharedMemory;
-
 /**
  * An append-only segment holding queue items that did not fit in the queue's ring, so that a
  * {@code put} never waits for a consumer and a producer can exit with items still unread.
@@ -14,7 +11,7 @@ import dev.interleave.internal.shm.SharedMemory;
  * |                 Committed: bytes of complete frames (64)      |
  * |                                                               |
  * +---------------------------------------------------------------+
- * |                 (reserved)                                    |
+ * |                 Uncounted: 1 once off the queue's spill account|
  * +---------------------------------------------------------------+
  * |                 Next: the log that continues this one, or 0   |
  * +---------------------------------------------------------------+
@@ -33,22 +30,23 @@ import dev.interleave.internal.shm.SharedMemory;
  * {@code next} one, or by clearing the ring's write-log word) only after their last append to
  * it, and readers read those words before {@code committed}: a reader that sees the writers gone
  * also sees every frame they appended. Logs are files named after
- * their queue ({@link SharedMemory#createChild}), so they outlive the producer that wrote them;
- * the reader deletes each one when it moves past it.
+ * their queue in the queue's spill directory ({@link SpillLogs}), so they outlive the producer
+ * that wrote them; the reader deletes each one when it moves past it.
  */
 final class SpillLog {
   static final int HEADER = 64;
   private static final int COMMITTED = 0;
+  private static final int UNCOUNTED = 8;
   private static final int NEXT = 12;
 
   final int number;
-  private final Segment segment;
+  private final MappedFile segment; // keeps the mapping alive while the address is used
   private final long address;
 
-  SpillLog(int number, Segment segment) {
+  SpillLog(int number, MappedFile segment) {
     this.number = number;
     this.segment = segment;
-    this.address = Mem.base(segment);
+    this.address = Mem.base(segment.buffer());
   }
 
   static String suffix(int number) {
@@ -59,6 +57,10 @@ final class SpillLog {
     return segment.name();
   }
 
+  int size() {
+    return segment.size();
+  }
+
   /** Bytes of complete frames, checked against the log's size. */
   long committed() {
     long c = Mem.getLongVolatile(address + COMMITTED);
@@ -67,6 +69,11 @@ final class SpillLog {
           + " claims " + c + " committed bytes in " + segment.size());
     }
     return c;
+  }
+
+  /** Takes this log off its queue's spill account; true for the one call that does. */
+  boolean uncount() {
+    return Mem.casInt(address + UNCOUNTED, 0, 1);
   }
 
   int next() {

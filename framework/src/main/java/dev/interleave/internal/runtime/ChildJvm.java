@@ -1,6 +1,5 @@
 package dev.interleave.internal.runtime;
 
-import dev.interleave.mp.ProcessStartException;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -53,12 +52,12 @@ public final class ChildJvm implements ChildHandle {
     try {
       return new ChildJvm(builder.start(), command, pump);
     } catch (IOException e) {
-      throw new ProcessStartException("cannot launch a child JVM: " + e.getMessage(), command,
+      throw new LaunchException("cannot launch a child JVM: " + e.getMessage(), command,
           null, "", e);
     }
   }
 
-  /** Waits until the bootstrap runs; throws {@link ProcessStartException} if the JVM died. */
+  /** Waits until the bootstrap runs; throws {@link LaunchException} if the JVM died. */
   public void awaitReady(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!ready.await(20, TimeUnit.MILLISECONDS)) {
@@ -89,9 +88,9 @@ public final class ChildJvm implements ChildHandle {
     }
   }
 
-  private ProcessStartException startFailure(String what) {
+  private LaunchException startFailure(String what) {
     Integer code = process.isAlive() ? null : process.exitValue();
-    return new ProcessStartException(what, command, code, tail.text(), null);
+    return new LaunchException(what, command, code, tail.text(), null);
   }
 
   @Override
@@ -128,7 +127,15 @@ public final class ChildJvm implements ChildHandle {
     if (process.isAlive()) {
       return OptionalInt.empty();
     }
-    return OptionalInt.of(ExitCodes.fromJvmStatus(process.exitValue()));
+    int status = process.exitValue();
+    if (ExitCodes.isSignalRange(status) && !err.isDone()) {
+      try {
+        err.awaitDone(PUMP_DRAIN_MILLIS); // the exit report is the stream's last words
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return OptionalInt.of(ExitCodes.fromJvmStatus(status, err.exitReported()));
   }
 
   /**

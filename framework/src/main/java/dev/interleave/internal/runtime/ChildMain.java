@@ -1,7 +1,5 @@
 package dev.interleave.internal.runtime;
 
-import dev.interleave.mp.Process;
-import dev.interleave.mp.Target;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -11,8 +9,6 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,21 +27,8 @@ public final class ChildMain {
   static final byte[] READY = "\u0001interleave-ready\n".getBytes(StandardCharsets.ISO_8859_1);
   private static final long ORPHAN_HALT_MILLIS = 1500;
   private static final long PARENT_CHECK_MILLIS = 100;
-  private static final int PRIME_ROUNDS = 3;
-
-  private static final Method RUN_AS_CURRENT = runAsCurrent();
 
   private ChildMain() {}
-
-  private static Method runAsCurrent() {
-    try {
-      Method m = Process.class.getDeclaredMethod("runAsCurrent", Process.class);
-      m.setAccessible(true);
-      return m;
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("runtime bootstrap is broken", e);
-    }
-  }
 
   public static void main(String[] args) throws IOException {
     DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
@@ -63,6 +46,7 @@ public final class ChildMain {
     }
     System.setIn(new ByteArrayInputStream(new byte[0]));
     TermSignal.dieAtOnce();
+    ExitReport.install();
     watchParent(spec.parentPid());
     for (Map.Entry<String, String> p : spec.properties().entrySet()) {
       System.setProperty(p.getKey(), p.getValue());
@@ -79,7 +63,9 @@ public final class ChildMain {
 
   /**
    * Runs a serialized process in this JVM as the process {@code name} (a harness worker runs
-   * one process of a schedule this way, then waits for the next).
+   * one process of a schedule this way, then waits for the next). Locks and permits the task
+   * still holds when it ends stay taken, as at a process's exit, so that the next task in this
+   * JVM never counts as their holder.
    *
    * @param beforeRun called between deserialization and {@code run} (may be null)
    * @return null when {@code run} returned, else what it threw (not printed)
@@ -89,41 +75,35 @@ public final class ChildMain {
       byte[] payload, Runnable beforeRun) throws IOException, ClassNotFoundException {
     ChildSpec spec = new ChildSpec(name, daemon, parentName, parentPid, Map.of(), payload);
     ProcessContext.initChild(spec);
-    Process process = (Process) Serialization.deserialize(payload,
-        Thread.currentThread().getContextClassLoader());
     if (beforeRun != null) {
-      beforeRun.run();
+      beforeRun.run(); // user code (readObject, static initialisers) runs under the first grant
     }
+    Object process = Serialization.deserialize(payload,
+        Thread.currentThread().getContextClassLoader());
     try {
-      RUN_AS_CURRENT.invoke(null, process);
+      Bootstraps.get().run(process, true);
       return null;
-    } catch (InvocationTargetException e) {
-      return e.getCause();
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("runtime bootstrap is broken", e);
+    } catch (Exception | Error e) {
+      return e;
     }
   }
 
   private static int runProcess(ChildSpec spec) {
-    Process process;
+    Object process;
     try {
-      process = (Process) Serialization.deserialize(spec.payload(), Thread.currentThread().getContextClassLoader());
+      process = Serialization.deserialize(spec.payload(), Thread.currentThread().getContextClassLoader());
     } catch (IOException | ClassNotFoundException | RuntimeException e) {
       System.err.println("Process " + spec.name() + ": cannot deserialize its target");
       e.printStackTrace();
       return 1;
     }
     try {
-      Method run = Process.class.getDeclaredMethod("runAsCurrent", Process.class);
-      run.setAccessible(true);
-      run.invoke(null, process);
+      Bootstraps.get().run(process, false);
       return 0;
-    } catch (InvocationTargetException e) {
+    } catch (Exception | Error e) {
       System.err.println("Process " + spec.name() + ":");
-      e.getCause().printStackTrace();
+      e.printStackTrace();
       return 1;
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("runtime bootstrap is broken", e);
     }
   }
 
@@ -133,39 +113,21 @@ public final class ChildMain {
    */
   private static void prime() {
     try {
-      ClassLoader loader = ChildMain.class.getClassLoader();
-      for (int round = 0; round < PRIME_ROUNDS; round++) {
-        Target.Zero zero = ChildMain::primed;
-        Target.One<String> one = ChildMain::primed;
-        Target.Two<String, Integer> two = (a, b) -> primed();
-        ((Target.Zero) Serialization.deserialize(Serialization.serialize(zero), loader)).run();
-        ((Target.One<?>) Serialization.deserialize(Serialization.serialize(one), loader)).getClass();
-        ((Target.Two<?, ?>) Serialization.deserialize(Serialization.serialize(two), loader)).getClass();
-      }
-      Process sample = new Process(ChildMain::primed, Path.of("."));
-      Serialization.deserialize(Serialization.serialize(sample), loader);
+      Bootstraps.get().prime();
       ProcessContext.resetChildNames();
-      Class.forName(TermSignal.class.getName(), true, loader);
+      dev.interleave.internal.shm.Segment.anonymous(64); // loads the futex parker
+      Class.forName(TermSignal.class.getName(), true, ChildMain.class.getClassLoader());
       ProcessHandle.current().parent();
-      Thread primer = new Thread(ChildMain::primed, "interleave-prime");
+      Thread primer = new Thread(() -> { }, "interleave-prime");
       primer.start();
       primer.join();
       Path scratch = Files.createTempFile("interleave-prime", ".txt");
-      Files.writeString(scratch, Process.class.getName());
+      Files.writeString(scratch, ChildMain.class.getName());
       Files.readString(scratch);
       Files.delete(scratch);
     } catch (Exception e) {
       // priming is an optimization only
     }
-  }
-
-  private static void primed(Object ignored) {
-    primed();
-  }
-
-
-  private static void primed() {
-    // nothing: deserializing and calling it is the point
   }
 
   /**

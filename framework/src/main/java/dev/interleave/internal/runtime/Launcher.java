@@ -1,7 +1,5 @@
 package dev.interleave.internal.runtime;
 
-import dev.interleave.mp.ProcessException;
-import dev.interleave.mp.ProcessStartException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +28,14 @@ public final class Launcher {
 
   /** Launches the child for the process {@code name} with its serialized {@code payload}. */
   public static ChildHandle launch(String name, boolean daemon, byte[] payload) {
+    return launch(name, daemon, payload, false);
+  }
+
+  /**
+   * Launches the child for the process {@code name}; {@code fresh} starts a new JVM for it
+   * (the "spawn" start method) instead of taking a warm one ("forkserver").
+   */
+  public static ChildHandle launch(String name, boolean daemon, byte[] payload, boolean fresh) {
     LaunchPath path = override;
     if (path != null) {
       ChildHandle handle = path.launch(name, daemon, payload);
@@ -39,7 +45,7 @@ public final class Launcher {
     }
     ChildSpec spec = new ChildSpec(name, daemon, ProcessContext.current().name(),
         ProcessContext.current().pid(), childProperties(), payload);
-    ChildJvm warm = WarmPool.take();
+    ChildJvm warm = fresh ? null : WarmPool.take();
     if (warm != null && warm.send(spec)) {
       return warm;
     }
@@ -50,7 +56,7 @@ public final class Launcher {
     }
     if (!jvm.send(spec)) {
       awaitReady(jvm);
-      throw new ProcessStartException("the child JVM closed its input before reading its task",
+      throw new LaunchException("the child JVM closed its input before reading its task",
           jvm.command(), null, "", null);
     }
     return jvm;
@@ -75,7 +81,7 @@ public final class Launcher {
     ChildJvm jvm = ChildJvm.launch(command());
     awaitReady(jvm);
     if (!jvm.send(spec)) {
-      throw new ProcessStartException("the child JVM closed its input before reading its task",
+      throw new LaunchException("the child JVM closed its input before reading its task",
           jvm.command(), null, "", null);
     }
     return jvm;
@@ -100,7 +106,8 @@ public final class Launcher {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       jvm.terminate(true);
-      throw new ProcessException("interrupted while launching a child JVM", e);
+      throw new LaunchException("interrupted while launching a child JVM", jvm.command(), null,
+          "", e);
     }
   }
 
@@ -118,6 +125,10 @@ public final class Launcher {
       cmd.add("--sun-misc-unsafe-memory-access=allow"); // the rings' raw access, silent on 24+
     }
     cmd.add("-Dfile.encoding=" + Charset.defaultCharset().name());
+    String bootstrap = Bootstraps.className();
+    if (bootstrap != null) {
+      cmd.add("-D" + Bootstrap.PROPERTY + "=" + bootstrap);
+    }
     for (String key : List.of("stdout.encoding", "stderr.encoding")) {
       String value = System.getProperty(key);
       if (value != null) {

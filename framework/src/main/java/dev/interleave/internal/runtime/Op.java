@@ -10,5 +10,10 @@ public enum Op {
   SEND, RECV, POLL,
   SLEEP,
   /** A user-defined point ({@code point(label)}), for example around a file read. */
-  USER
+  USER,
+  /**
+   * A query that only observes shared state ({@code isAlive}, {@code exitCode}, {@code isSet},
+   * {@code isLocked}): two queries of one object never race with each other.
+   */
+  QUERY
 }

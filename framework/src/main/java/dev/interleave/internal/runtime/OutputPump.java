@@ -19,6 +19,7 @@ final class OutputPump implements Runnable {
   private final OutputTail tail;
   private final CountDownLatch ready;
   private final CountDownLatch done = new CountDownLatch(1);
+  private final MarkerFilter exitMarker = new MarkerFilter(ExitReport.MARKER);
 
   OutputPump(InputStream in, boolean stdout, OutputTail tail, CountDownLatch ready) {
     this.in = in;
@@ -45,8 +46,15 @@ final class OutputPump implements Runnable {
       }
       int n;
       while ((n = in.read(buf)) > 0) {
-        forward(buf, n);
+        if (stdout) {
+          forward(buf, n);
+        } else {
+          byte[] kept = exitMarker.filter(buf, n);
+          forward(kept, kept.length);
+        }
       }
+      byte[] rest = exitMarker.rest();
+      forward(rest, rest.length);
     } catch (IOException e) {
       // the child is gone
     } finally {
@@ -84,6 +92,16 @@ final class OutputPump implements Runnable {
     PrintStream sink = stdout ? System.out : System.err;
     sink.write(buf, 0, n);
     sink.flush();
+  }
+
+  /** Whether the child reported on this stream (its stderr) that it exited (see ExitReport). */
+  boolean exitReported() {
+    return exitMarker.seen();
+  }
+
+  /** Whether the child's stream reached end-of-file. */
+  boolean isDone() {
+    return done.getCount() == 0;
   }
 
   /** Waits until the child's stream reached end-of-file (or {@code millis} passed). */

@@ -1,6 +1,6 @@
 package dev.interleave.internal.runtime;
 
-import dev.interleave.mp.ProcessInfo;
+import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,10 +11,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * n-th created in {@code Process-1} is {@code Process-1:n}.
  */
 public final class ProcessContext {
+  /**
+   * A process as this JVM knows it.
+   *
+   * @param name the process name
+   * @param pid the operating-system process id
+   * @param daemon whether it is daemonic
+   */
+  public record Who(String name, long pid, boolean daemon) {}
+
+  private static final int AUTHKEY_BYTES = 32;
   private static final AtomicInteger COUNTER = new AtomicInteger();
-  private static volatile ProcessInfo current =
-      new ProcessInfo("MainProcess", ProcessHandle.current().pid(), false);
-  private static volatile ProcessInfo parent;
+  private static volatile byte[] authkey;
+  private static volatile Who current =
+      new Who("MainProcess", ProcessHandle.current().pid(), false);
+  private static volatile Who parent;
   private static volatile String identity = "";
 
   private ProcessContext() {}
@@ -33,12 +44,12 @@ public final class ProcessContext {
   }
 
   /** This process. */
-  public static ProcessInfo current() {
+  public static Who current() {
     return current;
   }
 
   /** The parent process, empty in the root. */
-  public static Optional<ProcessInfo> parent() {
+  public static Optional<Who> parent() {
     return Optional.ofNullable(parent);
   }
 
@@ -47,10 +58,38 @@ public final class ProcessContext {
     return parent != null;
   }
 
+  /**
+   * This process's authentication key: 32 random bytes in the root, inherited by children (a
+   * process object carries its parent's key to its child). Returns a copy.
+   */
+  public static byte[] authkey() {
+    byte[] key = authkey;
+    if (key == null) {
+      synchronized (ProcessContext.class) {
+        if (authkey == null) {
+          authkey = randomKey();
+        }
+        key = authkey;
+      }
+    }
+    return key.clone();
+  }
+
+  /** Sets this process's authentication key (a copy of {@code key}). */
+  public static void authkey(byte[] key) {
+    authkey = key.clone();
+  }
+
+  private static byte[] randomKey() {
+    byte[] key = new byte[AUTHKEY_BYTES];
+    new SecureRandom().nextBytes(key);
+    return key;
+  }
+
   /** Called once by the child bootstrap. */
   static void initChild(ChildSpec spec) {
-    current = new ProcessInfo(spec.name(), ProcessHandle.current().pid(), spec.daemon());
-    parent = new ProcessInfo(spec.parentName(), spec.parentPid(), false);
+    current = new Who(spec.name(), ProcessHandle.current().pid(), spec.daemon());
+    parent = new Who(spec.parentName(), spec.parentPid(), false);
     String n = spec.name();
     identity = n.startsWith("Process-") ? n.substring("Process-".length()) : n;
   }

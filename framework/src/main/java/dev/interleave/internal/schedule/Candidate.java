@@ -7,5 +7,17 @@ package dev.interleave.internal.schedule;
  * @param op the operation name
  * @param object the object operated on, or null
  * @param label the point's label, or null
+ * @param timer whether picking this process fires a pending timer of it (the end of a sleep, or
+ *     the timeout of a timed wait) rather than running an operation that is ready; time is a
+ *     scheduling choice, so a timer may fire at any step, racing with the other processes
+ * @param read whether the operation only observes shared state (a query such as {@code isSet});
+ *     two reads of one object never race
  */
-public record Candidate(int process, String op, String object, String label) {}
+public record Candidate(int process, String op, String object, String label, boolean timer,
+    boolean read) {
+
+  /** A ready operation that may write its object. */
+  public Candidate(int process, String op, String object, String label) {
+    this(process, op, object, label, false, false);
+  }
+}

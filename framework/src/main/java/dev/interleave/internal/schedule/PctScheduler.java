@@ -1,52 +1,109 @@
 package dev.interleave.internal.schedule;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Probabilistic concurrency testing (Burckhardt et al., ASPLOS 2010): random distinct priorities,
- * the highest-priority runnable process runs, and at {@code depth - 1} random change points the
- * running process drops below all others. Finds a bug of depth d with probability at least
- * 1/(n k^(d-1)); weaker than exhaustive search on tiny scenarios, far stronger than random walk
- * on long ones.
+ * Probabilistic concurrency testing as published (Burckhardt et al., ASPLOS 2010): random
+ * distinct initial priorities of at least {@code d}, the highest-priority runnable process runs,
+ * and {@code d - 1} change points {@code k_1..k_(d-1)}, drawn uniformly and distinct in {@code
+ * [1, k]}: once step {@code k_i} has run, the process that ran it drops to priority {@code i}.
+ * Finds a given bug of depth d with probability at least {@code 1/(n k^(d-1))} per schedule (n
+ * processes, at most k steps); weaker than exhaustive search on tiny scenarios, far stronger
+ * than random walk on long ones.
+ *
+ * <p>A change point is never dropped: it lowers the process that ran its step even when that
+ * process then blocks, sleeps or exits (a process that exited has no later steps to affect).
+ * The change points are indexed in draw order, not time order, so the order in which lowered
+ * processes resume is itself random, as the algorithm requires. A timer firing is a step like
+ * any other: the firing process's priority decides when it fires.
  */
 public final class PctScheduler implements Scheduler {
   private final RecordedRandom random;
   private final int depth;
   private final int[] changePoints;
   private final Map<Integer, Long> priorities = new HashMap<>();
+  private int last = -1;
+  private int applied;
 
   /**
    * @param depth the bug depth d (1 = no change points)
-   * @param expectedSteps an estimate of the schedule's length, where change points are drawn
+   * @param steps k: the most steps a schedule takes (measured), where change points are drawn
    */
-  public PctScheduler(RecordedRandom random, int depth, int expectedSteps) {
+  public PctScheduler(RecordedRandom random, int depth, int steps) {
+    if (depth < 1 || steps < 1) {
+      throw new IllegalArgumentException("depth and steps must be >= 1 but were: " + depth
+          + ", " + steps);
+    }
     this.random = random;
     this.depth = depth;
-    this.changePoints = new int[Math.max(0, depth - 1)];
-    for (int i = 0; i < changePoints.length; i++) {
-      changePoints[i] = 1 + random.nextInt(Math.max(1, expectedSteps));
+    this.changePoints = drawChangePoints(random, depth - 1, steps);
+  }
+
+  /** {@code count} points uniform in {@code [1, steps]}, distinct while there are enough. */
+  private static int[] drawChangePoints(RecordedRandom random, int count, int steps) {
+    int[] out = new int[count];
+    for (int i = 0; i < count; i++) {
+      int p;
+      do {
+        p = 1 + random.nextInt(steps);
+      } while (i < steps && contains(out, i, p));
+      out[i] = p;
     }
-    Arrays.sort(changePoints);
+    return out;
+  }
+
+  private static boolean contains(int[] a, int n, int v) {
+    for (int i = 0; i < n; i++) {
+      if (a[i] == v) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
   public int pick(StepView view) {
-    for (int i = 0; i < changePoints.length; i++) {
-      if (changePoints[i] == view.step() && view.current() >= 0) {
-        priorities.put(view.current(), (long) (depth - 1 - i));
-      }
-    }
+    lowerAfter(view.step());
     int best = -1;
     long bestPriority = Long.MIN_VALUE;
     for (Candidate c : view.runnable()) {
-      long p = priorities.computeIfAbsent(c.process(), k -> depth + (long) random.nextInt(1 << 30));
+      long p = priorities.computeIfAbsent(c.process(),
+          k -> depth + (random.nextLong() >>> 2));
       if (p > bestPriority) {
         bestPriority = p;
         best = c.process();
       }
     }
+    last = best;
     return best;
+  }
+
+  /** Step {@code executed} (from 1) has just run: change point i lowers its runner to i. */
+  private void lowerAfter(int executed) {
+    if (last < 0) {
+      return;
+    }
+    for (int i = 0; i < changePoints.length; i++) {
+      if (changePoints[i] == executed) {
+        priorities.put(last, (long) (i + 1));
+        applied++;
+      }
+    }
+  }
+
+  /** The change points, in index order: change point i (from 1) is at step {@code [i - 1]}. */
+  int[] changePoints() {
+    return changePoints.clone();
+  }
+
+  /** How many change points have lowered a process so far. */
+  int applied() {
+    return applied;
+  }
+
+  /** The current priority of {@code process}, or null if it has not been seen. */
+  Long priority(int process) {
+    return priorities.get(process);
   }
 }

@@ -2,13 +2,14 @@ package dev.interleave.internal.schedule;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * Partial order sampling (Yuan et al., CAV 2018): every pending operation gets a random
- * priority, the highest runs, and the operations racing with it (same object) are given fresh
- * priorities. Samples partial orders more evenly than random walk, at the price of one random
- * draw per racing operation.
+ * Partial order sampling (Yuan, Yang and Gu, CAV 2018): every pending operation gets a random
+ * priority, the highest runs, and every pending operation that races with it (the same shared
+ * state, one of them writing; see {@link Dependency}) is given a fresh priority, as is the
+ * runner's next operation. Samples the partial orders of racing operations far more evenly than
+ * random walk, at the price of one random draw per reset operation; on operations that name no
+ * state it degrades to random walk, never below it. A timer firing is an operation like others.
  */
 public final class PosScheduler implements Scheduler {
   private final RecordedRandom random;
@@ -30,13 +31,16 @@ public final class PosScheduler implements Scheduler {
       }
     }
     priorities.remove(best.process());
-    if (best.object() != null) {
-      for (Candidate c : view.runnable()) {
-        if (c != best && Objects.equals(c.object(), best.object())) {
-          priorities.remove(c.process());
-        }
+    for (Candidate c : view.runnable()) {
+      if (Dependency.races(best, c)) {
+        priorities.remove(c.process());
       }
     }
     return best.process();
+  }
+
+  /** The current priority of {@code process}'s pending operation, or null if it has none. */
+  Double priority(int process) {
+    return priorities.get(process);
   }
 }

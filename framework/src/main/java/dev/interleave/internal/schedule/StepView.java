@@ -6,8 +6,8 @@ import java.util.List;
  * What a scheduler is shown at one step.
  *
  * @param step the step's index in the schedule, from 0
- * @param current the process that ran the previous step if it may run again, else -1 (picking
- *     another process then is a preemption)
+ * @param current the process that ran the previous step if it may run again at once (it is
+ *     ready, not waiting for a timer), else -1; picking another process then is a preemption
  * @param runnable the processes that may run, ordered by process number; never empty
  */
 public record StepView(int step, int current, List<Candidate> runnable) {
@@ -25,8 +25,19 @@ public record StepView(int step, int current, List<Candidate> runnable) {
     return false;
   }
 
-  /** The non-preemptive pick: the current process if it may run, else the lowest number. */
+  /**
+   * The non-preemptive pick: the current process if it may run, else the lowest-numbered process
+   * that is ready; a timer fires by default only when no process is ready.
+   */
   public int defaultPick() {
-    return current >= 0 ? current : runnable.get(0).process();
+    if (current >= 0) {
+      return current;
+    }
+    for (Candidate c : runnable) {
+      if (!c.timer()) {
+        return c.process();
+      }
+    }
+    return runnable.get(0).process();
   }
 }

@@ -76,6 +76,12 @@ final class FutexParker implements Parker {
     syscall(sysFutex, address(segment) + offset, FUTEX_WAKE, count, 0, 0, 0);
   }
 
+  @Override
+  public void prepare(Segment segment) {
+    timespec.get();
+    wake(segment, 0, 0); // links the native call and caches the mapping's address
+  }
+
   private static long address(Segment segment) {
     long a = segment.nativeAddress();
     if (a == 0) {

@@ -23,8 +23,23 @@ public interface Parker {
   /** Wakes up to {@code count} waiters on the int at {@code offset}. */
   void wake(Segment segment, int offset, int count);
 
+  /**
+   * Readies {@code segment} for waits and wakes (for the futex parker, looks up the mapping's
+   * native address), so that the first blocking call on it does no set-up.
+   */
+  default void prepare(Segment segment) {}
+
   /** The parker for this platform: futex on Linux, polling elsewhere. */
   static Parker system() {
-    return Parkers.SYSTEM;
+    return Parkers.system();
+  }
+
+  /**
+   * Whether the platform's parker (and the native library it needs) is loaded. Every segment
+   * loads it when it is created or mapped, so that no blocking call pays the load within its
+   * timeout.
+   */
+  static boolean isLoaded() {
+    return Parkers.loaded();
   }
 }

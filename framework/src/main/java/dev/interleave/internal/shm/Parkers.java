@@ -1,19 +1,35 @@
 package dev.interleave.internal.shm;
 
-/** Chooses the platform's {@link Parker} once. */
+/** Chooses the platform's {@link Parker} once, on first use. */
 final class Parkers {
-  static final Parker SYSTEM = choose();
+  private static volatile boolean loaded;
 
   private Parkers() {}
 
+  static Parker system() {
+    return Holder.SYSTEM;
+  }
+
+  static boolean loaded() {
+    return loaded;
+  }
+
+  private static final class Holder {
+    static final Parker SYSTEM = choose();
+  }
+
   private static Parker choose() {
+    Parker parker;
     if (Boolean.getBoolean("interleave.shm.polling")) {
-      return new PollingParker();
+      parker = new PollingParker();
+    } else {
+      try {
+        parker = FutexParker.create().map(p -> (Parker) p).orElseGet(PollingParker::new);
+      } catch (LinkageError e) {
+        parker = new PollingParker();
+      }
     }
-    try {
-      return FutexParker.create().map(p -> (Parker) p).orElseGet(PollingParker::new);
-    } catch (LinkageError e) {
-      return new PollingParker();
-    }
+    loaded = true;
+    return parker;
   }
 }

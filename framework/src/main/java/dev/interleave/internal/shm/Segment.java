@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * in one JVM is seen by every other JVM that maps the same file (the mapping is {@code
  * MAP_SHARED}). Offsets must be aligned to the word size. A segment stays mapped until the
  * buffer is garbage collected; unlinking its file does not affect processes that mapped it.
+ * Creating or mapping a segment loads what waiting on it needs ({@link Parker#prepare}), so that
+ * the first blocking call does not spend its timeout loading a native library.
  */
 public final class Segment {
   private static final VarHandle INTS =
@@ -38,6 +40,7 @@ public final class Segment {
     this.name = name;
     this.path = path;
     this.buffer = buffer;
+    Parker.system().prepare(this);
   }
 
   /** Creates a new zero-filled segment of {@code size} bytes named {@code name}. */

@@ -7,6 +7,7 @@ import dev.interleave.internal.shm.Segment;
  *
  * <pre>
  *   +0   order  long  arrival counter
+ *   +8   high   int   slots used so far (scans stop there; raised under the lock)
  *   +64  slots  {@value #SLOTS} x 32 bytes:
  *          +0 state int (futex word: FREE, CLAIMED, WAITING, NOTIFIED)
  *          +8 order long (arrival number), +16 owner long (holder code of the waiter)
@@ -30,9 +31,10 @@ import dev.interleave.internal.shm.Segment;
  */
 public final class ConditionCore {
   /** How many threads can wait on one condition at the same time. */
-  public static final int SLOTS = 64;
+  public static final int SLOTS = 1024;
   static final int SIZE = 64 + SLOTS * 32;
   private static final int ORDER = 0;
+  private static final int HIGH = 8;
   private static final int SLOT_BASE = 64;
   private static final int FREE = 0;
   private static final int CLAIMED = 1;
@@ -60,8 +62,9 @@ public final class ConditionCore {
       slot = claim();
     }
     if (slot < 0) {
-      throw new IllegalStateException(sync + ": more than " + SLOTS + " threads are waiting at"
-          + " the same time; at most " + SLOTS + " waiters are supported");
+      throw new IllegalStateException(sync + ": " + SLOTS + " threads are already waiting, the"
+          + " most supported at the same time; thread \"" + Thread.currentThread().getName()
+          + "\" of " + Holders.describe(Holders.self()) + " cannot wait too");
     }
     s.setLong(slotAt(slot) + 8, s.getAndAddLong(base + ORDER, 1));
     s.setLong(slotAt(slot) + 16, Holders.self());
@@ -70,17 +73,26 @@ public final class ConditionCore {
   }
 
   private int claim() {
-    for (int i = 0; i < SLOTS; i++) {
+    int high = high();
+    for (int i = 0; i < high; i++) {
       if (s.getInt(slotAt(i)) == FREE && s.casInt(slotAt(i), FREE, CLAIMED)) {
         return i;
       }
     }
+    if (high < SLOTS && s.casInt(slotAt(high), FREE, CLAIMED)) {
+      s.setInt(base + HIGH, high + 1);
+      return high;
+    }
     return -1;
+  }
+
+  private int high() {
+    return s.getInt(base + HIGH);
   }
 
   private int reclaimDead() {
     int freed = 0;
-    for (int i = 0; i < SLOTS; i++) {
+    for (int i = 0, n = high(); i < n; i++) {
       if (s.getInt(slotAt(i)) == WAITING && Holders.isDead(s.getLong(slotAt(i) + 16))
           && s.casInt(slotAt(i), WAITING, FREE)) {
         freed++;
@@ -148,7 +160,7 @@ public final class ConditionCore {
   private int oldestWaitingAfter(long after) {
     int best = -1;
     long bestOrder = Long.MAX_VALUE;
-    for (int i = 0; i < SLOTS; i++) {
+    for (int i = 0, n = high(); i < n; i++) {
       if (s.getInt(slotAt(i)) == WAITING) {
         long order = s.getLong(slotAt(i) + 8);
         if (order > after && order < bestOrder) {
@@ -162,16 +174,16 @@ public final class ConditionCore {
 
   /** How many threads are waiting. */
   public int waiting() {
-    int n = 0;
-    for (int i = 0; i < SLOTS; i++) {
-      n += s.getInt(slotAt(i)) == WAITING ? 1 : 0;
+    int waiting = 0;
+    for (int i = 0, n = high(); i < n; i++) {
+      waiting += s.getInt(slotAt(i)) == WAITING ? 1 : 0;
     }
-    return n;
+    return waiting;
   }
 
   /** Wakes every parked waiter without notifying it (after the primitive was closed). */
   public void wakeAll() {
-    for (int i = 0; i < SLOTS; i++) {
+    for (int i = 0, n = high(); i < n; i++) {
       Blocking.wakeWord(s, slotAt(i), 1);
     }
   }

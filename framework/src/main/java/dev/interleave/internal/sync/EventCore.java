@@ -1,6 +1,7 @@
 package dev.interleave.internal.sync;
 
 import dev.interleave.internal.shm.Segment;
+import java.util.function.BooleanSupplier;
 
 /**
  * An event flag in shared memory.
@@ -72,6 +73,29 @@ public final class EventCore {
     }
     return Blocking.await(sync, words, thorough -> s.getInt(base + STATE) != seen, timeoutNanos,
         true);
+  }
+
+  /**
+   * One wait's attempt for a caller that schedules its own retries (the harness): it succeeds
+   * when the flag is set, or once the event was set after the first try, even if it was cleared
+   * again before this try, exactly as {@link #await} does. Use a fresh attempt for each wait.
+   */
+  public BooleanSupplier waitAttempt() {
+    return new BooleanSupplier() {
+      private int seen;
+      private boolean tried;
+
+      @Override
+      public boolean getAsBoolean() {
+        int state = s.getInt(base + STATE);
+        if ((state & 1) != 0 || (tried && state != seen)) {
+          return true;
+        }
+        seen = state;
+        tried = true;
+        return false;
+      }
+    };
   }
 
   /** Wakes every parked waiter (after the primitive was closed). */

@@ -14,6 +14,8 @@ import dev.interleave.internal.shm.Segment;
  *   +20 waiters    int   threads parked on seq
  *   +24 seq        int   futex word, bumped on release
  *   +32 recoveries long  how many holds were taken over from dead owners
+ *   +40 threadProc long  holder code of the process whose thread wrote thread (0 when free)
+ *   +48 keptBy     long  holder code of the process that exited holding it (owner is KEPT)
  * </pre>
  */
 /* Overview
@@ -36,11 +38,20 @@ import dev.interleave.internal.shm.Segment;
  * no separate check: an acquire's CAS fails and its slow path finds the segment closed, and a
  * release's exchange returns CLOSED and restores it.
  *
- * A thread of a recursive mutex owns it when owner is this process and thread is its id: the
- * owner writes thread after its CAS and clears it before its release, so another thread of the
- * same process never reads its own id there unless it holds the mutex.
+ * A thread of a recursive mutex owns it when owner is this process, threadProc is this process
+ * and thread is its id. The owner writes thread, then threadProc, after its CAS, and clears
+ * threadProc, then thread, before its release; a reader reads owner, threadProc, then thread. So
+ * a thread that reads threadProc == this process reads the thread id its owner wrote, never a
+ * dead owner's (thread ids repeat across JVMs): after a take-over, threadProc still names the
+ * dead process (or 0) until the new owner's thread id is in place.
+ *
+ * Exits: a process that exits normally (or a harness task that ends) while holding the mutex
+ * keeps it taken, as CPython does: HeldAtExit stores its code in keptBy and CASes owner to KEPT
+ * (never a real owner, never recovered). A Lock so kept may still be released by any process;
+ * an RLock stays locked for good. Only an owner that died without exiting (a signal, a crash) is
+ * recovered.
  */
-public final class MutexCore {
+public final class MutexCore implements HeldAtExit.Keepable {
   static final int SIZE = 64;
   private static final int OWNER = 0;
   private static final int THREAD = 8;
@@ -48,8 +59,12 @@ public final class MutexCore {
   private static final int WAITERS = 20;
   private static final int SEQ = 24;
   private static final int RECOVERIES = 32;
+  private static final int THREAD_PROC = 40;
+  private static final int KEPT_BY = 48;
   private static final long DIED = Long.MIN_VALUE;
   private static final long CLOSED = Long.MIN_VALUE;
+  /** The owner word of a mutex whose holder exited normally while holding it. */
+  private static final long KEPT = Long.MIN_VALUE + 1;
 
   private final SyncSegment sync;
   private final Segment s;
@@ -65,9 +80,14 @@ public final class MutexCore {
     this.words = new WaitWords(base + SEQ, base + WAITERS, true);
   }
 
-  /** The mutex of a {@link SyncKind#LOCK} or {@link SyncKind#RLOCK} segment. */
+  /**
+   * The mutex of a {@link SyncKind#LOCK} or {@link SyncKind#RLOCK} segment; it is kept taken if
+   * this process exits holding it (see {@link HeldAtExit}).
+   */
   public static MutexCore of(SyncSegment sync) {
-    return new MutexCore(sync, SyncSegment.BODY, sync.kind() == SyncKind.RLOCK);
+    MutexCore core = new MutexCore(sync, SyncSegment.BODY, sync.kind() == SyncKind.RLOCK);
+    HeldAtExit.track(core);
+    return core;
   }
 
   /** Tries once without blocking and without looking for a dead owner. */
@@ -95,7 +115,7 @@ public final class MutexCore {
   private boolean tryRecover() {
     long owner = s.getLong(base + OWNER);
     long code = owner & ~DIED;
-    if (code == 0 || code == Holders.self() || !Holders.isDead(code)) {
+    if (owner == KEPT || code == 0 || code == Holders.self() || !Holders.isDead(code)) {
       return false;
     }
     if (!s.casLong(base + OWNER, owner, Holders.self() | DIED)) {
@@ -108,6 +128,7 @@ public final class MutexCore {
 
   private void onAcquired() {
     s.setLongRelease(base + THREAD, Holders.threadId());
+    s.setLongRelease(base + THREAD_PROC, Holders.self());
     if (recursive) {
       s.setIntRelease(base + COUNT, 1);
     }
@@ -154,6 +175,7 @@ public final class MutexCore {
 
   /** Releases a guard held by this thread. */
   void releaseGuard() {
+    clearThread();
     s.setLong(base + OWNER, 0);
     Blocking.signal(s, base + SEQ, base + WAITERS, 1);
   }
@@ -169,7 +191,7 @@ public final class MutexCore {
       releaseRecursive();
       return;
     }
-    s.setLongRelease(base + THREAD, 0);
+    clearThread();
     long owner = s.getAndSetLong(base + OWNER, 0);
     if (owner == 0 || owner == CLOSED) {
       if (owner == CLOSED) {
@@ -187,10 +209,15 @@ public final class MutexCore {
     int count = s.getInt(base + COUNT) - 1;
     s.setIntRelease(base + COUNT, count);
     if (count == 0) {
-      s.setLongRelease(base + THREAD, 0);
+      clearThread();
       s.setLong(base + OWNER, 0);
       Blocking.signal(s, base + SEQ, base + WAITERS, 1);
     }
+  }
+
+  private void clearThread() {
+    s.setLongRelease(base + THREAD_PROC, 0);
+    s.setLongRelease(base + THREAD, 0);
   }
 
   /** Releases every recursion level at once (for a condition wait); returns how many. */
@@ -230,6 +257,7 @@ public final class MutexCore {
   public boolean isHeldByCurrentThread() {
     long owner = s.getLong(base + OWNER);
     return owner != CLOSED && (owner & ~DIED) == Holders.self()
+        && s.getLong(base + THREAD_PROC) == Holders.self()
         && s.getLong(base + THREAD) == Holders.threadId();
   }
 
@@ -246,7 +274,12 @@ public final class MutexCore {
   /** Whether the current hold was taken over from a dead owner (false when free). */
   public boolean ownerDied() {
     long owner = s.getLong(base + OWNER);
-    return owner < 0 && owner != CLOSED;
+    return owner < 0 && owner != CLOSED && owner != KEPT;
+  }
+
+  /** Whether its holder exited normally while holding it, so that it stays taken. */
+  public boolean isKept() {
+    return s.getLong(base + OWNER) == KEPT;
   }
 
   /** How many holds were taken over from dead owners, over the mutex's life. */
@@ -257,7 +290,31 @@ public final class MutexCore {
   /** Who holds it, for messages and wait-for graphs: "pid 1234" or "nobody". */
   public String holderDescription() {
     long owner = s.getLong(base + OWNER);
+    if (owner == KEPT) {
+      return Holders.describe(s.getLong(base + KEPT_BY)) + " (exited holding it)";
+    }
     return owner == CLOSED ? "nobody (closed)" : Holders.describe(owner & ~DIED);
+  }
+
+  /**
+   * If this process holds the mutex, marks it kept by a process that exited (see Overview).
+   *
+   * @return a sentence for the exit warning, or null if this process did not hold it
+   */
+  @Override
+  public String keepIfHeld() {
+    long owner = s.getLong(base + OWNER);
+    if (owner == CLOSED || owner == KEPT || owner == 0 || (owner & ~DIED) != Holders.self()) {
+      return null;
+    }
+    s.setLong(base + KEPT_BY, Holders.self());
+    clearThread();
+    if (!s.casLong(base + OWNER, owner, KEPT)) {
+      return null; // released by another process meanwhile (a Lock)
+    }
+    return sync + (recursive
+        ? ": it stays locked (no other process can release an RLock)"
+        : ": it stays locked until another process releases it");
   }
 
   /** After the segment was closed: poisons the owner word and wakes every parked waiter. */

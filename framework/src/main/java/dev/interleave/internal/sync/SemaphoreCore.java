@@ -4,7 +4,8 @@ import dev.interleave.internal.shm.Segment;
 
 /**
  * A counting semaphore in shared memory whose permits are attributed to the processes holding
- * them, so that the permits of a process that dies are returned.
+ * them, so that the permits of a process that dies are returned; or, untracked, a plain counter
+ * whose permits are never returned by anyone but a release.
  *
  * <pre>
  *   +0    guard     MutexCore (64 bytes), held while the words below change
@@ -15,6 +16,9 @@ import dev.interleave.internal.shm.Segment;
  *   +96   waiters   int   threads parked on seq
  *   +100  seq       int   futex word, bumped on release
  *   +104  journal   one pending update (see Journal)
+ *   +144  kept      long  permits kept by processes that exited normally holding them
+ *   +152  untracked int   1 if permits are not attributed to processes (no recovery)
+ *   +156  high      int   slots used so far (scans stop there)
  *   +192  slots     {@value #SLOTS} x (owner long, count long): permits held per process
  * </pre>
  */
@@ -35,11 +39,16 @@ import dev.interleave.internal.shm.Segment;
  * an acquire takes them, and that acquire reports a recovered permit).
  *
  * value is read without the guard as a hint (a spinning waiter tests it before taking the
- * guard); slots are claimed per process, one process per slot, at most SLOTS at once.
+ * guard); slots are claimed per process, one process per slot, at most SLOTS at once, and scans
+ * stop at the high-water mark of slots ever used.
+ *
+ * A process that exits normally holding permits keeps them (HeldAtExit): its slot's count moves
+ * to kept, so they are never recovered. An untracked semaphore uses no slots: acquire and
+ * release only change value, and nothing is ever recovered or kept.
  */
-public final class SemaphoreCore {
+public final class SemaphoreCore implements HeldAtExit.Keepable {
   /** How many processes can hold permits at the same time. */
-  public static final int SLOTS = 64;
+  public static final int SLOTS = 1024;
   static final int SIZE = 192 + SLOTS * 16;
   private static final int VALUE = 64;
   private static final int MAX = 72;
@@ -48,6 +57,9 @@ public final class SemaphoreCore {
   private static final int WAITERS = 96;
   private static final int SEQ = 100;
   private static final int JOURNAL = 104;
+  private static final int KEPT = 144;
+  private static final int UNTRACKED = 152;
+  private static final int HIGH = 156;
   private static final int SLOT_BASE = 192;
 
   /** Result of one try. */
@@ -72,17 +84,31 @@ public final class SemaphoreCore {
         base + SLOT_BASE);
   }
 
-  /** Initializes a new semaphore's words. */
-  public static SemaphoreCore create(SyncSegment sync, int value, int max) {
+  /**
+   * Initializes a new semaphore's words.
+   *
+   * @param tracked whether permits are attributed to their holders (recovered from processes
+   *     that die holding them); false for a semaphore that counts items or signals
+   */
+  public static SemaphoreCore create(SyncSegment sync, int value, int max, boolean tracked) {
     SemaphoreCore core = new SemaphoreCore(sync);
     core.s.setLong(core.base + MAX, max);
+    core.s.setInt(core.base + UNTRACKED, tracked ? 0 : 1);
     core.s.setLong(core.base + VALUE, value);
+    HeldAtExit.track(core);
     return core;
   }
 
   /** The semaphore of an attached segment. */
   public static SemaphoreCore attach(SyncSegment sync) {
-    return new SemaphoreCore(sync);
+    SemaphoreCore core = new SemaphoreCore(sync);
+    HeldAtExit.track(core);
+    return core;
+  }
+
+  /** Whether permits are attributed to the processes holding them (and recovered). */
+  public boolean isTracked() {
+    return s.getInt(base + UNTRACKED) == 0;
   }
 
   /** Tries once without blocking (also looking for permits of dead processes). */
@@ -99,7 +125,7 @@ public final class SemaphoreCore {
   }
 
   private boolean attempt(boolean thorough) {
-    if (s.getLong(base + VALUE) <= 0 && !(thorough && recoverDead())) {
+    if (s.getLong(base + VALUE) <= 0 && !(thorough && isTracked() && recoverDead())) {
       return false;
     }
     int result = takeUnderGuard();
@@ -116,6 +142,10 @@ public final class SemaphoreCore {
       long value = s.getLong(base + VALUE);
       if (value <= 0) {
         return NONE;
+      }
+      if (!isTracked()) {
+        journal.commit(value - 1, 0, -1, 0, 0);
+        return TAKEN;
       }
       int slot = mySlot();
       long pending = s.getLong(base + PENDING);
@@ -142,7 +172,7 @@ public final class SemaphoreCore {
             + Holders.describe(Holders.self()) + ": its value is already " + value
             + ", its initial value");
       }
-      int slot = heldSlot();
+      int slot = isTracked() ? heldSlot() : -1;
       long pending = s.getLong(base + PENDING);
       if (slot < 0) {
         journal.commit(value + 1, pending, -1, 0, 0);
@@ -178,7 +208,7 @@ public final class SemaphoreCore {
 
   /** Permits held by the calling process. */
   public long heldByThisProcess() {
-    for (int i = 0; i < SLOTS; i++) {
+    for (int i = 0, n = high(); i < n; i++) {
       if (slotOwner(i) == Holders.self()) {
         return slotCount(i);
       }
@@ -188,8 +218,11 @@ public final class SemaphoreCore {
 
   /** "pid 12 (2), pid 13 (1)": who holds permits, for messages and wait-for graphs. */
   public String holderDescription() {
+    if (!isTracked()) {
+      return "untracked";
+    }
     StringBuilder b = new StringBuilder();
-    for (int i = 0; i < SLOTS; i++) {
+    for (int i = 0, n = high(); i < n; i++) {
       long count = slotCount(i);
       if (count > 0) {
         b.append(b.length() == 0 ? "" : ", ").append(Holders.describe(slotOwner(i)))
@@ -218,7 +251,7 @@ public final class SemaphoreCore {
   }
 
   private boolean anyDeadHolder() {
-    for (int i = 0; i < SLOTS; i++) {
+    for (int i = 0, n = high(); i < n; i++) {
       long owner = slotOwner(i);
       if (owner != 0 && slotCount(i) > 0 && Holders.isDead(owner)) {
         return true;
@@ -229,7 +262,7 @@ public final class SemaphoreCore {
 
   private long recoverDeadLocked() {
     long total = 0;
-    for (int i = 0; i < SLOTS; i++) {
+    for (int i = 0, n = high(); i < n; i++) {
       long owner = slotOwner(i);
       long count = slotCount(i);
       if (owner != 0 && count > 0 && Holders.isDead(owner)) {
@@ -253,8 +286,9 @@ public final class SemaphoreCore {
       slot = findSlot();
     }
     if (slot < 0) {
-      throw new IllegalStateException(sync + ": more than " + SLOTS + " processes hold permits"
-          + " at the same time; at most " + SLOTS + " holder processes are supported");
+      throw new IllegalStateException(sync + ": " + SLOTS + " processes already hold permits,"
+          + " the most supported at the same time; " + Holders.describe(Holders.self())
+          + " cannot take one (a semaphore made withoutRecovery has no such limit)");
     }
     slotHint = slot;
     return slot;
@@ -262,7 +296,8 @@ public final class SemaphoreCore {
 
   private int findSlot() {
     int free = -1;
-    for (int i = 0; i < SLOTS; i++) {
+    int high = high();
+    for (int i = 0; i < high; i++) {
       if (slotOwner(i) == Holders.self()) {
         return i;
       }
@@ -270,7 +305,15 @@ public final class SemaphoreCore {
         free = i;
       }
     }
+    if (free < 0 && high < SLOTS) {
+      s.setInt(base + HIGH, high + 1);
+      free = high;
+    }
     return free;
+  }
+
+  private int high() {
+    return s.getInt(base + HIGH);
   }
 
   /** The slot a release takes a permit from: the caller's, else any holder's, else -1. */
@@ -280,7 +323,7 @@ public final class SemaphoreCore {
       return hint;
     }
     int other = -1;
-    for (int i = 0; i < SLOTS; i++) {
+    for (int i = 0, n = high(); i < n; i++) {
       if (slotCount(i) > 0) {
         if (slotOwner(i) == Holders.self()) {
           return i;
@@ -297,6 +340,38 @@ public final class SemaphoreCore {
 
   private long slotCount(int slot) {
     return s.getLong(base + SLOT_BASE + slot * 16 + 8);
+  }
+
+  /** Permits kept by processes that exited normally while holding them. */
+  public long keptPermits() {
+    return s.getLong(base + KEPT);
+  }
+
+  /**
+   * Moves the permits this process holds to the kept count: they stay taken (see Overview).
+   *
+   * @return a sentence for the exit warning, or null if this process held none
+   */
+  @Override
+  public String keepIfHeld() {
+    if (sync.isClosed() || !isTracked() || heldByThisProcess() == 0) {
+      return null;
+    }
+    long count = 0;
+    lockGuard();
+    try {
+      for (int i = 0, n = high(); i < n; i++) {
+        if (slotOwner(i) == Holders.self() && slotCount(i) > 0) {
+          count = slotCount(i);
+          journal.commit(s.getLong(base + VALUE), s.getLong(base + PENDING), i, 0, 0);
+          s.getAndAddLong(base + KEPT, count);
+        }
+      }
+    } finally {
+      guard.releaseGuard();
+    }
+    return count == 0 ? null : count + (count == 1 ? " permit" : " permits") + " of " + sync
+        + ": " + (count == 1 ? "it stays" : "they stay") + " taken";
   }
 
   /** Wakes every parked waiter (after the primitive was closed). */

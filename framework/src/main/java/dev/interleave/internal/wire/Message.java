@@ -36,7 +36,12 @@ public sealed interface Message
     /** The attempt of a blocking operation failed; runnable again once the object changes. */
     BLOCKED,
     /** Sleeps in virtual time. */
-    SLEEP
+    SLEEP,
+    /**
+     * Stress mode: the process passed points since its last report (it is alive and moving); it
+     * does not wait for an answer.
+     */
+    PROGRESS
   }
 
   /** The process's task ended with {@code code}; {@code failure} is its stack trace or null. */

@@ -101,7 +101,7 @@ final class ExtensionFixtures {
   }
 
   static class Replay {
-    @InterleaveTest(replay = "11:0.0.0.1.1.2.2.2.1.0.0:0")
+    @InterleaveTest(replay = "11:0.0.0.1.1.2.2.2.1.1.2.0.0:0")
     void replayed(Scenario s) {
       s.body(Fixtures::racyCounter);
     }

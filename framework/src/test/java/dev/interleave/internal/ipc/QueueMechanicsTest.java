@@ -5,16 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The queue's ring and spill logs, driven step by step in one thread. */
 @Timeout(30)
 class QueueMechanicsTest {
-  private final QueueSegment queue = QueueSegment.create(0, 4096);
-  private final SpillLogs logs = new SpillLogs(queue.segment.name());
+  private static final long LIMIT = 64 << 20;
+
+  @TempDir
+  static Path spillDir;
+
+  private final QueueSegment queue = QueueSegment.create(0, 4096, LIMIT);
+  private final SpillLogs logs = new SpillLogs(queue, spillDir);
   private final QueueWriter writer = new QueueWriter(queue, logs);
   private final QueueReader reader = new QueueReader(queue, logs);
 

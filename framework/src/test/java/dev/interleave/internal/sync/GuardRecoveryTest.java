@@ -21,6 +21,9 @@ class GuardRecoveryTest {
   private static final int VALUE = BODY + 64;
   private static final int JOURNAL = BODY + 104;
   private static final int SLOT0 = BODY + 192;
+  private static final int SLOTS_USED = BODY + 156;
+  private static final int MUTEX_THREAD = BODY + 8;
+  private static final int MUTEX_THREAD_PROC = BODY + 40;
   private static long dead;
 
   /** The code of a process that ran and has exited. */
@@ -37,11 +40,12 @@ class GuardRecoveryTest {
   @Test
   void aValidJournalOfADeadGuardHolderIsReplayed() throws Exception {
     SyncSegment sync = SyncSegment.anonymous(SyncKind.SEMAPHORE, "Semaphore");
-    SemaphoreCore sem = SemaphoreCore.create(sync, 3, -1);
+    SemaphoreCore sem = SemaphoreCore.create(sync, 3, -1, true);
     Segment s = sync.segment();
     // The dead process was taking a permit into slot 0: slot written, value not yet.
     s.setLong(GUARD_OWNER, dead);
     writeJournal(s, 2, 0, dead, 1);
+    s.setInt(SLOTS_USED, 1);
     s.setLong(SLOT0, dead);
     s.setLong(SLOT0 + 8, 1);
 
@@ -62,7 +66,7 @@ class GuardRecoveryTest {
   @Test
   void anUnfinishedJournalIsNotApplied() {
     SyncSegment sync = SyncSegment.anonymous(SyncKind.SEMAPHORE, "Semaphore");
-    SemaphoreCore sem = SemaphoreCore.create(sync, 2, -1);
+    SemaphoreCore sem = SemaphoreCore.create(sync, 2, -1, true);
     Segment s = sync.segment();
     // The dead process died while writing the journal, before marking it valid.
     s.setLong(GUARD_OWNER, dead);
@@ -97,6 +101,57 @@ class GuardRecoveryTest {
     assertThat(lock.recoveries()).isOne();
     lock.release();
     assertThat(lock.acquire(0)).isTrue();
+    assertThat(lock.ownerDied()).isFalse();
+  }
+
+  @Test
+  void anRLockTakenOverFromADeadOwnerIsNotReenteredThroughTheDeadOwnersThreadId() {
+    SyncSegment sync = SyncSegment.anonymous(SyncKind.RLOCK, "RLock");
+    MutexCore rlock = MutexCore.of(sync);
+    Segment s = sync.segment();
+    // A take-over caught between its CAS and its thread store: the owner word names this
+    // process, the thread words still those of the dead owner, whose thread id is this one's.
+    s.setLong(GUARD_OWNER, Holders.self() | Long.MIN_VALUE);
+    s.setLong(MUTEX_THREAD, Holders.threadId());
+    s.setLong(MUTEX_THREAD_PROC, dead);
+    assertThat(rlock.isHeldByCurrentThread()).isFalse();
+    assertThat(rlock.tryAcquire()).isFalse();
+    assertThat(rlock.holdCount()).isZero();
+  }
+
+  @Test
+  void anRLockRecoveredFromADeadOwnerIsOwnedByTheRecoveringThreadOnly() throws Exception {
+    SyncSegment sync = SyncSegment.anonymous(SyncKind.RLOCK, "RLock");
+    MutexCore rlock = MutexCore.of(sync);
+    Segment s = sync.segment();
+    s.setLong(GUARD_OWNER, dead);
+    s.setLong(MUTEX_THREAD, Holders.threadId() + 1);
+    s.setLong(MUTEX_THREAD_PROC, dead);
+    assertThat(rlock.tryAcquireOrRecover()).isTrue();
+    assertThat(rlock.ownerDied()).isTrue();
+    assertThat(rlock.holdCount()).isOne();
+    boolean[] other = new boolean[2];
+    Thread t = new Thread(() -> {
+      other[0] = rlock.isHeldByCurrentThread();
+      other[1] = rlock.tryAcquire();
+    });
+    t.start();
+    t.join();
+    assertThat(other).containsExactly(false, false);
+  }
+
+  @Test
+  void aLockHeldAtExitIsKeptNotRecovered() throws Exception {
+    SyncSegment sync = SyncSegment.anonymous(SyncKind.LOCK, "Lock");
+    MutexCore lock = MutexCore.of(sync);
+    assertThat(lock.acquire(0)).isTrue();
+    assertThat(lock.keepIfHeld()).contains("stays locked until another process releases it");
+    assertThat(lock.isKept()).isTrue();
+    assertThat(lock.ownerDied()).isFalse();
+    assertThat(lock.tryAcquireOrRecover()).isFalse();
+    assertThat(lock.holderDescription()).endsWith("(exited holding it)");
+    lock.release();
+    assertThat(lock.tryAcquire()).isTrue();
     assertThat(lock.ownerDied()).isFalse();
   }
 

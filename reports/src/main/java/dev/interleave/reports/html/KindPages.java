@@ -15,7 +15,7 @@ final class KindPages {
   }
 
   static String title(FindingKind kind) {
-    String name = kind.name().toLowerCase(Locale.ROOT);
+    String name = kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 

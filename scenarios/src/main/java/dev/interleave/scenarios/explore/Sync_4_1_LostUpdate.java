@@ -27,12 +27,12 @@ public class Sync_4_1_LostUpdate {
   static final Duration ARTICLE_SLEEP = Files2.articleSeconds(1);
 
   static void decrement(Path file, Duration sleep) throws IOException, InterruptedException {
-    Interleave.point("num.txt", "read num.txt");
+    Interleave.point("read num.txt", file.getFileName());
     int n = Integer.parseInt(Files.readString(file).trim());
     if (!sleep.isZero()) {
       Interleave.sleep(sleep);
     }
-    Interleave.point("num.txt", "write num.txt");
+    Interleave.point("write num.txt", file.getFileName());
     write(file, n - 1);
   }
 

@@ -1,0 +1,58 @@
+package dev.interleave.harness;
+
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * What exploring a scenario found, as {@link Scenario#verify} sees it: the findings (at most one
+ * today, since exploration stops at the first failing schedule, shrunk), how much was explored,
+ * and for {@link Strategy#PCT} the probability bound the run's measured size gives.
+ *
+ * @param findings what was found wrong, in the order found; empty if nothing
+ * @param schedulesExplored how many schedules ran (shrinking and replay checks aside)
+ * @param exhausted whether {@link Strategy#EXHAUSTIVE} explored its whole bounded space
+ * @param seed the seed all scheduling and input randomness derived from
+ * @param pct PCT's bound, empty for other strategies and modes
+ */
+@API(status = API.Status.EXPERIMENTAL)
+public record ExplorationResult(List<Finding> findings, int schedulesExplored, boolean exhausted,
+    long seed, Optional<PctBound> pct) {
+
+  /** Copies the findings. */
+  public ExplorationResult {
+    findings = List.copyOf(findings);
+  }
+
+  /**
+   * PCT's guarantee (Burckhardt et al., ASPLOS 2010) for the sizes this run measured: one
+   * schedule finds a given bug of depth {@code d} with probability at least {@code 1/(n
+   * k^(d-1))}, so {@code m} schedules that found nothing miss it with probability at most
+   * {@code (1 - 1/(n k^(d-1)))^m}. Only schedules whose change points were drawn over at least
+   * the measured k count in m.
+   *
+   * @param processes n: the most processes (main included) one schedule had
+   * @param steps k: the most steps one schedule took
+   * @param depth d: the bug depth PCT was run for ({@link InterleaveTest#pctDepth()})
+   * @param schedules m: the schedules drawn over at least k steps
+   * @param perSchedule {@code 1/(n k^(d-1))}
+   * @param missProbability {@code (1 - perSchedule)^m}
+   */
+  public record PctBound(int processes, int steps, int depth, int schedules, double perSchedule,
+      double missProbability) {
+
+    /** The bound for {@code schedules} schedules of at most n processes and k steps. */
+    public static PctBound of(int processes, int steps, int depth, int schedules) {
+      double p = 1.0 / (Math.max(1, processes) * Math.pow(Math.max(1, steps), depth - 1));
+      return new PctBound(processes, steps, depth, schedules, p, Math.pow(1 - p, schedules));
+    }
+
+    /** In words, as reports state it. */
+    public String describe() {
+      return String.format(java.util.Locale.ROOT, "PCT with n=%d processes, k=%d steps, d=%d"
+          + " finds a depth-%d bug with p >= %.3g per schedule, so %d schedules drawn over k"
+          + " steps miss it with probability <= %.3g", processes, steps, depth, depth,
+          perSchedule, schedules, missProbability);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.interleave.internal.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The root JVM's exit handler: a non-daemon thread that waits until the {@code main} thread and
+ * every other non-daemon thread of the application have ended, then runs {@link
+ * Children#atExit()} (terminate daemonic children, join the others) while keeping the JVM
+ * alive. Started once, with the first child that keeps its parent alive.
+ */
+final class ExitHandler {
+  private static final String NAME = "interleave-exit-handler";
+  private static Thread thread;
+
+  private ExitHandler() {}
+
+  static synchronized void start(Thread main) {
+    if (thread != null) {
+      return;
+    }
+    thread = new Thread(null, () -> run(main), NAME, 64 * 1024);
+    thread.setDaemon(false);
+    thread.start();
+  }
+
+  private static void run(Thread main) {
+    try {
+      if (main != null) {
+        main.join();
+      }
+      for (Thread t = nextOther(); t != null; t = nextOther()) {
+        t.join();
+      }
+      Children.atExit();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A live non-daemon thread other than this one and the JVM's own, or null. */
+  private static Thread nextOther() {
+    for (Thread t : allThreads()) {
+      if (t != Thread.currentThread() && t.isAlive() && !t.isDaemon()
+          && !"DestroyJavaVM".equals(t.getName())) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private static List<Thread> allThreads() {
+    ThreadGroup root = Thread.currentThread().getThreadGroup();
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    Thread[] threads = new Thread[root.activeCount() + 16];
+    int n;
+    while ((n = root.enumerate(threads, true)) == threads.length) {
+      threads = new Thread[threads.length * 2];
+    }
+    List<Thread> list = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      list.add(threads[i]);
+    }
+    return list;
+  }
+}

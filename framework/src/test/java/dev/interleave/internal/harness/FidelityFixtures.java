@@ -1,0 +1,185 @@
+package dev.interleave.internal.harness;
+
+import dev.interleave.harness.Interleave;
+import dev.interleave.harness.InterleaveTest;
+import dev.interleave.harness.Run;
+import dev.interleave.harness.Scenario;
+import dev.interleave.harness.Strategy;
+import dev.interleave.mp.Event;
+import dev.interleave.mp.Lock;
+import dev.interleave.mp.Process;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Scenarios whose controlled runs must do exactly what the runtime does; run by {@link
+ * FidelityTest} through the engine test kit (nested, so Surefire does not run them directly).
+ */
+final class FidelityFixtures {
+  private FidelityFixtures() {}
+
+  static class Pulse {
+    /**
+     * A waiter that was waiting when set() ran is released, even if clear() follows at once: the
+     * schedule where the waiter blocks first, then main sets, clears and joins.
+     */
+    @InterleaveTest(replay = "1:0.1.1.0.0.0.1.1.0")
+    void setThenClear(Scenario s) {
+      s.body(Pulse::body);
+    }
+
+    static void body(Run run) throws Exception {
+      Event e = new Event();
+      run.onEnd(e::close);
+      Process waiter = new Process(Pulse::await, e);
+      waiter.start();
+      e.set();
+      e.clear();
+      waiter.join();
+    }
+
+    static void await(Event e) throws InterruptedException {
+      e.await();
+    }
+  }
+
+  static class TerminatedHolder {
+    /** A holder terminated inside its critical section: the lock is taken over, not deadlocked. */
+    @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 500, preemptionBound = 2)
+    void takenOver(Scenario s) {
+      s.body(TerminatedHolder::body);
+    }
+
+    static void body(Run run) throws Exception {
+      Lock lock = new Lock();
+      Event holding = new Event();
+      Event never = new Event();
+      run.onEnd(lock::close);
+      run.onEnd(holding::close);
+      run.onEnd(never::close);
+      Path mark = run.tempDir().resolve("finally.txt");
+      Process holder = new Process(TerminatedHolder::hold, lock, holding, never, mark);
+      holder.start();
+      holding.await();
+      holder.terminate();
+      holder.join();
+      lock.acquire();
+      boolean died = lock.previousOwnerDied();
+      lock.release();
+      int code = holder.exitCode().orElse(Integer.MIN_VALUE);
+      run.finalInvariant("the new holder is told the owner died", () -> died);
+      run.finalInvariant("exit code -15", () -> code == -15);
+      run.finalInvariant("no finally block ran after terminate()", () -> !Files.exists(mark));
+    }
+
+    static void hold(Lock lock, Event holding, Event never, Path mark) throws Exception {
+      lock.acquire();
+      try {
+        holding.set();
+        never.await();
+      } finally {
+        Files.writeString(mark, "ran");
+      }
+    }
+  }
+
+  static class ChildThrows {
+    /** A test that expects no finding is failed by an exception in a child process. */
+    @InterleaveTest(schedules = 3)
+    void childThrows(Scenario s) {
+      s.body(run -> {
+        Process p = new Process(ChildThrows::boom);
+        p.start();
+        p.join();
+      });
+    }
+
+    static void boom() {
+      Interleave.point("about to throw");
+      throw new IllegalStateException("boom in the child");
+    }
+  }
+
+  static class TimeoutRace {
+    /** A timed acquire races with the holder's release: both outcomes are explored. */
+    @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 500, preemptionBound = 2)
+    void timedAcquire(Scenario s) {
+      s.acceptable("acquired", "the release came first")
+          .acceptable("timed out", "the timeout came first")
+          .body(TimeoutRace::body);
+    }
+
+    static void body(Run run) throws Exception {
+      Lock lock = new Lock();
+      run.onEnd(lock::close);
+      lock.acquire();
+      Process p = new Process(TimeoutRace::tryTake, lock, run.tempDir().resolve("out.txt"));
+      p.start();
+      Interleave.point("before release");
+      lock.release();
+      p.join();
+      run.outcome(Files.readString(run.tempDir().resolve("out.txt")));
+    }
+
+    static void tryTake(Lock lock, Path out) throws Exception {
+      boolean got = lock.acquire(Duration.ofSeconds(1));
+      Files.writeString(out, got ? "acquired" : "timed out");
+      if (got) {
+        lock.release();
+      }
+    }
+  }
+
+  static class SleepRace {
+    /** A sleeper's wake-up races with another process's steps. */
+    @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 500, preemptionBound = 1)
+    void sleepVersusWork(Scenario s) {
+      s.acceptable("sleeper first", "the sleep ended before the worker wrote")
+          .acceptable("worker first", "the worker wrote before the sleep ended")
+          .body(SleepRace::body);
+    }
+
+    static void body(Run run) throws Exception {
+      Path out = Files.writeString(run.tempDir().resolve("order.txt"), "");
+      Process sleeper = new Process(SleepRace::sleepThenWrite, out);
+      Process worker = new Process(SleepRace::write, out, "worker");
+      sleeper.start();
+      worker.start();
+      sleeper.join();
+      worker.join();
+      String order = Files.readString(out);
+      run.outcome(order.startsWith("sleeper") ? "sleeper first" : "worker first");
+    }
+
+    static void sleepThenWrite(Path out) throws Exception {
+      Interleave.sleep(Duration.ofSeconds(5));
+      write(out, "sleeper");
+    }
+
+    static void write(Path out, String who) throws Exception {
+      Interleave.point("append " + who);
+      Files.writeString(out, Files.readString(out) + who + ",");
+    }
+  }
+
+  static class SlowButAlive {
+    /** Under stress, a process that passes a point every 100 ms is alive, not hung. */
+    @InterleaveTest(mode = dev.interleave.harness.Mode.STRESS, schedules = 2, seed = 1,
+        timeoutMillis = 1000)
+    void slow(Scenario s) {
+      s.body(run -> {
+        Process p = new Process(SlowButAlive::work);
+        p.start();
+        p.join();
+      });
+    }
+
+    static void work() throws InterruptedException {
+      for (int i = 0; i < 25; i++) {
+        Interleave.point("step " + i);
+        Thread.sleep(100); // stands for 100 ms of computation between two points
+      }
+    }
+  }
+}

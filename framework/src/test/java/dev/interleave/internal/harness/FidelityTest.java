@@ -1,0 +1,92 @@
+package dev.interleave.internal.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import dev.interleave.harness.Scenario;
+import dev.interleave.report.ReportJson;
+import dev.interleave.report.TestReport;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+/** Controlled runs do what the runtime does: no finding that cannot happen, none missed. */
+@Timeout(300)
+class FidelityTest {
+
+  private static Events run(Class<?> fixture, String method) {
+    return EngineTestKit.engine("junit-jupiter")
+        .selectors(selectMethod(fixture, method, Scenario.class.getName()))
+        .execute().allEvents();
+  }
+
+  private static String failureMessage(Events events) {
+    assertThat(events.failed().count()).as("failed events").isEqualTo(1);
+    return events.failed().list().get(0).getPayload(TestExecutionResult.class)
+        .flatMap(TestExecutionResult::getThrowable).orElseThrow().getMessage();
+  }
+
+  private static void assertPasses(Events events) {
+    assertThat(events.failed().list()).as("failures").isEmpty();
+    assertThat(events.succeeded().count()).isGreaterThan(0);
+  }
+
+  private static TestReport report(Class<?> fixture, String method) throws Exception {
+    return ReportJson.read(Path.of(System.getProperty("interleave.reports.dir",
+        "target/interleave-reports")).resolve(ReportWriter.fileName(fixture.getName(), method)));
+  }
+
+  private static Map<String, Long> histogram(TestReport r) {
+    return r.outcomes().stream().collect(Collectors.toMap(o -> o.outcome(), o -> o.count()));
+  }
+
+  @Test
+  @DisplayName("an event set then cleared releases its waiter in every schedule: no false deadlock")
+  void aSetThenClearPulseIsNotADeadlock() throws Exception {
+    assertPasses(run(FidelityFixtures.Pulse.class, "setThenClear"));
+    assertThat(report(FidelityFixtures.Pulse.class, "setThenClear").schedulesExplored())
+        .isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a terminated lock holder runs no finally block, exits -15, and its lock is taken over")
+  void aTerminatedHolderIsDeadForItsLockAndRunsNoMoreCode() {
+    assertPasses(run(FidelityFixtures.TerminatedHolder.class, "takenOver"));
+  }
+
+  @Test
+  @DisplayName("an exception thrown in a child process fails a test that expects none")
+  void aChildsExceptionIsAFinding() {
+    assertThat(failureMessage(run(FidelityFixtures.ChildThrows.class, "childThrows")))
+        .startsWith("Exception: Process-1 threw java.lang.IllegalStateException: boom in the child");
+  }
+
+  @Test
+  @DisplayName("a timed acquire racing with the release is explored both ways")
+  void aTimeoutRacesWithARelease() throws Exception {
+    assertPasses(run(FidelityFixtures.TimeoutRace.class, "timedAcquire"));
+    TestReport r = report(FidelityFixtures.TimeoutRace.class, "timedAcquire");
+    assertThat(r.exhausted()).isTrue();
+    assertThat(histogram(r)).containsOnlyKeys("acquired", "timed out");
+  }
+
+  @Test
+  @DisplayName("a sleep's end races with another process's steps, in virtual time")
+  void aSleepRacesWithProgress() throws Exception {
+    assertPasses(run(FidelityFixtures.SleepRace.class, "sleepVersusWork"));
+    TestReport r = report(FidelityFixtures.SleepRace.class, "sleepVersusWork");
+    assertThat(histogram(r)).containsOnlyKeys("sleeper first", "worker first");
+  }
+
+  @Test
+  @DisplayName("under stress, a slow process that keeps passing points is not a hang")
+  void aSlowButAliveProcessIsNotAHangUnderStress() {
+    assertPasses(run(FidelityFixtures.SlowButAlive.class, "slow"));
+  }
+}
