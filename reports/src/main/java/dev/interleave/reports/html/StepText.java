@@ -27,6 +27,9 @@ final class StepText {
     if ("START".equals(step.op()) && object == null) {
       return "begins";
     }
+    if ("EXIT".equals(step.op()) && (object == null || object.equals(step.process()))) {
+      return "exits";
+    }
     if ("SLEEP".equals(step.op()) && object == null) {
       return "wakes from sleep";
     }
