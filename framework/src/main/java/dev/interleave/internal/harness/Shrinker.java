@@ -18,15 +18,19 @@ import java.util.List;
  * preemption, a bounded exhaustive search with one preemption fewer looks for the same failure.
  *
  * <p>Then it looks for the nearest passing schedule: the passing schedule, with the shrunk
- * inputs, that changes the fewest decisions of the shrunk one. It tries every single decision
- * changed to another process that could have run there (switches first), and keeps, among
- * those and the passing candidates seen while shrinking, the one with the fewest changes.
+ * inputs, that changes the fewest decisions of the shrunk one. It tries single decisions
+ * changed to another process that could have run there (switches first, at most {@link
+ * #NEAREST_BUDGET}, until one passes with at most {@link #NEAR_ENOUGH} changes), and keeps,
+ * among those and the passing candidates seen while shrinking, the one with the fewest changes.
  */
 final class Shrinker {
   static final int BUDGET = 400;
   static final int RANDOM_TRIES = 30;
   static final int SEARCH_BUDGET = 150;
-  static final int NEAREST_BUDGET = 30;
+  /** Schedules tried for the nearest passing one, beyond those seen while shrinking. */
+  static final int NEAREST_BUDGET = 12;
+  /** Changes a found passing schedule may have for the search to stop: a swap of two steps. */
+  static final int NEAR_ENOUGH = 2;
   private final ScheduleRunner runner;
   private final Problem target;
   private final int number;
@@ -63,7 +67,7 @@ final class Shrinker {
     int[] d = failing.trace().decisions();
     int tries = 0;
     for (int[] c : oneChanged(failing.trace())) {
-      if (tries++ >= NEAREST_BUDGET || nearestChanges(failing) == 1) {
+      if (tries++ >= NEAREST_BUDGET || nearestChanges(failing) <= NEAR_ENOUGH) {
         break;
       }
       guided(c, failing.draws(), true);

@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * What became of each step of a trace and why the process before it stopped, derived from the
- * runnable sets the controller recorded: when the process that ran last is not among those that
- * could run next, the switch was forced, and its next step tells why (none: it exited, or, if it
+ * steps the controller recorded: when another process takes a step that is not a preemption,
+ * the process that ran last could not go on (it is not among those that could run, or only its
+ * timer is), the switch was forced, and its next step tells why (none: it exited, or, if it
  * is one of a deadlock's waiters, it blocked for good, or, if the schedule was cut short, it is
  * unknown; a SLEEP: it slept; else it blocked, and that next step retries the operation).
  */
@@ -45,9 +46,11 @@ final class StepCauses {
 
   private SwitchCause cause(Trace t, int i, Step prev, Step step, Set<String> stuck,
       boolean complete) {
-    if (step.preemption() || step.runnable().contains(prev.process())) {
+    if (step.preemption()) {
       return SwitchCause.PREEMPTED;
     }
+    // still among the candidates without a preemption: only its timer (a sleep's end, a timed
+    // wait's timeout) could have been picked
     int next = nextOf(t.steps(), prev.process(), i);
     if (next < 0) {
       if (stuck.contains(name(t, prev.process()))) {

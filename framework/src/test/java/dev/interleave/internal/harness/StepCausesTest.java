@@ -52,6 +52,16 @@ class StepCausesTest {
   }
 
   @Test
+  void aProcessWhoseOnlyCandidateIsItsTimerSleptRatherThanWasPreempted() {
+    List<Step> steps = List.of(
+        new Step(0, 1, "USER", "x", null, null, false, List.of(1, 2)),
+        new Step(1, 2, "USER", "x", null, null, false, List.of(1, 2)),
+        new Step(2, 1, "SLEEP", null, null, null, false, List.of(1)));
+    StepCauses c = StepCauses.of(new Trace(NAMES, steps, -1), Set.of(), true);
+    assertThat(c.causes[1]).isEqualTo(SwitchCause.SLEPT);
+  }
+
+  @Test
   void aScheduleCutShortLeavesUnknownCausesAndDeadlockWaitersBlocked() {
     Trace t = trace("1:ACQUIRE:1,2", "2:ACQUIRE:2");
     assertThat(StepCauses.of(t, Set.of(), false).causes[1]).isNull();

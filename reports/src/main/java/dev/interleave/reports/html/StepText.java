@@ -27,14 +27,21 @@ final class StepText {
     if ("START".equals(step.op()) && object == null) {
       return "begins";
     }
+    if ("EXIT".equals(step.op()) && (object == null || object.equals(step.process()))) {
+      return "exits";
+    }
     if ("SLEEP".equals(step.op()) && object == null) {
       return "wakes from sleep";
     }
     String text = object == null ? step.op() : step.op() + " " + object;
-    if (label != null && !label.equals(object) && !label.equals(step.object())) {
-      text += " \u2018" + label + "\u2019";
+    if (label == null || label.equals(object) || label.equals(step.object())) {
+      return text;
     }
-    return text;
+    if (label.toLowerCase(Locale.ROOT).startsWith(text.toLowerCase(Locale.ROOT))) {
+      String rest = label.substring(text.length()).trim();
+      return rest.isEmpty() ? text : text + " " + rest;
+    }
+    return text + " \u2018" + label + "\u2019";
   }
 
   /** A process object ({@code process:Process-1}) as the process's name; others as they are. */
@@ -50,6 +57,8 @@ final class StepText {
     List<String> tags = new ArrayList<>();
     if (step.switchCause() != null) {
       tags.add(cause(step.switchCause()));
+    } else if (step.preemption()) {
+      tags.add(cause(SwitchCause.PREEMPTED));
     }
     switch (step.kind()) {
       case BLOCKED -> tags.add("blocked");
