@@ -10,5 +10,11 @@ public enum Op {
   SEND, RECV, POLL,
   SLEEP,
   /** A user-defined point ({@code point(label)}), for example around a file read. */
-  USER
+  USER,
+  /** A read of a shared value or array ({@code Value.get}) or a reading proxy call. */
+  READ,
+  /** A write of a shared value or array ({@code Value.set}, {@code incrementAndGet}). */
+  WRITE,
+  /** A call on a manager's proxy (a request to the manager's server). */
+  CALL
 }
