@@ -1,0 +1,117 @@
+package dev.interleave.mp;
+
+import dev.interleave.mp.ManagerWire.Reply;
+import dev.interleave.mp.ManagerWire.Request;
+import dev.interleave.mp.ManagerWire.Token;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * This JVM's connections to one manager: one per thread (so a thread blocked in a call on a
+ * lock or queue does not hold up the others), opened on first use.
+ */
+final class ManagerLink {
+  /** By address and key: a connection authenticated with one key is never used for another. */
+  private static final Map<String, ManagerLink> LINKS = new ConcurrentHashMap<>();
+
+  private final String address;
+  private final byte[] authkey;
+  private final ThreadLocal<Connection> connection = new ThreadLocal<>();
+  private volatile String shutDown;
+
+  private ManagerLink(String address, byte[] authkey) {
+    this.address = address;
+    this.authkey = authkey;
+  }
+
+  static ManagerLink of(String address, byte[] authkey) {
+    String key = address + "#" + java.util.HexFormat.of().formatHex(authkey);
+    return LINKS.computeIfAbsent(key, k -> new ManagerLink(address, authkey));
+  }
+
+  static ManagerLink of(Token token) {
+    return of(token.address(), token.authkey());
+  }
+
+  /** Marks the manager shut down by this JVM: later calls fail at once. */
+  void markShutDown(String why) {
+    shutDown = why;
+  }
+
+  /**
+   * Sends the request and waits for its reply; an interrupt closes this thread's connection (the
+   * manager abandons the call) and is thrown.
+   */
+  Object call(String id, String method, Object[] args) throws InterruptedException {
+    Connection c = connection();
+    Reply reply;
+    try {
+      c.send(new Request(id, method, args));
+      reply = c.recv();
+    } catch (InterruptedException e) {
+      drop(c);
+      throw e;
+    } catch (ConnectionException e) {
+      drop(c);
+      throw gone(e);
+    }
+    if (reply.error() != null) {
+      throw rethrow(reply.error());
+    }
+    return reply.value();
+  }
+
+  /** As {@link #call}, waiting for the reply through interrupts (which are kept). */
+  Object callUninterruptibly(String id, String method, Object[] args) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      while (true) {
+        try {
+          return call(id, method, args);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private Connection connection() throws InterruptedException {
+    if (shutDown != null) {
+      throw new ManagerException("the manager at " + address + " was shut down (" + shutDown
+          + "); its proxies can no longer be used", null);
+    }
+    Connection c = connection.get();
+    if (c == null) {
+      try {
+        c = Client.connect(Path.of(address), authkey);
+      } catch (ConnectionException e) {
+        throw gone(e);
+      }
+      connection.set(c);
+    }
+    return c;
+  }
+
+  private void drop(Connection c) {
+    connection.remove();
+    c.close();
+  }
+
+  private ManagerException gone(Exception e) {
+    return new ManagerException("the manager at " + address + " does not answer: it was shut"
+        + " down or its process died (" + e.getMessage() + ")", e);
+  }
+
+  private static RuntimeException rethrow(Exception e) {
+    e.addSuppressed(new ProcessException("raised by the manager for the call made here"));
+    if (e instanceof RuntimeException r) {
+      return r;
+    }
+    return new RemoteException("the manager's call threw " + e);
+  }
+}
