@@ -90,6 +90,11 @@ public final class ListProxy<E> extends AbstractList<E> implements RandomAccess,
     return (Boolean) call("contains", o);
   }
 
+  /** Reverses the list in place, in one call: Python's {@code l.reverse()}. */
+  public void reverse() {
+    call("reverse");
+  }
+
   /** A copy of the list, taken by one call. */
   public List<E> copy() {
     return (List<E>) call("copy");

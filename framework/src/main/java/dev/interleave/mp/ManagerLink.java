@@ -80,6 +80,17 @@ final class ManagerLink {
     }
   }
 
+  /** Opens this thread's connection now if it can; a failure is reported by the first call. */
+  void connectQuietly() {
+    try {
+      connection();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // the first call reports it
+    }
+  }
+
   private Connection connection() throws InterruptedException {
     if (shutDown != null) {
       throw new ManagerException("the manager at " + address + " was shut down (" + shutDown

@@ -1,5 +1,6 @@
 package dev.interleave.mp;
 
+import dev.interleave.internal.ipc.Handshake;
 import dev.interleave.internal.manager.Builtins;
 import dev.interleave.internal.manager.Dispatch;
 import dev.interleave.internal.manager.ManagedArray;
@@ -40,6 +41,8 @@ final class ManagerServer {
     private static final long serialVersionUID = 1L;
   }
 
+  private static final ThreadLocal<Boolean> SERVING = ThreadLocal.withInitial(() -> false);
+
   private final Config config;
   private final Listener listener;
   private final Map<String, Object> objects = new ConcurrentHashMap<>();
@@ -51,7 +54,7 @@ final class ManagerServer {
   private ManagerServer(Config config) {
     this.config = config;
     this.listener = new Listener(config.address() == null ? null : Path.of(config.address()),
-        config.authkey());
+        null);
   }
 
   /** The manager process's target: serve, report the address on {@code ready}, wait. */
@@ -90,8 +93,6 @@ final class ManagerServer {
       Connection c;
       try {
         c = listener.accept();
-      } catch (AuthenticationException e) {
-        continue;
       } catch (RuntimeException | InterruptedException e) {
         return;
       }
@@ -101,8 +102,19 @@ final class ManagerServer {
     }
   }
 
+  /** Whether the calling thread is a server's (proxies arriving there are not connected). */
+  static boolean isServerThread() {
+    return SERVING.get();
+  }
+
+  /**
+   * Serves one client: first the HMAC challenge both ways on the manager's key (here, not in the
+   * accept loop, so that a client that stalls during it holds up no one else), then its calls.
+   */
   private void handle(Connection c) {
+    SERVING.set(true);
     try (c) {
+      Handshake.asListener(c.channel(), config.authkey());
       while (running) {
         Request request = c.recv();
         send(c, answer(request));
@@ -111,7 +123,7 @@ final class ManagerServer {
         }
       }
     } catch (RuntimeException | InterruptedException e) {
-      // the client went away: its thread or process ended, or it closed its connection
+      // a wrong key, or the client went away: its thread or process ended, or it closed its connection
     }
   }
 

@@ -77,11 +77,18 @@ final class Proxies {
     }
   }
 
-  /** What travels in place of a proxy. */
+  /**
+   * What travels in place of a proxy. Arriving in a client process, it connects the receiving
+   * thread to the manager at once, as CPython's proxies do when unpickled, so that the first
+   * call (often made holding a lock) does not pay for the connection.
+   */
   record Form(Token token) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private Object readResolve() {
+      if (!ManagerServer.isServerThread()) {
+        ManagerLink.of(token).connectQuietly();
+      }
       return of(token);
     }
   }

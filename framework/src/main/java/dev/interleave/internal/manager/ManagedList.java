@@ -16,6 +16,11 @@ public final class ManagedList extends ArrayList<Object> {
     return new ArrayList<>(this);
   }
 
+  /** Reverses the list in place: Python's {@code list.reverse()}. */
+  public void reverse() {
+    java.util.Collections.reverse(this);
+  }
+
   /** {@code remove(Object)}, named apart from {@code remove(int)}. */
   public boolean removeElement(Object o) {
     return remove(o);
