@@ -1,11 +1,16 @@
 package dev.interleave.mp;
 
+import dev.interleave.internal.runtime.Points;
 import dev.interleave.mp.ManagerWire.Reply;
 import dev.interleave.mp.ManagerWire.Request;
 import dev.interleave.mp.ManagerWire.Token;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * This JVM's connections to one manager: one per thread (so a thread blocked in a call on a
@@ -18,6 +23,7 @@ final class ManagerLink {
   private final String address;
   private final byte[] authkey;
   private final ThreadLocal<Connection> connection = new ThreadLocal<>();
+  private final ThreadLocal<ExecutorService> io = new ThreadLocal<>();
   private volatile String shutDown;
 
   private ManagerLink(String address, byte[] authkey) {
@@ -44,6 +50,42 @@ final class ManagerLink {
    * manager abandons the call) and is thrown.
    */
   Object call(String id, String method, Object[] args) throws InterruptedException {
+    if (Points.controlled()) {
+      return callOffThread(id, method, args);
+    }
+    return callHere(id, method, args);
+  }
+
+  /**
+   * Under the harness's control, the request travels on a helper thread of the calling thread
+   * (one each, so a thread keeps its own connection and its RLock ownership): the proxy call is
+   * one scheduling point (made by the proxy), not the transport's sends and receives, whose
+   * connection numbers differ from run to run and would make replays diverge.
+   */
+  private Object callOffThread(String id, String method, Object[] args)
+      throws InterruptedException {
+    ExecutorService ex = io.get();
+    if (ex == null) {
+      ex = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "interleave-manager-call");
+        t.setDaemon(true);
+        return t;
+      });
+      io.set(ex);
+    }
+    Future<Object> f = ex.submit(() -> callHere(id, method, args));
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new ManagerException(
+          "the call to the manager failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      f.cancel(true);
+      throw e;
+    }
+  }
+
+  private Object callHere(String id, String method, Object[] args) throws InterruptedException {
     Connection c = connection();
     Reply reply;
     try {
@@ -82,6 +124,9 @@ final class ManagerLink {
 
   /** Opens this thread's connection now if it can; a failure is reported by the first call. */
   void connectQuietly() {
+    if (Points.handler() != null) {
+      return; // under the harness, connections open off the participant's thread, on first call
+    }
     try {
       connection();
     } catch (InterruptedException e) {

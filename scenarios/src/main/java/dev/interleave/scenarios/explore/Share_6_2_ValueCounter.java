@@ -48,7 +48,7 @@ public class Share_6_2_ValueCounter {
   @InterleaveTest(strategy = Strategy.PCT, schedules = 100, expect = Expect.VIOLATION)
   void anIncrementIsLostWithoutTheLock(Scenario s) {
     s.body(run -> {
-      int processes = run.draw("processes", Gen.ints(2, 10));
+      int processes = run.draw("processes", Gen.ints(2, 4));
       int total = race(processes, false);
       run.finalInvariant("counter == processes", () -> total == processes);
     });
