@@ -8,6 +8,10 @@ import dev.interleave.scenarios.article.Process_2_2_SubclassWithArgs;
 import dev.interleave.scenarios.article.Process_3_1_Daemon;
 import dev.interleave.scenarios.article.Process_3_2_TerminateIsAlive;
 import dev.interleave.scenarios.article.Process_3_3_Join;
+import dev.interleave.scenarios.article.Share_6_1_DataIsolation;
+import dev.interleave.scenarios.article.Share_6_2_ManagerCounter;
+import dev.interleave.scenarios.article.Share_6_2_ManagerDictList;
+import dev.interleave.scenarios.article.Share_6_2_ValueArray;
 import dev.interleave.scenarios.article.Sync_4_1_LockedCounter;
 import dev.interleave.scenarios.article.Sync_4_1_RacyCounter;
 import dev.interleave.scenarios.article.Sync_4_2_NoSemaphore;
@@ -46,7 +50,15 @@ public record ArticleProgram(String id, String title, Class<?> mainClass) {
       new ArticleProgram("4.3", "an Event gates the child", Sync_4_3_Event.class),
       new ArticleProgram("5.1", "three producers and two consumers share a Queue(5)",
           Ipc_5_1_Queue.class),
-      new ArticleProgram("5.2", "parent and child greet each other through a Pipe", Ipc_5_2_Pipe.class));
+      new ArticleProgram("5.2", "parent and child greet each other through a Pipe", Ipc_5_2_Pipe.class),
+      new ArticleProgram("6.1", "a child changes its copy of a global list; the parent's is unchanged",
+          Share_6_1_DataIsolation.class),
+      new ArticleProgram("6.2a", "a child changes a Manager's dict and list; the parent sees it",
+          Share_6_2_ManagerDictList.class),
+      new ArticleProgram("6.2b", "ten processes decrement a Manager dict's count under a Lock",
+          Share_6_2_ManagerCounter.class),
+      new ArticleProgram("6.2c", "a Value and an Array changed by a child, seen by the parent",
+          Share_6_2_ValueArray.class));
 
   /** The program with this id. */
   public static Optional<ArticleProgram> byId(String id) {

@@ -147,6 +147,30 @@ class ArticleProgramsTest {
     assertThat(lines).contains("子进程收到主进程发来的数据:子进程,你好啊!");
   }
 
+  @Test
+  void aChildChangesOnlyItsCopyOfAGlobalList() throws Exception {
+    assertEquals(List.of("子进程里的列表:[1, 2, 3, 4]", "主进程里的列表:[1, 2, 3]"),
+        run(dev.interleave.scenarios.article.Share_6_1_DataIsolation.class));
+  }
+
+  @Test
+  void aManagersDictAndListShowTheChildsChanges() throws Exception {
+    assertEquals(List.of("{1: '1', '2': 2, 0.25: None}", "[9, 8, 7, 6, 5, 4, 3, 2, 1, 0]"),
+        run(dev.interleave.scenarios.article.Share_6_2_ManagerDictList.class));
+  }
+
+  @Test
+  void tenLockedDecrementsOfAManagersCountReachZero() throws Exception {
+    assertEquals(List.of("{'count': 0}"),
+        run(dev.interleave.scenarios.article.Share_6_2_ManagerCounter.class));
+  }
+
+  @Test
+  void aValueAndAnArrayShowTheChildsChanges() throws Exception {
+    assertEquals(List.of("3.1415927", "[0, -1, -2, -3, -4, -5, -6, -7, -8, -9]"),
+        run(dev.interleave.scenarios.article.Share_6_2_ValueArray.class));
+  }
+
   private static int indexOfPrefix(List<String> lines, String prefix) {
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).startsWith(prefix)) {

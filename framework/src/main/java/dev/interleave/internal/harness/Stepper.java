@@ -116,7 +116,7 @@ final class Stepper {
     List<Integer> ids = new ArrayList<>();
     for (Proc p : candidates) {
       offered.add(new Candidate(p.id, p.pending.op(), p.pending.object(), p.pending.label(),
-          waitsForTimer(p), "QUERY".equals(p.pending.op())));
+          waitsForTimer(p), isRead(p.pending.op())));
       ids.add(p.id);
     }
     Proc last = lastRan >= 0 ? conductor.procs.get(lastRan) : null;
@@ -169,6 +169,11 @@ final class Stepper {
     }
     out.sort(java.util.Comparator.comparingInt(p -> p.id));
     return out;
+  }
+
+  /** Whether an operation only observes its object (two reads never race). */
+  private static boolean isRead(String op) {
+    return "QUERY".equals(op) || "READ".equals(op);
   }
 
   /** How many times in a row one process's timer may fire while others could run. */

@@ -15,5 +15,11 @@ public enum Op {
    * A query that only observes shared state ({@code isAlive}, {@code exitCode}, {@code isSet},
    * {@code isLocked}): two queries of one object never race with each other.
    */
-  QUERY
+  QUERY,
+  /** A read of a shared value or array ({@code Value.get}) or a reading proxy call. */
+  READ,
+  /** A write of a shared value or array ({@code Value.set}, {@code incrementAndGet}). */
+  WRITE,
+  /** A call on a manager's proxy (a request to the manager's server). */
+  CALL
 }

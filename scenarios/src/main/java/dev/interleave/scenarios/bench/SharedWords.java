@@ -1,53 +1,41 @@
 package dev.interleave.scenarios.bench;
 
-import dev.interleave.internal.shm.Segment;
-import dev.interleave.internal.shm.SharedMemory;
+import dev.interleave.mp.RawArray;
+import dev.interleave.mp.ValueType;
 import java.io.Serializable;
 
 /**
- * Raw words in shared memory, unsynchronized, as CPython's {@code RawValue} / {@code RawArray}:
- * the benchmarks' counters and time stamps. (The runtime has no public shared value yet, so the
- * benchmark maps a segment itself.)
+ * Raw 64-bit words in shared memory, unsynchronized: a {@link RawArray} of longs, as CPython's
+ * benchmark uses {@code RawArray('q', n)} for its counters and time stamps.
  */
 final class SharedWords implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final String name;
-  private transient Segment segment;
+  private final RawArray<Long> words;
 
   /** {@code longs} 8-byte words, zeroed. */
   SharedWords(int longs) {
-    this.segment = SharedMemory.create("bench", longs * 8);
-    this.name = segment.name();
+    this.words = RawArray.of(ValueType.LONG, longs);
   }
 
-  private Segment seg() {
-    Segment s = segment;
-    if (s == null) {
-      s = SharedMemory.attach(name);
-      segment = s;
-    }
-    return s;
-  }
-
-  /** The int at word {@code i} (plain semantics are enough under a lock; volatile here). */
   int getInt(int i) {
-    return seg().getInt(i * 8);
+    return (int) words.getLong(i);
   }
 
   void setInt(int i, int v) {
-    seg().setInt(i * 8, v);
+    words.setLong(i, v);
   }
 
   long getLong(int i) {
-    return seg().getLong(i * 8);
+    return words.getLong(i);
   }
 
   void setLong(int i, long v) {
-    seg().setLong(i * 8, v);
+    words.setLong(i, v);
   }
 
+  /** Nothing to do: the array's file is removed when this process exits. */
   void release() {
-    SharedMemory.release(seg());
+    // a RawArray lives as long as its creating process, as in CPython
   }
 }

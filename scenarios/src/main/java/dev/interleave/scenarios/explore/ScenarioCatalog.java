@@ -43,7 +43,17 @@ public final class ScenarioCatalog {
       new Entry("5.1-queue", "queue hand-off: nothing lost or duplicated, get waits for put",
           Ipc_5_1_QueueHandOff.class, "nothingLostOrDuplicated"),
       new Entry("5.2-pipe", "pipe exchange: every message once, in order, answered",
-          Ipc_5_2_PipeExchange.class, "everyMessageArrivesOnceInOrder"));
+          Ipc_5_2_PipeExchange.class, "everyMessageArrivesOnceInOrder"),
+      new Entry("6.1-isolation", "a child changes its copy of a global list, not the parent's",
+          Share_6_1_DataIsolation.class, "theParentsListIsUnchanged"),
+      new Entry("6.2-manager-racy", "manager dict decremented without a lock (expected violation)",
+          Share_6_2_ManagerDict.class, "anUpdateIsLostWithoutALock"),
+      new Entry("6.2-manager-locked", "manager dict decremented under a Lock: none lost",
+          Share_6_2_ManagerDict.class, "noUpdateIsLostUnderALock"),
+      new Entry("6.2-value-racy", "Value counter without its lock (expected violation)",
+          Share_6_2_ValueCounter.class, "anIncrementIsLostWithoutTheLock"),
+      new Entry("6.2-value-locked", "Value counter inside v.hold(): none lost",
+          Share_6_2_ValueCounter.class, "noIncrementIsLostUnderTheLock"));
 
   private ScenarioCatalog() {}
 
