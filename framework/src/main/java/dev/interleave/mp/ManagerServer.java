@@ -114,7 +114,8 @@ final class ManagerServer {
   private void handle(Connection c) {
     SERVING.set(true);
     try (c) {
-      Handshake.asListener(c.channel(), config.authkey());
+      Handshake.asListener((dev.interleave.internal.ipc.SocketTransport) c.channel(),
+          config.authkey());
       while (running) {
         Request request = c.recv();
         send(c, answer(request));
