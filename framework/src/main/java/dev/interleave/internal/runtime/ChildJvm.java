@@ -106,19 +106,31 @@ public final class ChildJvm implements ChildHandle {
   /** Waits for exit and for the output to be copied; null timeout waits forever. */
   @Override
   public boolean awaitExit(Duration timeout) throws InterruptedException {
+    long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
     if (timeout == null) {
       process.waitFor();
     } else if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
       return false;
     }
+    // the copies of the child's output end with its pipes, which a grandchild may hold open:
+    // they get what is left of the timeout, so a timed join never overruns it
     if (out != null) {
-      out.awaitDone(PUMP_DRAIN_MILLIS);
+      out.awaitDone(drainMillis(timeout, deadline));
     }
-    err.awaitDone(PUMP_DRAIN_MILLIS);
+    err.awaitDone(drainMillis(timeout, deadline));
     if (!isReady() && !signalled) {
       throw startFailure("the child JVM exited before it reached the bootstrap");
     }
     return true;
+  }
+
+  /** How long to wait for an output copy to end: the drain limit, within a timed wait's rest. */
+  private static long drainMillis(Duration timeout, long deadline) {
+    long limit = Long.getLong("interleave.child.drainMillis", PUMP_DRAIN_MILLIS);
+    if (timeout == null) {
+      return limit;
+    }
+    return Math.min(limit, Math.max(0, (deadline - System.nanoTime()) / 1_000_000L));
   }
 
   /** The exit code as CPython reports it, empty while running. */
