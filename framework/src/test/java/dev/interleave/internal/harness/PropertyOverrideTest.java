@@ -70,6 +70,6 @@ class PropertyOverrideTest {
             + " maybe");
     assertThat(ExpectationTest.failure(run(InterleaveProperties.FINDING, "crash")).getMessage())
         .isEqualTo("configuration parameter interleave.finding must be one of invariant,"
-            + " deadlock, hang, divergence, exception, not_reproduced but was: crash");
+            + " deadlock, hang, divergence, exception, not_reproduced, uncontrolled but was: crash");
   }
 }
