@@ -10,5 +10,13 @@ public enum Op {
   SEND, RECV, POLL,
   SLEEP,
   /** A user-defined point ({@code point(label)}), for example around a file read. */
-  USER
+  USER,
+  /** A pool hands a chunk of tasks to a worker. */
+  POOL_DISPATCH,
+  /** A pool worker starts a task. */
+  POOL_TASK,
+  /** A pool worker has delivered a chunk's results. */
+  POOL_RESULT,
+  /** A pool's worker started or was seen to die. */
+  POOL_WORKER
 }

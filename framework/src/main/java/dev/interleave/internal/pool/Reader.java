@@ -1,0 +1,104 @@
+package dev.interleave.internal.pool;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The thread that reads one worker's answers (CPython's result handler, one per worker): it
+ * hands each answer to its chunk's job, sends the worker more work, and on the worker's exit lets
+ * the pool fail the chunk it held and replace it.
+ */
+final class Reader implements Runnable {
+  private final PoolCore core;
+  private final WorkerLink link;
+  private final ClassLoader loader;
+
+  private Reader(PoolCore core, WorkerLink link, ClassLoader loader) {
+    this.core = core;
+    this.link = link;
+    this.loader = loader;
+  }
+
+  static void start(PoolCore core, WorkerLink link) {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    Thread t = new Thread(new Reader(core, link, loader != null ? loader
+        : Reader.class.getClassLoader()), core.id + "-reader-" + link.worker.name());
+    t.setDaemon(true);
+    t.setContextClassLoader(loader);
+    t.start();
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (true) {
+        byte[] frame = link.next();
+        if (frame == null) {
+          break;
+        }
+        handle(frame);
+      }
+      core.workerExited(link);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void handle(byte[] frame) {
+    switch (frame[0]) {
+      case Messages.READY -> {
+        synchronized (core.lock) {
+          link.ready = true;
+          core.startFailures = 0;
+        }
+      }
+      case Messages.INIT -> core.breakPool(initFailure(frame));
+      case Messages.RESULT, Messages.ERROR -> answered(frame);
+      default -> { }
+    }
+  }
+
+  private Failure initFailure(byte[] frame) {
+    try {
+      DataInputStream in = Messages.reader(frame);
+      in.readByte();
+      Failure f = Messages.readFailure(in, link.worker.name(), loader);
+      return new Failure(Failure.Kind.BROKEN, "the pool's initializer raised "
+          + f.message().substring("task raised ".length()) + "; the pool cannot start workers",
+          f.error(), f.remoteStack(), f.worker());
+    } catch (IOException e) {
+      return Failure.broken("the pool's initializer failed in " + link.describe(), e);
+    }
+  }
+
+  private void answered(byte[] frame) {
+    Chunk c;
+    synchronized (core.lock) {
+      c = link.outstanding.pollFirst();
+      if (c != null) {
+        link.outstandingBytes -= c.body.length;
+      }
+    }
+    core.dispatch.fill(link);
+    if (core.state() == PoolCore.State.CLOSE) {
+      core.dispatch.fillAll();
+    }
+    if (c == null) {
+      return;
+    }
+    try {
+      DataInputStream in = Messages.reader(frame);
+      if (in.readByte() == Messages.RESULT) {
+        List<Object> values = Messages.readValues(in, loader);
+        c.job.chunkDone(c.index, values);
+      } else {
+        c.job.chunkFailed(c.index, Messages.readFailure(in, link.worker.name(), loader));
+      }
+    } catch (IOException | ClassNotFoundException | RuntimeException e) {
+      c.job.chunkFailed(c.index, new Failure(Failure.Kind.RAISED, "the results of " + c
+          + " from " + link.describe() + " cannot be read here: " + e, e, null,
+          link.worker.name()));
+    }
+  }
+}
