@@ -174,12 +174,12 @@ public final class Pool implements AutoCloseable {
 
   private <R> AsyncResult<R> submitOne(TaskCall call, Object[] args, Consumer<? super R> callback,
       Consumer<? super Throwable> errorCallback) {
-    core.checkRunning();
+    PoolSetup.checkRunning(core);
     AsyncResult<R> result = new AsyncResult<>(callback, errorCallback, wait);
     PoolJobs.Apply<R> job = new PoolJobs.Apply<>(result);
     FunctionCache.Entry f = core.functions().of(call);
     byte[] body = PoolSetup.encodeOne(args);
-    core.submit(PoolJobs.listed(job, List.of(new Chunk(job, 0, 0, 1, f, body))));
+    PoolSetup.submit(core, PoolJobs.listed(job, List.of(new Chunk(job, 0, 0, 1, f, body))));
     return result;
   }
 
@@ -257,7 +257,7 @@ public final class Pool implements AutoCloseable {
     if (chunksize < 0) {
       PoolSetup.checkChunksize(chunksize);
     }
-    core.checkRunning();
+    PoolSetup.checkRunning(core);
     int size = chunksize > 0 ? chunksize : PoolSetup.defaultChunksize(args.size(), core.processes());
     AsyncResult<List<R>> result = new AsyncResult<>(callback, errorCallback, wait);
     if (args.isEmpty()) {
@@ -267,7 +267,7 @@ public final class Pool implements AutoCloseable {
     PoolJobs.MapAll<R> job = new PoolJobs.MapAll<>(result, args.size(),
         PoolJobs.starts(args.size(), size));
     FunctionCache.Entry f = core.functions().of(call);
-    core.submit(PoolJobs.listed(job, PoolJobs.chunks(job, f, args, size)));
+    PoolSetup.submit(core, PoolJobs.listed(job, PoolJobs.chunks(job, f, args, size)));
     return result;
   }
 
@@ -306,7 +306,7 @@ public final class Pool implements AutoCloseable {
   private <A, R> PoolIterator<R> iterate(Task.One<A, R> f, Iterable<? extends A> iterable,
       int chunksize, boolean ordered) {
     PoolSetup.checkChunksize(chunksize);
-    core.checkRunning();
+    PoolSetup.checkRunning(core);
     FunctionCache.Entry entry = core.functions().of(TaskCall.of(TaskCall.Kind.ONE, f));
     PoolIterator<R> results = new PoolIterator<>(ordered, wait);
     Job job = results.job();
@@ -322,7 +322,7 @@ public final class Pool implements AutoCloseable {
         return new Object[] {it.next()};
       }
     };
-    core.submit(PoolJobs.lazy(results, job, entry, args, chunksize));
+    PoolSetup.submit(core, PoolJobs.lazy(results, job, entry, args, chunksize));
     return results;
   }
 

@@ -33,6 +33,10 @@ final class PoolFailures {
     if (error == null || f.remoteStack() == null) {
       return error;
     }
+    if (error.getCause() instanceof RemoteTraceback
+        || java.util.Arrays.stream(error.getSuppressed()).anyMatch(RemoteTraceback.class::isInstance)) {
+      return error;
+    }
     RemoteTraceback trace = remote(f);
     trace.setStackTrace(error.getStackTrace());
     try {

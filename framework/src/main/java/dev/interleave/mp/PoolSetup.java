@@ -32,6 +32,27 @@ final class PoolSetup {
         PoolWorker::start);
   }
 
+  /** Fails unless the pool accepts tasks: {@link IllegalStateException}, or {@link BrokenPoolException}. */
+  static void checkRunning(PoolCore core) {
+    try {
+      core.checkRunning();
+    } catch (PoolCore.BrokenException e) {
+      throw broken(e);
+    }
+  }
+
+  static void submit(PoolCore core, dev.interleave.internal.pool.Source source) {
+    try {
+      core.submit(source);
+    } catch (PoolCore.BrokenException e) {
+      throw broken(e);
+    }
+  }
+
+  static BrokenPoolException broken(PoolCore.BrokenException e) {
+    return (BrokenPoolException) PoolFailures.toException(e.failure());
+  }
+
   /** CPython's default: {@code ceil(tasks / (4 * processes))}, 0 for no tasks. */
   static int defaultChunksize(int tasks, int processes) {
     if (tasks == 0) {

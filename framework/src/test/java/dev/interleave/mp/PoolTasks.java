@@ -37,11 +37,39 @@ final class PoolTasks {
     return x * x;
   }
 
+  static void failInit(String word) {
+    throw new IllegalArgumentException("initializer says " + word);
+  }
+
   static int exitOn(int x) {
     if (x == 2) {
       System.exit(7);
     }
     return x;
+  }
+
+  /**
+   * Task 0 writes its worker's pid to {@code dir/started} and waits (for a kill that never lets
+   * it finish); the others square their argument.
+   */
+  static int stallFirst(String dir, int x) throws Exception {
+    if (x == 0) {
+      Path started = Path.of(dir, "started");
+      Files.writeString(Path.of(dir, "started.tmp"), Long.toString(ProcessHandle.current().pid()));
+      Files.move(Path.of(dir, "started.tmp"), started);
+      Thread.sleep(60_000);
+    }
+    return x * x;
+  }
+
+  static int putSquare(Queue<Integer> q, int x) throws InterruptedException {
+    q.put(x * x);
+    return x;
+  }
+
+  static int sleepThenSquare(int x) throws InterruptedException {
+    Thread.sleep(30_000);
+    return x * x;
   }
 
   /** Blocks until {@code release} exists, first creating {@code started}. */

@@ -102,18 +102,19 @@ final class Lifecycle {
     }
   }
 
-  void terminate() throws InterruptedException {
+  /** Terminates; with {@code keepQueued}, returns the jobs of unsent chunks instead of failing them. */
+  List<Job> terminate(boolean keepQueued) throws InterruptedException {
     List<WorkerLink> links;
-    List<Chunk> chunks;
-    List<Source> sources;
+    List<Chunk> chunks = new ArrayList<>();
+    List<Source> sources = new ArrayList<>();
+    List<Job> queued = new ArrayList<>();
     synchronized (core.lock) {
-      if (core.state == PoolCore.State.TERMINATE) {
-        links = new ArrayList<>(core.links);
-        chunks = List.of();
-        sources = List.of();
-      } else {
+      links = new ArrayList<>(core.links);
+      if (core.state != PoolCore.State.TERMINATE) {
         core.state = PoolCore.State.TERMINATE;
-        links = new ArrayList<>(core.links);
+        if (keepQueued) {
+          queued = queuedJobs();
+        }
         chunks = collect(links);
         sources = core.dispatch.drainSources();
       }
@@ -129,6 +130,19 @@ final class Lifecycle {
         l.worker.join(TERM_GRACE);
       }
     }
+    return queued;
+  }
+
+  /** Pool lock: removes and returns the jobs whose chunks no worker was sent. */
+  private List<Job> queuedJobs() {
+    java.util.LinkedHashSet<Job> jobs = new java.util.LinkedHashSet<>();
+    for (Chunk c : core.dispatch.drainChunks()) {
+      jobs.add(c.job);
+    }
+    for (Source s : core.dispatch.drainSources()) {
+      jobs.add(s.job());
+    }
+    return new ArrayList<>(jobs);
   }
 
   /** Pool lock: every chunk queued or held by a worker. */

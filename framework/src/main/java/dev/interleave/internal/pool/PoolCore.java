@@ -138,7 +138,15 @@ public final class PoolCore {
 
   /** CPython's {@code terminate()}: fails what has not completed and stops every worker. */
   public void terminate() throws InterruptedException {
-    lifecycle.terminate();
+    lifecycle.terminate(false);
+  }
+
+  /**
+   * {@code terminate()} for {@code shutdownNow}: jobs that no worker was sent are returned
+   * instead of failed; the rest fail as for {@link #terminate()}.
+   */
+  public List<Job> terminateNow() throws InterruptedException {
+    return lifecycle.terminate(true);
   }
 
   /**
