@@ -102,7 +102,7 @@ public final class Pool implements AutoCloseable {
 
   private Pool(PoolCore core) {
     this.core = core;
-    this.wait = new PoolWait(core.id());
+    this.wait = new PoolWait(core);
   }
 
   /** The number of processors available to this JVM (CPython's {@code os.cpu_count()}). */

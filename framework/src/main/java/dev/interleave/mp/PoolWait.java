@@ -1,5 +1,6 @@
 package dev.interleave.mp;
 
+import dev.interleave.internal.pool.PoolCore;
 import dev.interleave.internal.runtime.Op;
 import dev.interleave.internal.runtime.Points;
 import java.time.Duration;
@@ -15,19 +16,15 @@ import java.util.function.BooleanSupplier;
  * on the pool that a worker's delivery of a result wakes.
  */
 final class PoolWait {
-  private final String pool;
+  private final PoolCore core;
 
-  PoolWait(String pool) {
-    this.pool = pool;
-  }
-
-  String pool() {
-    return pool;
+  PoolWait(PoolCore core) {
+    this.core = core;
   }
 
   /** Waits until {@code f} is done or {@code timeout} (null: none) passed; returns whether done. */
   boolean await(CompletableFuture<?> f, Duration timeout) throws InterruptedException {
-    if (Points.controlled()) {
+    if (core.inline() && Points.controlled()) {
       return until(f::isDone, timeout);
     }
     try {
@@ -45,14 +42,24 @@ final class PoolWait {
   }
 
   /**
-   * Under a harness: blocks on the pool until {@code done}; the caller then waits for real as
-   * usual. Without one, returns true at once.
+   * Under a harness (for a pool made there): reads the workers' answers on this thread until
+   * {@code done}, blocking on the pool between answers (a worker's delivery wakes it). Without
+   * one, returns true at once and the caller waits for real.
    */
   boolean until(BooleanSupplier done, Duration timeout) throws InterruptedException {
-    if (!Points.controlled()) {
+    if (!core.inline() || !Points.controlled()) {
       return true;
     }
     long nanos = timeout == null ? -1 : timeout.toNanos();
-    return Points.await(Op.POOL_RESULT, pool, "get", done, nanos, null);
+    while (true) {
+      core.pump();
+      if (done.getAsBoolean()) {
+        return true;
+      }
+      if (!Points.await(Op.POOL_RESULT, core.id(), "get",
+          () -> done.getAsBoolean() || core.anyAnswer(), nanos, null)) {
+        return false;
+      }
+    }
   }
 }

@@ -52,32 +52,48 @@ final class Dispatch {
     return all;
   }
 
+  /** Fills every worker, one chunk each per round, so that idle workers share the work. */
   void fillAll() {
     List<WorkerLink> all;
     synchronized (core.lock) {
       all = new ArrayList<>(core.links);
     }
-    for (WorkerLink l : all) {
-      fill(l);
+    boolean progress = true;
+    while (progress) {
+      progress = false;
+      for (WorkerLink l : all) {
+        progress |= fill(l, 1) > 0;
+      }
     }
   }
 
   /** Sends {@code link} what it can take; if another thread is doing so, leaves it to that one. */
   void fill(WorkerLink link) {
+    fill(link, Integer.MAX_VALUE);
+  }
+
+  /** Sends {@code link} at most {@code max} chunks; returns how many it sent. */
+  private int fill(WorkerLink link, int max) {
+    int sent = 0;
     link.fillWanted = true;
     while (link.fillWanted && link.sendLock.tryLock()) {
       try {
         link.fillWanted = false;
-        sendAll(link);
+        sent += sendAll(link, max - sent);
       } finally {
         link.sendLock.unlock();
       }
+      if (sent >= max) {
+        break;
+      }
     }
     deliverFailedSources();
+    return sent;
   }
 
-  private void sendAll(WorkerLink link) {
-    while (true) {
+  private int sendAll(WorkerLink link, int max) {
+    int sent = 0;
+    while (sent < max) {
       Chunk c;
       boolean stop = false;
       synchronized (core.lock) {
@@ -91,11 +107,13 @@ final class Dispatch {
         if (stop) {
           send(link, new byte[] {Messages.STOP});
         }
-        return;
+        return sent;
       }
       Points.point(Op.POOL_DISPATCH, core.id, "dispatch to " + link.worker.name());
       send(link, frame(link, c));
+      sent++;
     }
+    return sent;
   }
 
   private byte[] frame(WorkerLink link, Chunk c) {

@@ -28,6 +28,7 @@ public final class PoolCore {
   /** Workers dying before they are ready, one after another, that make the pool broken. */
   static final int START_FAILURES = 3;
   private static final AtomicInteger POOLS = new AtomicInteger();
+  private static final long START_MILLIS = System.currentTimeMillis();
 
   /** The lifecycle, as CPython's pool states. */
   public enum State { RUN, CLOSE, TERMINATE }
@@ -40,6 +41,8 @@ public final class PoolCore {
   private final Worker.Launcher launcher;
   final Dispatch dispatch;
   private final Lifecycle lifecycle;
+  /** Under a harness's control: no reader threads; callers pump answers in their waits. */
+  private final boolean inline;
 
   /** Pool lock. */
   State state = State.RUN;
@@ -61,20 +64,61 @@ public final class PoolCore {
 
   /** A pool of {@code processes} workers, started now. */
   public PoolCore(int processes, Settings settings, Worker.Launcher launcher) {
-    this.id = "pool-" + POOLS.incrementAndGet();
+    this.id = ProcessHandle.current().pid() + "-" + START_MILLIS + "-pool-"
+        + POOLS.incrementAndGet();
     this.processes = processes;
     this.settings = settings;
     this.launcher = launcher;
     this.dispatch = new Dispatch(this);
     this.lifecycle = new Lifecycle(this);
+    this.inline = Points.controlled();
     for (int i = 0; i < processes; i++) {
       startWorker(false);
     }
   }
 
-  /** The pool's id, the object of its scheduling points. */
+  /**
+   * The pool's id, the object of its scheduling points: {@code <pid>-<millis>-pool-<n>}, shaped
+   * like shared-memory ids so that a harness names it {@code pool#1} in every schedule.
+   */
   public String id() {
     return id;
+  }
+
+  /**
+   * Whether the pool runs without reader threads, because it was made under a harness's control:
+   * every operation on the workers' pipes must then be a controlled step of the calling process,
+   * so callers read the answers themselves while they wait ({@link #pump()}).
+   */
+  public boolean inline() {
+    return inline;
+  }
+
+  /**
+   * Inline mode: reads every answer that has arrived (each receive a scheduling point), hands
+   * them to their jobs, handles workers that exited, and sends the workers more work.
+   */
+  public void pump() throws InterruptedException {
+    List<WorkerLink> all;
+    synchronized (lock) {
+      all = new ArrayList<>(links);
+    }
+    for (WorkerLink l : all) {
+      Reader.drain(this, l);
+    }
+    dispatch.fillAll();
+  }
+
+  /** Whether an answer (or an end-of-file) is waiting from some worker; not a scheduling point. */
+  public boolean anyAnswer() {
+    synchronized (lock) {
+      for (WorkerLink l : links) {
+        if (!l.dead && l.channel.pollNow()) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /** The pool's function cache. */
@@ -223,7 +267,9 @@ public final class PoolCore {
     if (late) {
       link.worker.stop(false);
     }
-    Reader.start(this, link);
+    if (!inline) {
+      Reader.start(this, link);
+    }
     dispatch.fill(link);
   }
 

@@ -45,6 +45,26 @@ final class Reader implements Runnable {
     }
   }
 
+  /** Inline mode: reads what has arrived from {@code link} on the calling thread. */
+  static void drain(PoolCore core, WorkerLink link) throws InterruptedException {
+    Reader r = new Reader(core, link, loader());
+    while (!link.dead && link.channel.pollNow()) {
+      byte[] frame;
+      try {
+        frame = link.channel.receive(Long.MAX_VALUE);
+      } catch (dev.interleave.internal.ipc.IpcFailure endOfFile) {
+        core.workerExited(link);
+        return;
+      }
+      r.handle(frame);
+    }
+  }
+
+  private static ClassLoader loader() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return loader != null ? loader : Reader.class.getClassLoader();
+  }
+
   private void handle(byte[] frame) {
     switch (frame[0]) {
       case Messages.READY -> {

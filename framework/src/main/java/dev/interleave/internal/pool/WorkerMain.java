@@ -43,7 +43,7 @@ public final class WorkerMain {
       while (spec.maxTasks() <= 0 || done < spec.maxTasks()) {
         byte[] frame = channel.receive(Long.MAX_VALUE);
         if (frame[0] == Messages.STOP) {
-          return;
+          break;
         }
         byte[] reply = answer(frame);
         channel.send(reply, 0, reply.length);
@@ -55,6 +55,7 @@ public final class WorkerMain {
     } finally {
       channel.close();
     }
+    Points.point(Op.POOL_WORKER, spec.pool(), "exit");
   }
 
   private void initialize() throws Exception {

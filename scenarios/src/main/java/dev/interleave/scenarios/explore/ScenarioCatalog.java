@@ -43,7 +43,11 @@ public final class ScenarioCatalog {
       new Entry("5.1-queue", "queue hand-off: nothing lost or duplicated, get waits for put",
           Ipc_5_1_QueueHandOff.class, "nothingLostOrDuplicated"),
       new Entry("5.2-pipe", "pipe exchange: every message once, in order, answered",
-          Ipc_5_2_PipeExchange.class, "everyMessageArrivesOnceInOrder"));
+          Ipc_5_2_PipeExchange.class, "everyMessageArrivesOnceInOrder"),
+      new Entry("7-pool-racy", "pool tasks without a lock lose an update (expected violation)",
+          Pool_7_SharedCounter.class, "poolTasksLoseAnUpdateWithoutALock"),
+      new Entry("7-pool-locked", "pool tasks with a lock count every task",
+          Pool_7_SharedCounter.class, "withALockNoUpdateIsLost"));
 
   private ScenarioCatalog() {}
 
