@@ -13,6 +13,8 @@ import java.util.OptionalInt;
  */
 final class PoolWorker implements Worker {
   private final Process process;
+  /** The exit code once released: the process object is closed then and answers no more. */
+  private volatile OptionalInt released;
 
   private PoolWorker(Process process) {
     this.process = process;
@@ -37,22 +39,37 @@ final class PoolWorker implements Worker {
   }
 
   @Override
-  public boolean isAlive() {
-    return process.isAlive();
+  public synchronized boolean isAlive() {
+    return released == null && process.isAlive();
   }
 
   @Override
-  public OptionalInt exitCode() {
-    return process.exitCode();
+  public synchronized OptionalInt exitCode() {
+    return released != null ? released : process.exitCode();
   }
 
   @Override
   public boolean join(Duration timeout) throws InterruptedException {
-    return process.join(timeout);
+    synchronized (this) {
+      if (released != null) {
+        return true;
+      }
+    }
+    try {
+      return process.join(timeout);
+    } catch (IllegalStateException closedMeanwhile) {
+      if (released != null) {
+        return true;
+      }
+      throw closedMeanwhile;
+    }
   }
 
   @Override
-  public void stop(boolean force) {
+  public synchronized void stop(boolean force) {
+    if (released != null) {
+      return;
+    }
     if (force) {
       process.kill();
     } else {
@@ -61,8 +78,9 @@ final class PoolWorker implements Worker {
   }
 
   @Override
-  public void release() {
-    if (!process.isAlive()) {
+  public synchronized void release() {
+    if (released == null && !process.isAlive()) {
+      released = process.exitCode();
       process.close();
     }
   }
