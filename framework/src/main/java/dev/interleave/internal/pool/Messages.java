@@ -12,13 +12,14 @@ import java.util.List;
  * The messages between a pool and its workers, one per frame of the worker's pipe.
  *
  * <pre>
- * to a worker:   TASKS  'T' funcId:i32 hasFunc:u8 [func:blob] count:i32 (nargs:u8 value*)*
+ * to a worker:   TASKS  'T' funcId:i32 hasFunc:u8 [func:blob] args   (see encodeArgs)
  *                STOP   'S'
  * to the pool:   READY  'Y'                         (the initializer returned)
  *                INIT   'I' failure                 (the initializer threw; the worker exits)
- *                RESULT 'R' count:i32 value*        (the results of one TASKS message, in order)
+ *                RESULT 'R' columns                 (the results of one TASKS message, in order)
  *                ERROR  'E' failure                 (a task of that message threw)
  * failure := hasError:u8 [error:blob] description:text stack:text
+ * columns := see Columns
  * </pre>
  *
  * <p>A worker answers each TASKS message with one RESULT or ERROR, in the order received, so the
@@ -34,10 +35,28 @@ final class Messages {
 
   private Messages() {}
 
-  /** The body of a TASKS message (after its function): the argument lists. */
+  /** Argument lists of one argument each, as columns of the first arguments. */
+  static final byte ONE_ARG = 1;
+  /** Argument lists of any length, each with its length. */
+  static final byte ANY_ARGS = 0;
+
+  /**
+   * The body of a TASKS message (after its function): {@code ONE_ARG columns} when every task
+   * takes one argument, else {@code ANY_ARGS count:i32 (nargs:u8 value*)*}.
+   */
   static byte[] encodeArgs(List<Object[]> argLists) {
     Buffer b = new Buffer(16 + argLists.size() * 8);
     try {
+      if (argLists.stream().allMatch(a -> a.length == 1)) {
+        b.data.writeByte(ONE_ARG);
+        List<Object> firsts = new ArrayList<>(argLists.size());
+        for (Object[] a : argLists) {
+          firsts.add(a[0]);
+        }
+        Columns.write(b, firsts);
+        return b.toByteArray();
+      }
+      b.data.writeByte(ANY_ARGS);
       b.data.writeInt(argLists.size());
       for (Object[] args : argLists) {
         b.data.writeByte(args.length);
@@ -49,6 +68,32 @@ final class Messages {
       throw Wire.unexpected(e);
     }
     return b.toByteArray();
+  }
+
+  /** Reads the argument lists of a TASKS body at {@code in}'s position. */
+  static List<Object[]> readArgs(java.nio.ByteBuffer in, ClassLoader loader)
+      throws IOException, ClassNotFoundException {
+    byte mode = in.get();
+    if (mode == ONE_ARG) {
+      List<Object> firsts = Columns.read(in, loader);
+      List<Object[]> args = new ArrayList<>(firsts.size());
+      for (Object a : firsts) {
+        args.add(new Object[] {a});
+      }
+      return args;
+    }
+    DataInputStream data = new DataInputStream(new ByteArrayInputStream(in.array(),
+        in.position(), in.remaining()));
+    int n = data.readInt();
+    List<Object[]> args = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Object[] a = new Object[data.readUnsignedByte()];
+      for (int j = 0; j < a.length; j++) {
+        a[j] = Wire.read(data, loader);
+      }
+      args.add(a);
+    }
+    return args;
   }
 
   /** A whole TASKS message: the header for this worker, then the body. */
@@ -68,15 +113,12 @@ final class Messages {
     return b.array().length == b.size() ? b.array() : b.toByteArray();
   }
 
-  /** A RESULT message. */
+  /** A RESULT message: {@code 'R' columns}. */
   static byte[] result(List<Object> values) {
     Buffer b = new Buffer(16 + values.size() * 8);
     try {
       b.data.writeByte(RESULT);
-      b.data.writeInt(values.size());
-      for (Object v : values) {
-        Wire.write(b.data, v);
-      }
+      Columns.write(b, values);
     } catch (IOException e) {
       throw Wire.unexpected(e);
     }
@@ -126,15 +168,12 @@ final class Messages {
     return in;
   }
 
-  /** Reads the values of a RESULT message whose tag was read. */
-  static List<Object> readValues(DataInputStream in, ClassLoader loader)
+  /** Reads the values of a RESULT message. */
+  static List<Object> readValues(byte[] frame, ClassLoader loader)
       throws IOException, ClassNotFoundException {
-    int n = in.readInt();
-    List<Object> values = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      values.add(Wire.read(in, loader));
-    }
-    return values;
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(frame);
+    in.get();
+    return Columns.read(in, loader);
   }
 
   /** Reads the failure of an ERROR or INIT message whose tag was read. */

@@ -108,11 +108,12 @@ final class Reader implements Runnable {
       return;
     }
     try {
-      DataInputStream in = Messages.reader(frame);
-      if (in.readByte() == Messages.RESULT) {
-        List<Object> values = Messages.readValues(in, loader);
+      if (frame[0] == Messages.RESULT) {
+        List<Object> values = Messages.readValues(frame, loader);
         c.job.chunkDone(c.index, values);
       } else {
+        DataInputStream in = Messages.reader(frame);
+        in.readByte();
         c.job.chunkFailed(c.index, Messages.readFailure(in, link.worker.name(), loader));
       }
     } catch (IOException | ClassNotFoundException | RuntimeException e) {

@@ -5,8 +5,8 @@ import dev.interleave.internal.ipc.IpcFailure;
 import dev.interleave.internal.runtime.Op;
 import dev.interleave.internal.runtime.Points;
 import dev.interleave.internal.runtime.Serialization;
-import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,16 +71,12 @@ public final class WorkerMain {
 
   private byte[] answer(byte[] frame) {
     try {
-      DataInputStream in = Messages.reader(frame);
-      in.readByte();
+      ByteBuffer in = ByteBuffer.wrap(frame);
+      in.get();
       PoolFunction f = function(in);
-      int n = in.readInt();
-      List<Object> results = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        Object[] args = new Object[in.readUnsignedByte()];
-        for (int a = 0; a < args.length; a++) {
-          args[a] = Wire.read(in, loader);
-        }
+      List<Object[]> argLists = Messages.readArgs(in, loader);
+      List<Object> results = new ArrayList<>(argLists.size());
+      for (Object[] args : argLists) {
         Points.point(Op.POOL_TASK, spec.pool(), "task");
         results.add(f.apply(args));
       }
@@ -99,10 +95,12 @@ public final class WorkerMain {
     }
   }
 
-  private PoolFunction function(DataInputStream in) throws IOException, ClassNotFoundException {
-    int id = in.readInt();
-    if (in.readByte() != 0) {
-      PoolFunction f = (PoolFunction) Serialization.deserialize(Wire.readBlob(in), loader);
+  private PoolFunction function(ByteBuffer in) throws IOException, ClassNotFoundException {
+    int id = in.getInt();
+    if (in.get() != 0) {
+      byte[] bytes = new byte[in.getInt()];
+      in.get(bytes);
+      PoolFunction f = (PoolFunction) Serialization.deserialize(bytes, loader);
       functions.put(id, f);
       return f;
     }

@@ -44,9 +44,17 @@ public final class ScenarioCatalog {
           Ipc_5_1_QueueHandOff.class, "nothingLostOrDuplicated"),
       new Entry("5.2-pipe", "pipe exchange: every message once, in order, answered",
           Ipc_5_2_PipeExchange.class, "everyMessageArrivesOnceInOrder"),
-      new Entry("7-pool-racy", "pool tasks without a lock lose an update (expected violation)",
+      new Entry("7.1-apply", "Pool.apply: tasks run one after another in every schedule",
+          Pool_7_ClassicPrograms.class, "applyRunsTasksOneAfterAnother"),
+      new Entry("7.1-apply-async", "Pool.applyAsync: tasks overlap in some schedules",
+          Pool_7_ClassicPrograms.class, "applyAsyncLetsTasksOverlap"),
+      new Entry("7.2-map", "Pool.map returns results in task order",
+          Pool_7_ClassicPrograms.class, "mapReturnsResultsInTaskOrder"),
+      new Entry("7.3-callback", "a callback has run when get() returns",
+          Pool_7_ClassicPrograms.class, "theCallbackRanWhenGetReturns"),
+      new Entry("7.4-pool-racy", "pool tasks without a lock lose an update (expected violation)",
           Pool_7_SharedCounter.class, "poolTasksLoseAnUpdateWithoutALock"),
-      new Entry("7-pool-locked", "pool tasks with a lock count every task",
+      new Entry("7.4-pool-locked", "pool tasks with a lock count every task",
           Pool_7_SharedCounter.class, "withALockNoUpdateIsLost"));
 
   private ScenarioCatalog() {}

@@ -25,7 +25,7 @@ class PoolScenariosTest {
 
   @Test
   void aLostUpdateBetweenPoolTasksIsFoundAndShrunk() throws Exception {
-    TestReport r = run("7-pool-racy", null, null);
+    TestReport r = run("7.4-pool-racy", null, null);
     assertThat(r.expected()).isEqualTo(Expectation.VIOLATION);
     assertThat(r.verdict()).as(r.reason()).isEqualTo(Verdict.PASSED);
     FindingReport f = r.findings().get(0);
@@ -35,14 +35,14 @@ class PoolScenariosTest {
 
   @Test
   void withALockEveryScheduleCountsEveryTask() throws Exception {
-    TestReport r = run("7-pool-locked", null, 20);
+    TestReport r = run("7.4-pool-locked", null, 20);
     assertThat(r.verdict()).as(r.reason()).isEqualTo(Verdict.PASSED);
     assertThat(r.outcomes()).singleElement().satisfies(o -> assertThat(o.outcome()).isEqualTo("2"));
   }
 
   @Test
   void bothRunUnderStress() throws Exception {
-    assertThat(run("7-pool-racy", "stress", 1).verdict()).isNotEqualTo(Verdict.ERROR);
-    assertThat(run("7-pool-locked", "stress", 2).verdict()).isEqualTo(Verdict.PASSED);
+    assertThat(run("7.4-pool-racy", "stress", 1).verdict()).isNotEqualTo(Verdict.ERROR);
+    assertThat(run("7.4-pool-locked", "stress", 2).verdict()).isEqualTo(Verdict.PASSED);
   }
 }
