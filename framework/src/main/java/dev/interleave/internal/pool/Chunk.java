@@ -11,6 +11,8 @@ public final class Chunk {
   final int count;
   final FunctionCache.Entry func;
   final byte[] body;
+  /** Pool lock: when it was sent to a worker. */
+  long sentAt;
 
   /** A chunk of {@code job}; {@code body} is {@link #encode}d argument lists. */
   public Chunk(Job job, int index, int start, int count, FunctionCache.Entry func, byte[] body) {

@@ -9,9 +9,13 @@ import java.util.List;
 
 /**
  * The chunks waiting for a worker, and the sending of them. Chunks are taken in submission
- * order; a worker is sent chunks while it holds fewer than {@link PoolCore#PREFETCH} and their
- * bodies fit {@link PoolCore#PIPE_BUDGET}, so a send never blocks on a full pipe (which could
- * deadlock with a worker blocked sending a large answer). Fields are guarded by the pool lock.
+ * order. An idle worker gets a chunk first; a busy one is sent more (up to {@link
+ * PoolCore#PREFETCH}, whose bodies fit {@link PoolCore#PIPE_BUDGET}) only while chunks take the
+ * pool less than {@link PoolCore#PREFETCH_BELOW_NANOS} on average: prefetching saves a round trip
+ * per tiny task, but a chunk queued behind a long one would wait for it while another worker
+ * idles (CPython's workers take tasks from one shared queue). A send never blocks on a full pipe
+ * (which could deadlock with a worker blocked sending a large answer). Fields are guarded by the
+ * pool lock.
  */
 final class Dispatch {
   private final PoolCore core;
@@ -52,7 +56,10 @@ final class Dispatch {
     return all;
   }
 
-  /** Fills every worker, one chunk each per round, so that idle workers share the work. */
+  /**
+   * Fills every worker, one chunk each per round, least loaded first: idle workers get work
+   * before busy ones prefetch more (a chunk prefetched behind a long task would wait for it).
+   */
   void fillAll() {
     List<WorkerLink> all;
     synchronized (core.lock) {
@@ -61,18 +68,29 @@ final class Dispatch {
     boolean progress = true;
     while (progress) {
       progress = false;
-      for (WorkerLink l : all) {
+      for (WorkerLink l : leastLoadedFirst(all)) {
         progress |= fill(l, 1) > 0;
       }
     }
   }
 
-  /** Sends {@code link} what it can take; if another thread is doing so, leaves it to that one. */
-  void fill(WorkerLink link) {
-    fill(link, Integer.MAX_VALUE);
+  /** The workers holding fewest chunks first, so that an idle worker is served before others prefetch. */
+  private List<WorkerLink> leastLoadedFirst(List<WorkerLink> all) {
+    if (all.size() < 2) {
+      return all;
+    }
+    List<WorkerLink> sorted = new ArrayList<>(all);
+    synchronized (core.lock) {
+      sorted.sort(java.util.Comparator.comparingInt(l -> 2 * l.outstanding.size()
+          + (l.ready ? 0 : 1)));
+    }
+    return sorted;
   }
 
-  /** Sends {@code link} at most {@code max} chunks; returns how many it sent. */
+  /**
+   * Sends {@code link} at most {@code max} chunks and returns how many it sent; if another thread
+   * is sending to it, leaves the work to that one.
+   */
   private int fill(WorkerLink link, int max) {
     int sent = 0;
     link.fillWanted = true;
@@ -151,6 +169,9 @@ final class Dispatch {
         || link.outstanding.size() >= PoolCore.PREFETCH || (max > 0 && link.assigned >= max)) {
       return null;
     }
+    if (!link.outstanding.isEmpty() && !core.prefetchPays()) {
+      return null;
+    }
     Chunk c = take();
     if (c == null) {
       return null;
@@ -160,6 +181,7 @@ final class Dispatch {
       ready.addFirst(c);
       return null;
     }
+    c.sentAt = System.nanoTime();
     link.outstanding.addLast(c);
     link.outstandingBytes += c.body.length;
     link.assigned++;

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PoolCore {
   /** Chunks a worker may hold at once: one running, the rest waiting in its pipe. */
   static final int PREFETCH = 4;
+  /** Average chunk round trip below which workers are sent chunks ahead. */
+  static final long PREFETCH_BELOW_NANOS = 2_000_000L;
   /** Bytes of waiting chunks a worker's pipe may hold (a quarter of its ring), so sends never block. */
   static final long PIPE_BUDGET = 256 * 1024;
   /** Workers dying before they are ready, one after another, that make the pool broken. */
@@ -52,6 +54,8 @@ public final class PoolCore {
   /** Pool lock: why the pool cannot run tasks any more, or null. */
   Failure broken;
   int startFailures;
+  /** Pool lock: moving average of a chunk's time from dispatch to answer, or -1 before any. */
+  long averageNanos = -1;
 
   /**
    * The worker settings.
@@ -124,6 +128,16 @@ public final class PoolCore {
   /** The pool's function cache. */
   public FunctionCache functions() {
     return functions;
+  }
+
+  /** Pool lock: whether chunks are answered fast enough that sending them ahead pays. */
+  boolean prefetchPays() {
+    return averageNanos >= 0 && averageNanos < PREFETCH_BELOW_NANOS;
+  }
+
+  /** Pool lock: records a chunk's round trip. */
+  void answeredAfter(long nanos) {
+    averageNanos = averageNanos < 0 ? nanos : (averageNanos * 7 + nanos) / 8;
   }
 
   /** Whether every worker has exited (and none is being started). */
@@ -270,7 +284,7 @@ public final class PoolCore {
     if (!inline) {
       Reader.start(this, link);
     }
-    dispatch.fill(link);
+    dispatch.fillAll();
   }
 
   /** Makes the pool broken: everything queued or held fails with {@code failure}. */

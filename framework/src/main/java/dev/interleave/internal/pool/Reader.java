@@ -98,12 +98,10 @@ final class Reader implements Runnable {
       c = link.outstanding.pollFirst();
       if (c != null) {
         link.outstandingBytes -= c.body.length;
+        core.answeredAfter(System.nanoTime() - c.sentAt);
       }
     }
-    core.dispatch.fill(link);
-    if (core.state() == PoolCore.State.CLOSE) {
-      core.dispatch.fillAll();
-    }
+    core.dispatch.fillAll();
     if (c == null) {
       return;
     }

@@ -66,7 +66,7 @@ public class Pool_7_ClassicPrograms {
     return log.equals(expected.toString());
   }
 
-  @InterleaveTest(strategy = Strategy.PCT, schedules = 20)
+  @InterleaveTest(strategy = Strategy.PCT, schedules = 10)
   void applyRunsTasksOneAfterAnother(Scenario s) {
     s.acceptable("serial", "each task started after the previous one ended");
     s.body(run -> {
@@ -76,7 +76,7 @@ public class Pool_7_ClassicPrograms {
     });
   }
 
-  @InterleaveTest(strategy = Strategy.PCT, schedules = 30)
+  @InterleaveTest(strategy = Strategy.PCT, schedules = 20)
   void applyAsyncLetsTasksOverlap(Scenario s) {
     s.acceptable("serial", "the tasks happened to run one after another");
     s.interesting("overlapped", "a task started before another had ended");
@@ -88,7 +88,7 @@ public class Pool_7_ClassicPrograms {
     return x * x;
   }
 
-  @InterleaveTest(strategy = Strategy.PCT, schedules = 20)
+  @InterleaveTest(strategy = Strategy.PCT, schedules = 10)
   void mapReturnsResultsInTaskOrder(Scenario s) {
     s.body(run -> {
       Pool pool = new Pool(2);
@@ -103,7 +103,7 @@ public class Pool_7_ClassicPrograms {
     });
   }
 
-  @InterleaveTest(strategy = Strategy.PCT, schedules = 20)
+  @InterleaveTest(strategy = Strategy.PCT, schedules = 10)
   void theCallbackRanWhenGetReturns(Scenario s) {
     s.body(run -> {
       Pool pool = new Pool(1);

@@ -67,7 +67,7 @@ public class Pool_7_SharedCounter {
   }
 
   /** With a lock handed to the tasks, every schedule counts every task. */
-  @InterleaveTest(strategy = Strategy.PCT, schedules = 50)
+  @InterleaveTest(strategy = Strategy.PCT, schedules = 20)
   void withALockNoUpdateIsLost(Scenario s) {
     s.acceptable(Integer.toString(TASKS), "every task counted");
     s.body(run -> {

@@ -41,6 +41,14 @@ class PoolScenariosTest {
   }
 
   @Test
+  void applyIsSerialWhileApplyAsyncOverlaps() throws Exception {
+    TestReport apply = run("7.1-apply", null, null);
+    assertThat(apply.verdict()).as(apply.reason()).isEqualTo(Verdict.PASSED);
+    TestReport async = run("7.1-apply-async", null, null);
+    assertThat(async.outcomes()).anyMatch(o -> o.outcome().equals("overlapped"));
+  }
+
+  @Test
   void bothRunUnderStress() throws Exception {
     assertThat(run("7.4-pool-racy", "stress", 1).verdict()).isNotEqualTo(Verdict.ERROR);
     assertThat(run("7.4-pool-locked", "stress", 2).verdict()).isEqualTo(Verdict.PASSED);
