@@ -2,6 +2,10 @@ package dev.interleave.scenarios;
 
 import dev.interleave.scenarios.article.Ipc_5_1_Queue;
 import dev.interleave.scenarios.article.Ipc_5_2_Pipe;
+import dev.interleave.scenarios.article.Pool_7_1_Apply;
+import dev.interleave.scenarios.article.Pool_7_1_ApplyAsync;
+import dev.interleave.scenarios.article.Pool_7_2_Map;
+import dev.interleave.scenarios.article.Pool_7_3_Callback;
 import dev.interleave.scenarios.article.Process_2_1_FunctionTarget;
 import dev.interleave.scenarios.article.Process_2_2_Subclass;
 import dev.interleave.scenarios.article.Process_2_2_SubclassWithArgs;
@@ -58,7 +62,15 @@ public record ArticleProgram(String id, String title, Class<?> mainClass) {
       new ArticleProgram("6.2b", "ten processes decrement a Manager dict's count under a Lock",
           Share_6_2_ManagerCounter.class),
       new ArticleProgram("6.2c", "a Value and an Array changed by a child, seen by the parent",
-          Share_6_2_ValueArray.class));
+          Share_6_2_ValueArray.class),
+      new ArticleProgram("7.1a", "Pool.apply blocks: four tasks run one after another",
+          Pool_7_1_Apply.class),
+      new ArticleProgram("7.1b", "Pool.applyAsync returns at once: three tasks run together",
+          Pool_7_1_ApplyAsync.class),
+      new ArticleProgram("7.2", "Pool.map returns the results in order; imap yields them",
+          Pool_7_2_Map.class),
+      new ArticleProgram("7.3", "applyAsync with a callback and an error callback",
+          Pool_7_3_Callback.class));
 
   /** The program with this id. */
   public static Optional<ArticleProgram> byId(String id) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 @Execution(ExecutionMode.CONCURRENT)
 class ArticleProgramsTest {
 
-  private static List<String> run(Class<?> main) throws IOException, InterruptedException {
+  static List<String> run(Class<?> main) throws IOException, InterruptedException {
     java.lang.Process jvm = new ProcessBuilder(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), main.getName())

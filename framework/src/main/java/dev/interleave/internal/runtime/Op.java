@@ -21,5 +21,13 @@ public enum Op {
   /** A write of a shared value or array ({@code Value.set}, {@code incrementAndGet}). */
   WRITE,
   /** A call on a manager's proxy (a request to the manager's server). */
-  CALL
+  CALL,
+  /** A pool hands a chunk of tasks to a worker. */
+  POOL_DISPATCH,
+  /** A pool worker starts a task. */
+  POOL_TASK,
+  /** A pool worker has delivered a chunk's results. */
+  POOL_RESULT,
+  /** A pool's worker started or was seen to die. */
+  POOL_WORKER
 }

@@ -53,7 +53,19 @@ public final class ScenarioCatalog {
       new Entry("6.2-value-racy", "Value counter without its lock (expected violation)",
           Share_6_2_ValueCounter.class, "anIncrementIsLostWithoutTheLock"),
       new Entry("6.2-value-locked", "Value counter inside v.hold(): none lost",
-          Share_6_2_ValueCounter.class, "noIncrementIsLostUnderTheLock"));
+          Share_6_2_ValueCounter.class, "noIncrementIsLostUnderTheLock"),
+      new Entry("7.1-apply", "Pool.apply: tasks run one after another in every schedule",
+          Pool_7_ClassicPrograms.class, "applyRunsTasksOneAfterAnother"),
+      new Entry("7.1-apply-async", "Pool.applyAsync: tasks overlap in some schedules",
+          Pool_7_ClassicPrograms.class, "applyAsyncLetsTasksOverlap"),
+      new Entry("7.2-map", "Pool.map returns results in task order",
+          Pool_7_ClassicPrograms.class, "mapReturnsResultsInTaskOrder"),
+      new Entry("7.3-callback", "a callback has run when get() returns",
+          Pool_7_ClassicPrograms.class, "theCallbackRanWhenGetReturns"),
+      new Entry("7.4-pool-racy", "pool tasks without a lock lose an update (expected violation)",
+          Pool_7_SharedCounter.class, "poolTasksLoseAnUpdateWithoutALock"),
+      new Entry("7.4-pool-locked", "pool tasks with a lock count every task",
+          Pool_7_SharedCounter.class, "withALockNoUpdateIsLost"));
 
   private ScenarioCatalog() {}
 
