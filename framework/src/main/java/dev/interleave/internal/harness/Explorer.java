@@ -1,5 +1,7 @@
 package dev.interleave.internal.harness;
 
+import dev.interleave.harness.Mode;
+import dev.interleave.harness.Strategy;
 import dev.interleave.internal.harness.Counterexample.Attempt;
 import dev.interleave.internal.schedule.Scheduler;
 import java.util.LinkedHashMap;
@@ -47,10 +49,47 @@ final class Explorer {
         }
       }
       boolean exhausted = options.replay() == null && strategies.exhausted();
+      if (failure != null && !options.controlled()) {
+        runner.close();
+        failure = underControl(failure);
+      }
       long millis = (System.nanoTime() - start) / 1_000_000;
       return new Exploration(options, planned, explored, exhausted, millis, outcomes,
           tally.snapshot(), failure, strategies.pctBound());
     }
+  }
+
+  /** The PCT schedules spent looking for a stress finding under control. */
+  static final int CONTROL_BUDGET = 100;
+
+  /**
+   * Looks for a stress finding under control: a controlled schedule failing the same way gives
+   * a counterexample that is shrunk and replayable; if none is found in {@value
+   * #CONTROL_BUDGET} PCT schedules, the stress finding is reported as seen only under stress, a
+   * possible gap in the controlled model. A stress hang matches a controlled deadlock or hang.
+   */
+  private Counterexample underControl(Counterexample stress) throws InterruptedException {
+    Problem seen = stress.problem();
+    RunOptions control = new RunOptions(Strategy.PCT, Mode.CONTROLLED, CONTROL_BUDGET,
+        options.seed(), options.pctDepth(), options.preemptionBound(), options.timeoutMillis(),
+        options.expect(), options.finding(), options.invariant(), options.shrink(), null,
+        options.maxSteps());
+    Counterexample c = new Explorer(pool, scenario, control).explore().failure();
+    if (c != null && (c.problem().sameAs(seen) || seen.kind() == Problem.Kind.HANG
+        && c.problem().kind() == Problem.Kind.DEADLOCK)) {
+      return new Counterexample(note(c.problem(), "found under stress at schedule "
+          + stress.firstAt() + ", reproduced under control"), c.firstAt(), c.original(),
+          c.shrunk(), c.nearestPassing(), c.seed());
+    }
+    return new Counterexample(note(seen, "found under stress only: " + CONTROL_BUDGET
+        + " controlled PCT schedules did not reproduce it, so the controlled model may miss"
+        + " this behaviour (a possible fidelity gap)"), stress.firstAt(), stress.original(),
+        stress.shrunk(), stress.nearestPassing(), stress.seed());
+  }
+
+  private static Problem note(Problem p, String note) {
+    return new Problem(p.kind(), p.invariant(), p.summary() + " (" + note + ")", p.waitFor(),
+        p.threadDump(), p.stackTrace(), p.process());
   }
 
   private Attempt runOne(ScheduleRunner runner, Strategies strategies, int n)

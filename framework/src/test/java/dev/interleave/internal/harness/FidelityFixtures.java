@@ -228,4 +228,33 @@ final class FidelityFixtures {
 
     static void nothing() {}
   }
+
+  static class StressFindings {
+    /** A child that always throws: found under stress, then reproduced under control. */
+    @InterleaveTest(mode = dev.interleave.harness.Mode.STRESS, schedules = 3, seed = 5)
+    void reproduced(Scenario s) {
+      s.body(run -> {
+        Process p = new Process(ChildThrows::boom);
+        p.start();
+        p.join();
+      });
+    }
+
+    /** Real time is what stress has and control does not: seen under stress only. */
+    @InterleaveTest(mode = dev.interleave.harness.Mode.STRESS, schedules = 3, seed = 5)
+    void stressOnly(Scenario s) {
+      s.body(run -> {
+        long t0 = System.nanoTime();
+        Process p = new Process(StressFindings::nap);
+        p.start();
+        p.join();
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        run.finalInvariant("the nap took no real time", () -> millis < 300);
+      });
+    }
+
+    static void nap() throws InterruptedException {
+      Interleave.sleep(Duration.ofSeconds(1));
+    }
+  }
 }

@@ -104,4 +104,22 @@ class FidelityTest {
     assertThat(failureMessage(run(FidelityFixtures.UserThread.class, "grandchild")))
         .startsWith("Uncontrolled: in Process-1, it started process 'Process-1:1'");
   }
+
+  @Test
+  @DisplayName("a stress finding is re-run under control and reported with a replayable schedule")
+  void aStressFindingIsReproducedUnderControl() {
+    assertThat(failureMessage(run(FidelityFixtures.StressFindings.class, "reproduced")))
+        .startsWith("Exception: Process-1 threw java.lang.IllegalStateException: boom in the child")
+        .contains("(found under stress at schedule 1, reproduced under control)")
+        .contains("replay: -Dinterleave.replay=");
+  }
+
+  @Test
+  @DisplayName("a stress finding that control does not reproduce says so")
+  void aStressOnlyFindingIsMarkedAsAPossibleGap() {
+    assertThat(failureMessage(run(FidelityFixtures.StressFindings.class, "stressOnly")))
+        .startsWith("Invariant 'the nap took no real time' violated")
+        .contains("found under stress only: 100 controlled PCT schedules did not reproduce it")
+        .doesNotContain("replay: -Dinterleave.replay=");
+  }
 }
