@@ -1,5 +1,7 @@
 package dev.interleave.mp;
 
+import dev.interleave.internal.runtime.Op;
+import dev.interleave.internal.runtime.Points;
 import dev.interleave.internal.sync.MutexCore;
 import dev.interleave.internal.sync.SyncKind;
 import dev.interleave.internal.sync.SyncSegment;
@@ -132,6 +134,7 @@ public final class Lock implements Serializable {
   /** Whether some process holds the lock. */
   public boolean isLocked() {
     sync.checkOpen();
+    Points.point(Op.QUERY, sync.id(), "isLocked");
     return core.isLocked();
   }
 

@@ -5,6 +5,8 @@ import dev.interleave.internal.ipc.Codec;
 import dev.interleave.internal.ipc.Deadlines;
 import dev.interleave.internal.ipc.IpcFailure;
 import dev.interleave.internal.ipc.QueueChannel;
+import dev.interleave.internal.runtime.Op;
+import dev.interleave.internal.runtime.Points;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
 import java.time.Duration;
@@ -187,16 +189,19 @@ public sealed class Queue<E> implements Serializable permits JoinableQueue {
    * outdate at once, as CPython's.
    */
   public int qsize() {
+    Points.point(Op.QUERY, channel.id(), "qsize");
     return channel.size();
   }
 
   /** Whether the queue is empty; approximate, as {@link #qsize()}. */
   public boolean empty() {
+    Points.point(Op.QUERY, channel.id(), "empty");
     return channel.size() == 0;
   }
 
   /** Whether a bounded queue is full; approximate, as {@link #qsize()}. Never for unbounded. */
   public boolean full() {
+    Points.point(Op.QUERY, channel.id(), "full");
     return channel.maxsize() > 0 && channel.size() >= channel.maxsize();
   }
 

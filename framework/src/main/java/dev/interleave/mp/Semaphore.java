@@ -1,5 +1,7 @@
 package dev.interleave.mp;
 
+import dev.interleave.internal.runtime.Op;
+import dev.interleave.internal.runtime.Points;
 import dev.interleave.internal.sync.SemaphoreCore;
 import dev.interleave.internal.sync.SyncKind;
 import dev.interleave.internal.sync.SyncSegment;
@@ -167,6 +169,7 @@ public sealed class Semaphore implements Serializable permits BoundedSemaphore {
   /** The number of available permits (Python's {@code get_value()}). */
   public int value() {
     sync.checkOpen();
+    Points.point(Op.QUERY, sync.id(), "value");
     return (int) Math.min(Integer.MAX_VALUE, core.value());
   }
 
