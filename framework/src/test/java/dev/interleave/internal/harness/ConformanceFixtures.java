@@ -39,18 +39,24 @@ final class ConformanceFixtures {
     return Files.writeString(run.tempDir().resolve("log.txt"), "");
   }
 
-  static class MutualExclusion {
+  /** One program, run under bounded exhaustive control and for real. */
+  abstract static class Program {
     @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 2000, preemptionBound = 2)
     void controlled(Scenario s) {
-      s.body(MutualExclusion::body);
+      s.body(this::body);
     }
 
     @InterleaveTest(mode = Mode.STRESS, schedules = 40, seed = 1)
     void uncontrolled(Scenario s) {
-      s.body(MutualExclusion::body);
+      s.body(this::body);
     }
 
-    static void body(Run run) throws Exception {
+    abstract void body(Run run) throws Exception;
+  }
+
+  static class MutualExclusion extends Program {
+    @Override
+    void body(Run run) throws Exception {
       Path log = logFile(run);
       Lock lock = new Lock();
       run.onEnd(lock::close);
@@ -75,19 +81,10 @@ final class ConformanceFixtures {
     }
   }
 
-  static class SemaphoreSignal {
-    @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 2000, preemptionBound = 2)
-    void controlled(Scenario s) {
-      s.body(SemaphoreSignal::body);
-    }
-
-    @InterleaveTest(mode = Mode.STRESS, schedules = 40, seed = 2)
-    void uncontrolled(Scenario s) {
-      s.body(SemaphoreSignal::body);
-    }
-
+  static class SemaphoreSignal extends Program {
     /** A semaphore used as a signal: the waiter passes only after the release. */
-    static void body(Run run) throws Exception {
+    @Override
+    void body(Run run) throws Exception {
       Path log = logFile(run);
       Semaphore signal = new Semaphore(0);
       run.onEnd(signal::close);
@@ -105,19 +102,10 @@ final class ConformanceFixtures {
     }
   }
 
-  static class EventPulse {
-    @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 2000, preemptionBound = 2)
-    void controlled(Scenario s) {
-      s.body(EventPulse::body);
-    }
-
-    @InterleaveTest(mode = Mode.STRESS, schedules = 40, seed = 3)
-    void uncontrolled(Scenario s) {
-      s.body(EventPulse::body);
-    }
-
+  static class EventPulse extends Program {
     /** set() then clear() at once: a waiter sees the pulse if it waited before it. */
-    static void body(Run run) throws Exception {
+    @Override
+    void body(Run run) throws Exception {
       Path log = logFile(run);
       Event e = new Event();
       run.onEnd(e::close);
@@ -134,19 +122,16 @@ final class ConformanceFixtures {
     }
   }
 
-  static class ConditionSignal {
+  static class ConditionSignal extends Program {
+    @Override
     @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 3000, preemptionBound = 1)
     void controlled(Scenario s) {
-      s.body(ConditionSignal::body);
-    }
-
-    @InterleaveTest(mode = Mode.STRESS, schedules = 40, seed = 4)
-    void uncontrolled(Scenario s) {
-      s.body(ConditionSignal::body);
+      s.body(this::body);
     }
 
     /** One signal, one waiter with a timeout: it is woken, or it times out first. */
-    static void body(Run run) throws Exception {
+    @Override
+    void body(Run run) throws Exception {
       Path log = logFile(run);
       Condition c = new Condition();
       run.onEnd(c::close);
@@ -169,19 +154,10 @@ final class ConformanceFixtures {
     }
   }
 
-  static class BarrierArrivals {
-    @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 2000, preemptionBound = 2)
-    void controlled(Scenario s) {
-      s.body(BarrierArrivals::body);
-    }
-
-    @InterleaveTest(mode = Mode.STRESS, schedules = 40, seed = 5)
-    void uncontrolled(Scenario s) {
-      s.body(BarrierArrivals::body);
-    }
-
+  static class BarrierArrivals extends Program {
     /** Two parties: both pass, one with index 0 and one with 1; nobody passes alone. */
-    static void body(Run run) throws Exception {
+    @Override
+    void body(Run run) throws Exception {
       Path log = logFile(run);
       Barrier b = new Barrier(2);
       run.onEnd(b::close);
@@ -198,19 +174,10 @@ final class ConformanceFixtures {
     }
   }
 
-  static class QueueOrder {
-    @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 2000, preemptionBound = 2)
-    void controlled(Scenario s) {
-      s.body(QueueOrder::body);
-    }
-
-    @InterleaveTest(mode = Mode.STRESS, schedules = 40, seed = 6)
-    void uncontrolled(Scenario s) {
-      s.body(QueueOrder::body);
-    }
-
+  static class QueueOrder extends Program {
     /** One producer's items arrive in order; a get with a timeout may come before them. */
-    static void body(Run run) throws Exception {
+    @Override
+    void body(Run run) throws Exception {
       Path log = logFile(run);
       Queue<Integer> q = new Queue<>();
       run.onEnd(q::close);
@@ -227,19 +194,10 @@ final class ConformanceFixtures {
     }
   }
 
-  static class PipeEof {
-    @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 2000, preemptionBound = 2)
-    void controlled(Scenario s) {
-      s.body(PipeEof::body);
-    }
-
-    @InterleaveTest(mode = Mode.STRESS, schedules = 40, seed = 7)
-    void uncontrolled(Scenario s) {
-      s.body(PipeEof::body);
-    }
-
+  static class PipeEof extends Program {
     /** A writer sends one message and exits: the reader gets it, then end-of-file. */
-    static void body(Run run) throws Exception {
+    @Override
+    void body(Run run) throws Exception {
       Pipe pipe = Pipe.open(false);
       Connection reader = pipe.first();
       Process writer = new Process(PipeEof::write, pipe.second());
@@ -263,19 +221,16 @@ final class ConformanceFixtures {
     }
   }
 
-  static class Termination {
-    @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 2000, preemptionBound = 2)
-    void controlled(Scenario s) {
-      s.body(Termination::body);
-    }
-
+  static class Termination extends Program {
+    @Override
     @InterleaveTest(mode = Mode.STRESS, schedules = 12, seed = 8)
     void uncontrolled(Scenario s) {
-      s.body(Termination::body);
+      s.body(this::body);
     }
 
     /** terminate() racing with the child's own end: -15, or 0 if it had already finished. */
-    static void body(Run run) throws Exception {
+    @Override
+    void body(Run run) throws Exception {
       Path log = logFile(run);
       Process p = new Process(Termination::work, log);
       p.start();
