@@ -101,7 +101,8 @@ final class ManagerLink {
     if (reply.error() != null) {
       throw rethrow(reply.error());
     }
-    return reply.value();
+    // a token names the object at the address this link reached its server by
+    return reply.value() instanceof Token t ? t.at(address) : reply.value();
   }
 
   /** As {@link #call}, waiting for the reply through interrupts (which are kept). */
@@ -144,7 +145,8 @@ final class ManagerLink {
     Connection c = connection.get();
     if (c == null) {
       try {
-        c = Client.connect(Path.of(address), authkey);
+        c = ManagerAddress.isTcp(address) ? Client.connect(ManagerAddress.tcp(address), authkey)
+            : Client.connect(Path.of(address), authkey);
       } catch (ConnectionException e) {
         throw gone(e);
       }

@@ -1,6 +1,8 @@
 package dev.interleave.mp;
 
 import dev.interleave.internal.ipc.Handshake;
+import dev.interleave.internal.ipc.SocketListener;
+import dev.interleave.internal.ipc.SocketTransport;
 import dev.interleave.internal.manager.Builtins;
 import dev.interleave.internal.manager.Dispatch;
 import dev.interleave.internal.manager.ManagedArray;
@@ -13,6 +15,7 @@ import java.io.Serializable;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
+import java.util.UUID;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +33,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * may block. Objects live until the manager shuts down (there is no reference counting).
  */
 final class ManagerServer {
-  /** What the server needs: registered types, key, address (a fresh one if null). */
+  /**
+   * What the server needs: registered types, key, address in {@link ManagerAddress}'s form (a
+   * fresh private socket file if null).
+   */
   record Config(Map<String, Registration> registry, byte[] authkey, String address)
       implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -41,10 +47,13 @@ final class ManagerServer {
     private static final long serialVersionUID = 1L;
   }
 
+  private static final int BACKLOG = 64;
   private static final ThreadLocal<Boolean> SERVING = ThreadLocal.withInitial(() -> false);
 
   private final Config config;
-  private final Listener listener;
+  private final SocketListener listener;
+  private final String address;
+  private final String identity = UUID.randomUUID().toString();
   private final Map<String, Object> objects = new ConcurrentHashMap<>();
   private final Map<Object, String> ids = new IdentityHashMap<>();
   private final AtomicLong counter = new AtomicLong();
@@ -53,8 +62,8 @@ final class ManagerServer {
 
   private ManagerServer(Config config) {
     this.config = config;
-    this.listener = new Listener(config.address() == null ? null : Path.of(config.address()),
-        null);
+    this.listener = bind(config.address());
+    this.address = ManagerAddress.of(listener.socketAddress());
   }
 
   /** The manager process's target: serve, report the address on {@code ready}, wait. */
@@ -74,8 +83,16 @@ final class ManagerServer {
     return server;
   }
 
+  private static SocketListener bind(String address) {
+    if (address != null && ManagerAddress.isTcp(address)) {
+      return SocketListener.bindTcp(ManagerAddress.tcp(address), BACKLOG);
+    }
+    return SocketListener.bind(address == null ? null : Path.of(address), BACKLOG);
+  }
+
+  /** The address bound, in {@link ManagerAddress}'s form (for TCP, with the actual port). */
   String address() {
-    return listener.address().toString();
+    return address;
   }
 
   void awaitShutdown() throws InterruptedException {
@@ -90,7 +107,7 @@ final class ManagerServer {
 
   private void acceptLoop() {
     while (running) {
-      Connection c;
+      SocketTransport c;
       try {
         c = listener.accept();
       } catch (RuntimeException | InterruptedException e) {
@@ -111,11 +128,10 @@ final class ManagerServer {
    * Serves one client: first the HMAC challenge both ways on the manager's key (here, not in the
    * accept loop, so that a client that stalls during it holds up no one else), then its calls.
    */
-  private void handle(Connection c) {
+  private void handle(SocketTransport transport) {
     SERVING.set(true);
-    try (c) {
-      Handshake.asListener((dev.interleave.internal.ipc.SocketTransport) c.channel(),
-          config.authkey());
+    try (Connection c = new Connection(transport, SerialFilter.defaults().rules())) {
+      Handshake.asListener(transport, config.authkey());
       while (running) {
         Request request = c.recv();
         send(c, answer(request));
@@ -211,7 +227,7 @@ final class ManagerServer {
   }
 
   private Token token(String id, String typeId) {
-    return new Token(address(), config.authkey(), id, typeId);
+    return new Token(address, config.authkey(), identity, id, typeId);
   }
 
   /** A result that is one of the shared objects travels as its token (a nested proxy). */
@@ -230,7 +246,7 @@ final class ManagerServer {
   private Object[] resolve(Object[] args) {
     Object[] out = args.clone();
     for (int i = 0; i < out.length; i++) {
-      if (out[i] instanceof ManagerProxy p && p.token().address().equals(address())) {
+      if (out[i] instanceof ManagerProxy p && p.token().server().equals(identity)) {
         Object obj = objects.get(p.token().id());
         out[i] = obj == null ? out[i] : obj;
       }

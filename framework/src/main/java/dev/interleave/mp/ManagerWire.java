@@ -10,11 +10,18 @@ final class ManagerWire {
   private ManagerWire() {}
 
   /**
-   * What a proxy is: the server's address and key, the object's id and its type id (CPython's
-   * {@code Token}).
+   * What a proxy is: the server's address (in {@link ManagerAddress}'s form) and key, the
+   * server's identity (random, so that a proxy is recognized by its own server whatever address
+   * its client used), the object's id and its type id (CPython's {@code Token}).
    */
-  record Token(String address, byte[] authkey, String id, String typeId) implements Serializable {
-    private static final long serialVersionUID = 1L;
+  record Token(String address, byte[] authkey, String server, String id, String typeId)
+      implements Serializable {
+    private static final long serialVersionUID = 2L;
+
+    /** The same token, reached at {@code at} (the address its client connected to). */
+    Token at(String at) {
+      return at.equals(address) ? this : new Token(at, authkey, server, id, typeId);
+    }
 
     @Override
     public String toString() {
