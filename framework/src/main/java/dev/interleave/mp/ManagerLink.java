@@ -1,5 +1,6 @@
 package dev.interleave.mp;
 
+import dev.interleave.internal.ipc.ClassRules;
 import dev.interleave.internal.runtime.Points;
 import dev.interleave.mp.ManagerWire.Reply;
 import dev.interleave.mp.ManagerWire.Request;
@@ -19,6 +20,8 @@ import java.util.concurrent.Future;
 final class ManagerLink {
   /** By address and key: a connection authenticated with one key is never used for another. */
   private static final Map<String, ManagerLink> LINKS = new ConcurrentHashMap<>();
+
+  private static final ClassRules RULES = SerialFilter.defaults().rules();
 
   private final String address;
   private final byte[] authkey;
@@ -86,11 +89,12 @@ final class ManagerLink {
   }
 
   private Object callHere(String id, String method, Object[] args) throws InterruptedException {
+    byte[] request = ManagerWire.encode(new Request(id, method, args)); // fails before sending
     Connection c = connection();
     Reply reply;
     try {
-      c.send(new Request(id, method, args));
-      reply = c.recv();
+      c.sendBytes(request);
+      reply = ManagerWire.decodeReply(c.recvBytes(), RULES);
     } catch (InterruptedException e) {
       drop(c);
       throw e;

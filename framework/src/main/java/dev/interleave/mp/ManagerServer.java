@@ -1,5 +1,6 @@
 package dev.interleave.mp;
 
+import dev.interleave.internal.ipc.ClassRules;
 import dev.interleave.internal.ipc.Handshake;
 import dev.interleave.internal.ipc.SocketListener;
 import dev.interleave.internal.ipc.SocketTransport;
@@ -51,6 +52,7 @@ final class ManagerServer {
   private static final ThreadLocal<Boolean> SERVING = ThreadLocal.withInitial(() -> false);
 
   private final Config config;
+  private final ClassRules rules = SerialFilter.defaults().rules();
   private final SocketListener listener;
   private final String address;
   private final String identity = UUID.randomUUID().toString();
@@ -130,27 +132,41 @@ final class ManagerServer {
    */
   private void handle(SocketTransport transport) {
     SERVING.set(true);
-    try (Connection c = new Connection(transport, SerialFilter.defaults().rules())) {
+    try (Connection c = new Connection(transport, rules)) {
       Handshake.asListener(transport, config.authkey());
       while (running) {
-        Request request = c.recv();
-        send(c, answer(request));
-        if (ManagerWire.SERVER.equals(request.id()) && "shutdown".equals(request.method())) {
-          shutdown();
-        }
+        serveOne(c);
       }
     } catch (RuntimeException | InterruptedException e) {
       // a wrong key, or the client went away: its thread or process ended, or it closed its connection
     }
   }
 
-  private static void send(Connection c, Reply reply) throws InterruptedException {
+  /** Receives, runs and answers one request; one that cannot be read is answered with why. */
+  private void serveOne(Connection c) throws InterruptedException {
+    byte[] bytes = c.recvBytes();
+    Request request;
     try {
-      c.send(reply);
-    } catch (SerializationException e) {
-      c.send(new Reply(null, new RemoteException("the manager cannot send the result back: "
-          + e.getMessage())));
+      request = ManagerWire.decodeRequest(bytes, rules);
+    } catch (RuntimeException e) {
+      send(c, new Reply(null, transportable(e)));
+      return;
     }
+    send(c, answer(request));
+    if (ManagerWire.SERVER.equals(request.id()) && "shutdown".equals(request.method())) {
+      shutdown();
+    }
+  }
+
+  private static void send(Connection c, Reply reply) throws InterruptedException {
+    byte[] bytes;
+    try {
+      bytes = ManagerWire.encode(reply);
+    } catch (SerializationException e) {
+      bytes = ManagerWire.encode(new Reply(null, new RemoteException("the manager cannot send"
+          + " the result back: " + e.getMessage())));
+    }
+    c.sendBytes(bytes);
   }
 
   private Reply answer(Request r) {
