@@ -16,17 +16,18 @@ import java.io.Serializable;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A manager's server: holds the shared objects and runs the calls of proxies on them, one
- * thread per client connection (each proxy-using thread of each process has its own).
+ * thread per client connection (each proxy-using thread of each process has its own), on a Unix
+ * domain socket or a TCP port; each connection is authenticated on its own thread.
  *
  * <p>Calls on plain objects (dicts, lists, namespaces, values, arrays, registered types) run
  * while holding the object's monitor, so concurrent calls on one object are serialized, as the
