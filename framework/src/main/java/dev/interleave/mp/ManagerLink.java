@@ -70,7 +70,10 @@ final class ManagerLink {
     ExecutorService ex = io.get();
     if (ex == null) {
       ex = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "interleave-manager-call");
+        Thread t = new Thread(() -> {
+          Points.markMachinery();
+          r.run();
+        }, "interleave-manager-call");
         t.setDaemon(true);
         return t;
       });

@@ -8,6 +8,7 @@ import dev.interleave.internal.manager.Builtins;
 import dev.interleave.internal.manager.Dispatch;
 import dev.interleave.internal.manager.ManagedArray;
 import dev.interleave.internal.manager.ManagedValue;
+import dev.interleave.internal.runtime.Points;
 import dev.interleave.mp.ManagerWire.Reply;
 import dev.interleave.mp.ManagerWire.Request;
 import dev.interleave.mp.ManagerWire.Token;
@@ -133,6 +134,7 @@ final class ManagerServer {
    */
   private void handle(SocketTransport transport) {
     SERVING.set(true);
+    Points.markMachinery();
     try (Connection c = new Connection(transport, rules)) {
       Handshake.asListener(transport, config.authkey());
       while (running) {
