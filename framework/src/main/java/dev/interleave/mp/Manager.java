@@ -1,16 +1,20 @@
 package dev.interleave.mp;
 
+import dev.interleave.internal.ipc.AuthKeys;
 import dev.interleave.internal.manager.Builtins;
 import dev.interleave.internal.runtime.Points;
 import dev.interleave.mp.ManagerServer.Config;
 import dev.interleave.mp.ManagerServer.Registration;
 import java.io.Serializable;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -46,10 +50,35 @@ import org.apiguardian.api.API;
  * shuts down.
  *
  * <p><b>Address and authentication.</b> The server listens on a Unix domain socket in a
- * directory only this user can open, and authenticates every connection with an HMAC challenge
- * on the manager's key (random unless given). A wrong key fails with {@link
- * AuthenticationException}. (Managers on a TCP address, reachable from other machines, need TCP
- * support in {@link Listener} and {@link Client}; until then the address is a socket path.)
+ * directory only this user can open, or, for a manager made by {@link #tcp}, on a TCP host and
+ * port that other machines can reach (CPython's {@code BaseManager(address=(host, port),
+ * authkey=...)}). Every connection is authenticated with an HMAC challenge in both directions on
+ * the manager's key before anything on it is deserialized; a wrong key fails with {@link
+ * AuthenticationException}, naming the address.
+ *
+ * <p><b>Remote managers.</b> One process serves, another (on this machine or another) connects
+ * by address and key and creates objects of the server's registered types; the connecting side
+ * need not register them:
+ *
+ * <pre>{@code
+ * // server process                                        # CPython
+ * Map<String, Integer> table = new ConcurrentHashMap<>();
+ * Manager server = Manager.tcp(new InetSocketAddress("0.0.0.0", 50000), key)
+ *     .register("table", args -> table);                   # register('table', lambda: table)
+ * server.serveForever();                                   # get_server().serve_forever()
+ *
+ * // client process
+ * Manager m = Manager.tcp(new InetSocketAddress("server-host", 50000), key).connect();
+ * Proxy t = (Proxy) m.create("table");                     # m.table()
+ * t.callMethod("put", "a", 1);
+ * }</pre>
+ *
+ * <p>Port 0 picks a free port; {@link #socketAddress()} tells the one bound once the manager
+ * is serving. Proxies the client gets connect to the address the client used (not the one the
+ * server bound, which may be a wildcard), and travel to the client's children like any others.
+ * Anyone who can reach the port can try to connect, so the key is what protects the server:
+ * objects received after authentication are still deserialized through the default {@link
+ * SerialFilter}, but a peer holding the key can make the server run any exposed method.
  *
  * <p><b>Failure.</b> If the server process dies, every proxy call, in every process, throws
  * {@link ManagerException} at once (the server's connections close with it); a call after
@@ -77,7 +106,8 @@ public final class Manager implements AutoCloseable {
     Object create(Object[] args) throws Exception;
   }
 
-  private final Path address;
+  /** The address given, in {@link ManagerAddress}'s form; null for a fresh private one. */
+  private final String address;
   private final byte[] authkey;
   private final Map<String, Registration> registry = new LinkedHashMap<>();
   private volatile State state = State.INITIAL;
@@ -87,7 +117,7 @@ public final class Manager implements AutoCloseable {
 
   /** A manager at a fresh private address, with a random key (start it with {@link #start()}). */
   public Manager() {
-    this(null, null);
+    this((Path) null, null);
   }
 
   /**
@@ -95,8 +125,30 @@ public final class Manager implements AutoCloseable {
    * address} (a fresh private one if null) with {@code authkey} (random if null).
    */
   public Manager(Path address, byte[] authkey) {
+    this(address == null ? null : address.toAbsolutePath().toString(),
+        authkey == null ? randomKey() : authkey.clone());
+  }
+
+  private Manager(String address, byte[] authkey) {
     this.address = address;
-    this.authkey = authkey == null ? randomKey() : authkey.clone();
+    this.authkey = authkey;
+  }
+
+  /**
+   * A manager to serve or connect on the TCP {@code address} (port 0: any free port when
+   * serving), with {@code authkey}, or with the process tree's default key if it is null (the
+   * key children inherit, as CPython's {@code current_process().authkey}).
+   *
+   * @throws NullPointerException if {@code address} is null
+   * @throws IllegalArgumentException if {@code address} is unresolved (an unknown host name)
+   */
+  public static Manager tcp(InetSocketAddress address, byte[] authkey) {
+    Objects.requireNonNull(address, "address");
+    if (address.isUnresolved()) {
+      throw new IllegalArgumentException("cannot resolve the manager's host: " + address);
+    }
+    return new Manager(ManagerAddress.of(address),
+        authkey == null ? AuthKeys.processDefault() : authkey.clone());
   }
 
   /** A started manager: CPython's {@code multiprocessing.Manager()}. */
@@ -148,7 +200,7 @@ public final class Manager implements AutoCloseable {
   }
 
   private Config config() {
-    return new Config(Map.copyOf(registry), authkey, address == null ? null : address.toString());
+    return new Config(Map.copyOf(registry), authkey, address);
   }
 
   private String launchServer(Config config) {
@@ -207,17 +259,36 @@ public final class Manager implements AutoCloseable {
       throw new IllegalStateException("connect() needs the server's address: new Manager(address,"
           + " authkey)");
     }
-    serving = address.toString();
+    serving = address;
     ManagerLink.of(serving, authkey).callUninterruptibly(ManagerWire.SERVER, "ping",
         new Object[0]);
     state = State.STARTED;
     return this;
   }
 
-  /** The address the server listens on, once started or connected. */
+  /**
+   * The socket file the server listens on, once started or connected (before: the one given,
+   * or null).
+   *
+   * @throws IllegalStateException if this manager is on TCP (see {@link #socketAddress()})
+   */
   public Path address() {
-    String s = serving;
-    return s != null ? Path.of(s) : address;
+    String s = serving != null ? serving : address;
+    if (s != null && ManagerAddress.isTcp(s)) {
+      throw new IllegalStateException(this + " is on TCP, not on a socket file; use"
+          + " socketAddress()");
+    }
+    return s == null ? null : Path.of(s);
+  }
+
+  /**
+   * The address the server listens on, once started or connected: an {@link InetSocketAddress}
+   * with the actual port for a TCP manager, a {@link java.net.UnixDomainSocketAddress}
+   * otherwise; before that, the address given, or null.
+   */
+  public SocketAddress socketAddress() {
+    String s = serving != null ? serving : address;
+    return s == null ? null : ManagerAddress.parse(s);
   }
 
   /** A copy of the authentication key. */

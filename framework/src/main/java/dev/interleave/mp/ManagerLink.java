@@ -1,5 +1,6 @@
 package dev.interleave.mp;
 
+import dev.interleave.internal.ipc.ClassRules;
 import dev.interleave.internal.runtime.Points;
 import dev.interleave.mp.ManagerWire.Reply;
 import dev.interleave.mp.ManagerWire.Request;
@@ -19,6 +20,8 @@ import java.util.concurrent.Future;
 final class ManagerLink {
   /** By address and key: a connection authenticated with one key is never used for another. */
   private static final Map<String, ManagerLink> LINKS = new ConcurrentHashMap<>();
+
+  private static final ClassRules RULES = SerialFilter.defaults().rules();
 
   private final String address;
   private final byte[] authkey;
@@ -67,7 +70,10 @@ final class ManagerLink {
     ExecutorService ex = io.get();
     if (ex == null) {
       ex = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "interleave-manager-call");
+        Thread t = new Thread(() -> {
+          Points.markMachinery();
+          r.run();
+        }, "interleave-manager-call");
         t.setDaemon(true);
         return t;
       });
@@ -86,11 +92,12 @@ final class ManagerLink {
   }
 
   private Object callHere(String id, String method, Object[] args) throws InterruptedException {
+    byte[] request = ManagerWire.encode(new Request(id, method, args)); // fails before sending
     Connection c = connection();
     Reply reply;
     try {
-      c.send(new Request(id, method, args));
-      reply = c.recv();
+      c.sendBytes(request);
+      reply = ManagerWire.decodeReply(c.recvBytes(), RULES);
     } catch (InterruptedException e) {
       drop(c);
       throw e;
@@ -101,7 +108,8 @@ final class ManagerLink {
     if (reply.error() != null) {
       throw rethrow(reply.error());
     }
-    return reply.value();
+    // a token names the object at the address this link reached its server by
+    return reply.value() instanceof Token t ? t.at(address) : reply.value();
   }
 
   /** As {@link #call}, waiting for the reply through interrupts (which are kept). */
@@ -144,7 +152,8 @@ final class ManagerLink {
     Connection c = connection.get();
     if (c == null) {
       try {
-        c = Client.connect(Path.of(address), authkey);
+        c = ManagerAddress.isTcp(address) ? Client.connect(ManagerAddress.tcp(address), authkey)
+            : Client.connect(Path.of(address), authkey);
       } catch (ConnectionException e) {
         throw gone(e);
       }

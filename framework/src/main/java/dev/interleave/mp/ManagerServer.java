@@ -1,10 +1,14 @@
 package dev.interleave.mp;
 
+import dev.interleave.internal.ipc.ClassRules;
 import dev.interleave.internal.ipc.Handshake;
+import dev.interleave.internal.ipc.SocketListener;
+import dev.interleave.internal.ipc.SocketTransport;
 import dev.interleave.internal.manager.Builtins;
 import dev.interleave.internal.manager.Dispatch;
 import dev.interleave.internal.manager.ManagedArray;
 import dev.interleave.internal.manager.ManagedValue;
+import dev.interleave.internal.runtime.Points;
 import dev.interleave.mp.ManagerWire.Reply;
 import dev.interleave.mp.ManagerWire.Request;
 import dev.interleave.mp.ManagerWire.Token;
@@ -16,13 +20,15 @@ import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A manager's server: holds the shared objects and runs the calls of proxies on them, one
- * thread per client connection (each proxy-using thread of each process has its own).
+ * thread per client connection (each proxy-using thread of each process has its own), on a Unix
+ * domain socket or a TCP port; each connection is authenticated on its own thread.
  *
  * <p>Calls on plain objects (dicts, lists, namespaces, values, arrays, registered types) run
  * while holding the object's monitor, so concurrent calls on one object are serialized, as the
@@ -30,7 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * may block. Objects live until the manager shuts down (there is no reference counting).
  */
 final class ManagerServer {
-  /** What the server needs: registered types, key, address (a fresh one if null). */
+  /**
+   * What the server needs: registered types, key, address in {@link ManagerAddress}'s form (a
+   * fresh private socket file if null).
+   */
   record Config(Map<String, Registration> registry, byte[] authkey, String address)
       implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -41,10 +50,14 @@ final class ManagerServer {
     private static final long serialVersionUID = 1L;
   }
 
+  private static final int BACKLOG = 64;
   private static final ThreadLocal<Boolean> SERVING = ThreadLocal.withInitial(() -> false);
 
   private final Config config;
-  private final Listener listener;
+  private final ClassRules rules = SerialFilter.defaults().rules();
+  private final SocketListener listener;
+  private final String address;
+  private final String identity = UUID.randomUUID().toString();
   private final Map<String, Object> objects = new ConcurrentHashMap<>();
   private final Map<Object, String> ids = new IdentityHashMap<>();
   private final AtomicLong counter = new AtomicLong();
@@ -53,8 +66,8 @@ final class ManagerServer {
 
   private ManagerServer(Config config) {
     this.config = config;
-    this.listener = new Listener(config.address() == null ? null : Path.of(config.address()),
-        null);
+    this.listener = bind(config.address());
+    this.address = ManagerAddress.of(listener.socketAddress());
   }
 
   /** The manager process's target: serve, report the address on {@code ready}, wait. */
@@ -74,8 +87,16 @@ final class ManagerServer {
     return server;
   }
 
+  private static SocketListener bind(String address) {
+    if (address != null && ManagerAddress.isTcp(address)) {
+      return SocketListener.bindTcp(ManagerAddress.tcp(address), BACKLOG);
+    }
+    return SocketListener.bind(address == null ? null : Path.of(address), BACKLOG);
+  }
+
+  /** The address bound, in {@link ManagerAddress}'s form (for TCP, with the actual port). */
   String address() {
-    return listener.address().toString();
+    return address;
   }
 
   void awaitShutdown() throws InterruptedException {
@@ -90,7 +111,7 @@ final class ManagerServer {
 
   private void acceptLoop() {
     while (running) {
-      Connection c;
+      SocketTransport c;
       try {
         c = listener.accept();
       } catch (RuntimeException | InterruptedException e) {
@@ -111,30 +132,44 @@ final class ManagerServer {
    * Serves one client: first the HMAC challenge both ways on the manager's key (here, not in the
    * accept loop, so that a client that stalls during it holds up no one else), then its calls.
    */
-  private void handle(Connection c) {
+  private void handle(SocketTransport transport) {
     SERVING.set(true);
-    try (c) {
-      Handshake.asListener((dev.interleave.internal.ipc.SocketTransport) c.channel(),
-          config.authkey());
+    Points.markMachinery();
+    try (Connection c = new Connection(transport, rules)) {
+      Handshake.asListener(transport, config.authkey());
       while (running) {
-        Request request = c.recv();
-        send(c, answer(request));
-        if (ManagerWire.SERVER.equals(request.id()) && "shutdown".equals(request.method())) {
-          shutdown();
-        }
+        serveOne(c);
       }
     } catch (RuntimeException | InterruptedException e) {
       // a wrong key, or the client went away: its thread or process ended, or it closed its connection
     }
   }
 
-  private static void send(Connection c, Reply reply) throws InterruptedException {
+  /** Receives, runs and answers one request; one that cannot be read is answered with why. */
+  private void serveOne(Connection c) throws InterruptedException {
+    byte[] bytes = c.recvBytes();
+    Request request;
     try {
-      c.send(reply);
-    } catch (SerializationException e) {
-      c.send(new Reply(null, new RemoteException("the manager cannot send the result back: "
-          + e.getMessage())));
+      request = ManagerWire.decodeRequest(bytes, rules);
+    } catch (RuntimeException e) {
+      send(c, new Reply(null, transportable(e)));
+      return;
     }
+    send(c, answer(request));
+    if (ManagerWire.SERVER.equals(request.id()) && "shutdown".equals(request.method())) {
+      shutdown();
+    }
+  }
+
+  private static void send(Connection c, Reply reply) throws InterruptedException {
+    byte[] bytes;
+    try {
+      bytes = ManagerWire.encode(reply);
+    } catch (SerializationException e) {
+      bytes = ManagerWire.encode(new Reply(null, new RemoteException("the manager cannot send"
+          + " the result back: " + e.getMessage())));
+    }
+    c.sendBytes(bytes);
   }
 
   private Reply answer(Request r) {
@@ -211,7 +246,7 @@ final class ManagerServer {
   }
 
   private Token token(String id, String typeId) {
-    return new Token(address(), config.authkey(), id, typeId);
+    return new Token(address, config.authkey(), identity, id, typeId);
   }
 
   /** A result that is one of the shared objects travels as its token (a nested proxy). */
@@ -230,7 +265,7 @@ final class ManagerServer {
   private Object[] resolve(Object[] args) {
     Object[] out = args.clone();
     for (int i = 0; i < out.length; i++) {
-      if (out[i] instanceof ManagerProxy p && p.token().address().equals(address())) {
+      if (out[i] instanceof ManagerProxy p && p.token().server().equals(identity)) {
         Object obj = objects.get(p.token().id());
         out[i] = obj == null ? out[i] : obj;
       }

@@ -20,6 +20,20 @@ public final class Dispatch {
       float.class, Float.class, short.class, Short.class, byte.class, Byte.class,
       char.class, Character.class);
 
+  /** Each class's public methods, looked up once ({@code getMethods()} copies them per call). */
+  private static final ClassValue<Method[]> METHODS = new ClassValue<>() {
+    @Override
+    protected Method[] computeValue(Class<?> type) {
+      Method[] methods = type.getMethods();
+      for (Method m : methods) {
+        if (!Modifier.isPublic(m.getDeclaringClass().getModifiers())) {
+          m.trySetAccessible();
+        }
+      }
+      return methods;
+    }
+  };
+
   private Dispatch() {}
 
   /**
@@ -43,7 +57,7 @@ public final class Dispatch {
       throws NoSuchMethodException {
     Method best = null;
     int bestScore = -1;
-    for (Method m : type.getMethods()) {
+    for (Method m : METHODS.get(type)) {
       int score = m.getName().equals(name) ? score(m.getParameterTypes(), args) : -1;
       if (score > bestScore) {
         best = m;
@@ -53,9 +67,6 @@ public final class Dispatch {
     if (best == null) {
       throw new NoSuchMethodException(type.getName() + " has no public method '" + name
           + "' taking " + args.length + " argument(s) of the given types");
-    }
-    if (!Modifier.isPublic(best.getDeclaringClass().getModifiers())) {
-      best.setAccessible(true);
     }
     return best;
   }

@@ -27,9 +27,21 @@ public final class Points {
   /** A scheduling point before {@code op} on {@code object}. */
   public static void point(Op op, String object, String label) {
     PointHandler h = handler;
-    if (h != null) {
+    if (h != null && !MACHINERY.get()) {
       h.point(op, object, label);
     }
+  }
+
+  /** Threads of the runtime's own machinery; see {@link #markMachinery()}. */
+  private static final ThreadLocal<Boolean> MACHINERY = ThreadLocal.withInitial(() -> false);
+
+  /**
+   * Marks the calling thread as the runtime's own machinery (a manager's server, the helper
+   * that carries a proxy's call): the points it reaches are not the program's (the operation it
+   * serves was the scheduling point), so they are not reported to the handler.
+   */
+  public static void markMachinery() {
+    MACHINERY.set(true);
   }
 
   /** Whether blocking operations must go through {@link #await}. */
