@@ -8,8 +8,8 @@ import org.apiguardian.api.API;
 /**
  * A proxy for a barrier held by a {@link Manager}: {@link #await()} waits inside the manager
  * until {@link #parties()} threads have arrived; interruption and failure as for {@link
- * AcquirerProxy}. {@link #abort()} breaks the current wait (the manager's barrier is then ready
- * for a new round, unlike CPython's, which stays broken until reset).
+ * AcquirerProxy}. {@link #abort()} breaks the barrier until {@link #reset()}, as CPython's: the
+ * current waiters and every later wait fail.
  */
 @API(status = API.Status.EXPERIMENTAL)
 public final class BarrierProxy implements ManagerProxy, Serializable {

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeoutException;
 /** The barrier behind a barrier proxy. Timeouts in nanoseconds, negative = forever. */
 public final class ManagedBarrier {
   private final CyclicBarrier barrier;
+  /** Set by {@link #abort()} until {@link #reset()}: CPython's barrier stays broken meanwhile. */
+  private volatile boolean aborted;
 
   public ManagedBarrier(int parties) {
     if (parties <= 0) {
@@ -18,6 +20,9 @@ public final class ManagedBarrier {
 
   /** The arrival index (parties - 1 for the first), or -1 if the barrier broke or timed out. */
   public int await(long nanos) throws InterruptedException {
+    if (aborted) {
+      return -1;
+    }
     try {
       int arrival = nanos < 0 ? barrier.await() : barrier.await(nanos, TimeUnit.NANOSECONDS);
       return barrier.getParties() - 1 - arrival;
@@ -35,15 +40,22 @@ public final class ManagedBarrier {
   }
 
   public boolean broken() {
-    return barrier.isBroken();
+    return aborted || barrier.isBroken();
   }
 
+  /** Returns the barrier to its empty, unbroken state; current waiters see it broken. */
   public void reset() {
+    aborted = false;
     barrier.reset();
   }
 
-  /** Breaks the barrier: CyclicBarrier has no abort, so a reset breaks current waiters. */
+  /**
+   * Breaks the barrier until {@link #reset()}, as CPython's {@code abort()}: current waiters
+   * and every later {@code wait} see it broken (CyclicBarrier has no abort: its reset breaks the
+   * current waiters, the flag the later ones).
+   */
   public void abort() {
+    aborted = true;
     barrier.reset();
   }
 }
