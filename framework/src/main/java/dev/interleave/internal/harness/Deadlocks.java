@@ -31,7 +31,7 @@ final class Deadlocks {
     sb.append(cycle.isEmpty() ? "every live process is blocked: " : "a wait-for cycle: ");
     List<WaitEdge> shown = cycle.isEmpty() ? edges : cycle;
     for (int i = 0; i < shown.size(); i++) {
-      sb.append(i == 0 ? "" : "; ").append(describe(shown.get(i)));
+      sb.append(i == 0 ? "" : "; ").append(describe(shown.get(i), procs));
     }
     return new Problem(Problem.Kind.DEADLOCK, null, sb.toString(), shown, null, null, null);
   }
@@ -48,15 +48,26 @@ final class Deadlocks {
     return "MainProcess".equals(holder) ? "main" : holder;
   }
 
-  private static String describe(WaitEdge e) {
+  private static String describe(WaitEdge e, List<Proc> procs) {
     String object = e.object() == null ? "something" : e.object();
     if (object.startsWith("process:")) {
       return e.process() + " waits for " + e.heldBy() + " to exit";
     } else if (!"?".equals(e.heldBy())) {
-      return e.process() + " waits for " + object + ", held by " + e.heldBy();
+      return e.process() + " waits for " + object + ", held by " + e.heldBy()
+          + (exited(e.heldBy(), procs) ? ", which exited holding it (a normal exit keeps what"
+              + " a process holds, as in CPython; only a killed holder's is recovered)" : "");
     }
     return e.process() + " waits for " + object + " " + awaited(object)
         + " (every process that could do it has exited or is blocked)";
+  }
+
+  private static boolean exited(String name, List<Proc> procs) {
+    for (Proc p : procs) {
+      if (p.name.equals(name)) {
+        return !p.alive();
+      }
+    }
+    return false;
   }
 
   private static String awaited(String object) {

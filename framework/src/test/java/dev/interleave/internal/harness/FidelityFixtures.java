@@ -257,4 +257,24 @@ final class FidelityFixtures {
       Interleave.sleep(Duration.ofSeconds(1));
     }
   }
+
+  static class ExitedHolder {
+    /** A holder that exits normally keeps the lock (as CPython): a real deadlock, said as such. */
+    @InterleaveTest(schedules = 2, expect = dev.interleave.harness.Expect.VIOLATION,
+        finding = dev.interleave.harness.FindingKind.DEADLOCK)
+    void keptByANormalExit(Scenario s) {
+      s.body(run -> {
+        Lock lock = new Lock();
+        run.onEnd(lock::close);
+        Process holder = new Process(ExitedHolder::takeAndLeave, lock);
+        holder.start();
+        holder.join();
+        lock.acquire();
+      });
+    }
+
+    static void takeAndLeave(Lock lock) throws InterruptedException {
+      lock.acquire();
+    }
+  }
 }

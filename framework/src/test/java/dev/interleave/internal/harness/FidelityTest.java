@@ -122,4 +122,13 @@ class FidelityTest {
         .contains("found under stress only: 100 controlled PCT schedules did not reproduce it")
         .doesNotContain("replay: -Dinterleave.replay=");
   }
+
+  @Test
+  @DisplayName("a lock kept by a holder that exited normally is a real deadlock, and says why")
+  void aLockKeptByANormalExitIsADeadlockThatSaysWhy() throws Exception {
+    assertPasses(run(FidelityFixtures.ExitedHolder.class, "keptByANormalExit"));
+    TestReport r = report(FidelityFixtures.ExitedHolder.class, "keptByANormalExit");
+    assertThat(r.findings()).singleElement().satisfies(f -> assertThat(f.summary())
+        .contains("main waits for lock#1, held by Process-1, which exited holding it"));
+  }
 }
