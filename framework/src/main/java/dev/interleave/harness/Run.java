@@ -32,6 +32,21 @@ public interface Run {
   void finalInvariant(String name, BooleanSupplier holds);
 
   /**
+   * A state invariant over a value, checked after every step: {@code holds} judges what {@code
+   * value} returns, and a violation says what was seen ({@code "counter >= 0" saw -1}).
+   */
+  <T> void invariant(String name, java.util.function.Supplier<T> value,
+      java.util.function.Predicate<? super T> holds);
+
+  /**
+   * A final invariant over a value, checked once all processes have exited; a violation says
+   * what was seen, for example {@code run.finalInvariant("counter == 0", () -> read(file), v ->
+   * v == 0)} fails with "saw 1".
+   */
+  <T> void finalInvariant(String name, java.util.function.Supplier<T> value,
+      java.util.function.Predicate<? super T> holds);
+
+  /**
    * Closes {@code resource} when the schedule ends (after its final invariants), for example
    * {@code run.onEnd(lock::close)}: primitives made per schedule release their shared memory at
    * once instead of when the test JVM exits. Closed in reverse order of registration.

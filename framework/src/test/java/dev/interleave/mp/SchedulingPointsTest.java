@@ -83,10 +83,15 @@ class SchedulingPointsTest {
   static final class Recorder implements PointHandler {
     final List<String> ops = new CopyOnWriteArrayList<>();
     volatile boolean controls;
+    /** Only the test's own points count: other threads of this JVM (pools of earlier tests
+     * winding down) pass through. */
+    private final Thread owner = Thread.currentThread();
 
     @Override
     public void point(Op op, String object, String label) {
-      ops.add(op + " " + label);
+      if (Thread.currentThread() == owner) {
+        ops.add(op + " " + label);
+      }
     }
 
     @Override
@@ -97,7 +102,9 @@ class SchedulingPointsTest {
     @Override
     public boolean await(Op op, String object, String label, BooleanSupplier attempt,
         long timeoutNanos, String holder) {
-      ops.add("await " + op + " " + label + " holder=" + holder);
+      if (Thread.currentThread() == owner) {
+        ops.add("await " + op + " " + label + " holder=" + holder);
+      }
       long start = System.nanoTime();
       while (!attempt.getAsBoolean()) {
         if (timeoutNanos >= 0 && System.nanoTime() - start >= timeoutNanos) {

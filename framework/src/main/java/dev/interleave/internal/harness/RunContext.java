@@ -14,7 +14,22 @@ import java.util.stream.Stream;
 
 /** One schedule as its body sees it; its invariants are evaluated by the harness. */
 final class RunContext implements Run {
-  private record Check(String name, BooleanSupplier holds) {}
+  /** An invariant: {@code judge} returns null when it holds, else what it saw. */
+  private record Check(String name, java.util.function.Supplier<String> judge) {
+    static Check of(String name, BooleanSupplier holds) {
+      return new Check(name, () -> holds.getAsBoolean() ? null : "false");
+    }
+
+    static <T> Check of(String name, java.util.function.Supplier<T> value,
+        java.util.function.Predicate<? super T> holds) {
+      return new Check(name, () -> {
+        T v = value.get();
+        return holds.test(v) ? null : String.valueOf(v);
+      });
+    }
+  }
+
+  private String observed;
 
   private final int schedule;
   private final ChoiceSource choices;
@@ -63,12 +78,32 @@ final class RunContext implements Run {
 
   @Override
   public void invariant(String name, BooleanSupplier holds) {
-    state.add(new Check(name, holds));
+    state.add(Check.of(name, holds));
   }
 
   @Override
   public void finalInvariant(String name, BooleanSupplier holds) {
-    finals.add(new Check(name, holds));
+    finals.add(Check.of(name, holds));
+  }
+
+  @Override
+  public <T> void invariant(String name, java.util.function.Supplier<T> value,
+      java.util.function.Predicate<? super T> holds) {
+    state.add(Check.of(name, value, holds));
+  }
+
+  @Override
+  public <T> void finalInvariant(String name, java.util.function.Supplier<T> value,
+      java.util.function.Predicate<? super T> holds) {
+    finals.add(Check.of(name, value, holds));
+  }
+
+  /**
+   * What the last violated invariant saw, as a clause for messages ({@code "; it saw 1"}), or
+   * the empty string for a plain true/false invariant.
+   */
+  String observed() {
+    return observed == null || observed.equals("false") ? "" : "; it saw " + observed;
   }
 
   @Override
@@ -101,14 +136,15 @@ final class RunContext implements Run {
 
   private String check(List<Check> checks, boolean isState) {
     for (Check c : checks) {
-      boolean held;
+      String saw;
       try {
-        held = c.holds.getAsBoolean();
+        saw = c.judge.get();
       } catch (RuntimeException e) {
-        held = false;
+        saw = "an exception: " + e; // a check that throws is violated, and says why
       }
-      tally.count(c.name, isState, held);
-      if (!held) {
+      tally.count(c.name, isState, saw == null);
+      if (saw != null) {
+        observed = saw;
         return c.name;
       }
     }

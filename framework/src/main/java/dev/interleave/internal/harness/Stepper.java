@@ -96,7 +96,8 @@ final class Stepper {
     if (failed != null) {
       violationStep = steps.size() - 1;
       conductor.problem = Problem.invariant(failed, "invariant '" + failed
-          + "' was violated after step " + Math.max(0, steps.size() - 1));
+          + "' was violated after step " + Math.max(0, steps.size() - 1)
+          + conductor.spec.run().observed());
     }
   }
 

@@ -22,7 +22,7 @@ final class Fixtures {
     int n = run.draw("processes", Gen.ints(2, 4));
     Path file = Files.writeString(run.tempDir().resolve("num.txt"), Integer.toString(n));
     startAndJoin(n, i -> new Process(Counters::decrement, file));
-    run.finalInvariant("counter == 0", () -> Counters.read(file) == 0);
+    run.finalInvariant("counter == 0", () -> Counters.read(file), v -> v == 0);
   }
 
   /** The same counter, each decrement under a mutex. */
@@ -31,7 +31,7 @@ final class Fixtures {
     Lock lock = new Lock();
     run.onEnd(lock::close);
     startAndJoin(2, i -> new Process(Fixtures::lockedDecrement, lock, file));
-    run.finalInvariant("counter == 0", () -> Counters.read(file) == 0);
+    run.finalInvariant("counter == 0", () -> Counters.read(file), v -> v == 0);
   }
 
   static void lockedDecrement(Lock lock, Path file) throws Exception {

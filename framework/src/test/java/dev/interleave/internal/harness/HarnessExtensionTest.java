@@ -41,7 +41,8 @@ class HarnessExtensionTest {
     Throwable t = failure(run(ExtensionFixtures.RacyCounter.class, strategy));
     assertThat(t).isInstanceOf(RaceDetectedError.class);
     assertThat(t.getMessage())
-        .startsWith("Invariant 'counter == 0' violated: final invariant 'counter == 0' was violated")
+        .startsWith("Invariant 'counter == 0' violated: final invariant 'counter == 0' was violated;"
+            + " it saw 1")
         .contains("shrunk to 2 processes, 1 preemption,")
         .contains("USER 'read num.txt'  at Counters.java:")
         .contains("seed: 11")

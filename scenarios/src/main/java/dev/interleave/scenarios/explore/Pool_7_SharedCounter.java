@@ -59,7 +59,7 @@ public class Pool_7_SharedCounter {
   void poolTasksLoseAnUpdateWithoutALock(Scenario s) {
     s.body(run -> {
       int last = run(false);
-      run.finalInvariant("counter == " + TASKS, () -> last == TASKS);
+      run.finalInvariant("counter == " + TASKS, () -> last, v -> v == TASKS);
     });
   }
 

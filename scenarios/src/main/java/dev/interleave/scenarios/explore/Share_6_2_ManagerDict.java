@@ -66,7 +66,7 @@ public class Share_6_2_ManagerDict {
       int count = d.get("count");
       int appended = l.size();
       run.finalInvariant("every append arrived", () -> appended == processes);
-      run.finalInvariant("count == 0", () -> count == 0);
+      run.finalInvariant("count == 0", () -> count, v -> v == 0);
     });
   }
 
@@ -88,7 +88,7 @@ public class Share_6_2_ManagerDict {
       }
       joinAll(ps);
       int count = d.get("count");
-      run.finalInvariant("count == 0", () -> count == 0);
+      run.finalInvariant("count == 0", () -> count, v -> v == 0);
       run.outcome(l.size());
     });
   }

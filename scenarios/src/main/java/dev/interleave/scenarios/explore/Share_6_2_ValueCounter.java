@@ -50,7 +50,7 @@ public class Share_6_2_ValueCounter {
     s.body(run -> {
       int processes = run.draw("processes", Gen.ints(2, 4));
       int total = race(processes, false);
-      run.finalInvariant("counter == processes", () -> total == processes);
+      run.finalInvariant("counter == processes", () -> total, v -> v == processes);
     });
   }
 

@@ -65,7 +65,7 @@ public class Sync_4_1_LostUpdate {
     s.body(run -> {
       int processes = run.draw("processes", Gen.ints(2, 10));
       int last = race(run.tempDir(), processes, ARTICLE_SLEEP);
-      run.finalInvariant("counter == 0", () -> last == 0);
+      run.finalInvariant("counter == 0", () -> last, v -> v == 0);
     });
   }
 
