@@ -19,8 +19,8 @@ final class Locking {
       throws InterruptedException {
     if (Points.controlled()) {
       sync.checkOpen();
-      return Points.await(Op.ACQUIRE, sync.id(), "acquire", core::tryAcquireOrRecover,
-          timeoutNanos, core.holderDescription());
+      return Points.awaitHeld(Op.ACQUIRE, sync.id(), "acquire", core::tryAcquireOrRecover,
+          timeoutNanos, core::holderDescription);
     }
     Points.point(Op.ACQUIRE, sync.id(), "acquire");
     if (core.acquire(timeoutNanos)) {
@@ -53,8 +53,8 @@ final class Locking {
     boolean interrupted = false;
     while (true) {
       try {
-        Points.await(Op.ACQUIRE, sync.id(), "acquire", core::tryAcquireOrRecover,
-            dev.interleave.internal.sync.Timeouts.FOREVER, core.holderDescription());
+        Points.awaitHeld(Op.ACQUIRE, sync.id(), "acquire", core::tryAcquireOrRecover,
+            dev.interleave.internal.sync.Timeouts.FOREVER, core::holderDescription);
         break;
       } catch (InterruptedException e) {
         interrupted = true;

@@ -228,7 +228,12 @@ final class Conductor {
     stepper.completed(p, a.kind() != Kind.BLOCKED);
     p.pending = a;
     switch (a.kind()) {
-      case BLOCKED -> p.status = Status.BLOCKED;
+      case BLOCKED -> {
+        p.status = Status.BLOCKED;
+        if (problem == null && spec.controlled()) {
+          problem = Deadlocks.rlockCycle(procs, p); // final at once, whatever others still do
+        }
+      }
       case SLEEP -> {
         p.status = Status.SLEEPING;
         p.wakeAt = stepper.now + a.nanos();

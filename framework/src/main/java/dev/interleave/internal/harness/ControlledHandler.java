@@ -92,6 +92,12 @@ abstract class ControlledHandler implements PointHandler {
   @Override
   public final boolean await(Op op, String object, String label, BooleanSupplier attempt,
       long timeoutNanos, String holder) {
+    return awaitHeld(op, object, label, attempt, timeoutNanos, () -> holder);
+  }
+
+  @Override
+  public final boolean awaitHeld(Op op, String object, String label, BooleanSupplier attempt,
+      long timeoutNanos, java.util.function.Supplier<String> holder) {
     String site = CallSite.here();
     Go go = ask(new Arrive(epoch, Kind.POINT, op.name(), object, label, site, null, -1));
     long deadline = timeoutNanos < 0 ? -1 : go.now() + timeoutNanos;
@@ -99,7 +105,8 @@ abstract class ControlledHandler implements PointHandler {
       if (attempt.getAsBoolean()) {
         return true;
       }
-      go = ask(new Arrive(epoch, Kind.BLOCKED, op.name(), object, label, site, holder, deadline));
+      go = ask(new Arrive(epoch, Kind.BLOCKED, op.name(), object, label, site, holder.get(),
+          deadline));
       if (go.timedOut()) {
         return attempt.getAsBoolean(); // a timed wait tries once more at its deadline
       }

@@ -36,6 +36,61 @@ final class Deadlocks {
     return new Problem(Problem.Kind.DEADLOCK, null, sb.toString(), shown, null, null, null);
   }
 
+  /**
+   * The cycle through {@code from} of processes each blocked, with no timer, on an {@code RLock}
+   * that the next one holds, or null. Only an RLock's owner can release it, so such a cycle is
+   * final the moment it closes, even while other processes still run (a {@code Lock} may be
+   * released by any process, so a cycle of Locks is only final when nothing can run). Holders
+   * are what the primitive itself reported when the wait blocked.
+   */
+  static Problem rlockCycle(List<Proc> procs, Proc from) {
+    Map<String, WaitEdge> out = new HashMap<>();
+    for (Proc p : procs) {
+      String holder = p.status == Proc.Status.BLOCKED && p.deadline() < 0
+          && "ACQUIRE".equals(p.pending.op()) && p.pending.object() != null
+          && p.pending.object().startsWith("rlock#") ? ownerName(p.pending.holder(), procs) : null;
+      if (holder != null) {
+        out.put(p.name, new WaitEdge(p.name, p.pending.object(), holder));
+      }
+    }
+    List<WaitEdge> cycle = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    String at = from.name;
+    while (out.containsKey(at) && seen.add(at)) {
+      cycle.add(out.get(at));
+      at = out.get(at).heldBy();
+    }
+    if (cycle.isEmpty() || !at.equals(from.name)) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder("deadlock: a wait-for cycle of RLocks (final: only an"
+        + " RLock's owner can release it, whatever the other processes do): ");
+    for (int i = 0; i < cycle.size(); i++) {
+      sb.append(i == 0 ? "" : "; ").append(describe(cycle.get(i), procs));
+    }
+    return new Problem(Problem.Kind.DEADLOCK, null, sb.toString(), cycle, null, null, null);
+  }
+
+  /** The process named by a mutex's holder description ({@code "pid 123"}), or null. */
+  private static String ownerName(String description, List<Proc> procs) {
+    if (description == null || !description.startsWith("pid ")) {
+      return null;
+    }
+    long pid;
+    try {
+      pid = Long.parseLong(description.substring(4).trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    for (Proc p : procs) {
+      long procPid = p.worker == null ? ProcessHandle.current().pid() : p.worker.pid();
+      if (procPid == pid && p.alive()) {
+        return p.name;
+      }
+    }
+    return null;
+  }
+
   private static String holder(Proc p, Map<String, Set<String>> holders) {
     if ("JOIN".equals(p.pending.op()) && p.pending.object() != null
         && p.pending.object().startsWith("process:")) {

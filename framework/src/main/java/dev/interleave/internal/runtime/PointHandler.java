@@ -37,6 +37,17 @@ public interface PointHandler {
   boolean await(Op op, String object, String label, BooleanSupplier attempt, long timeoutNanos,
       String holder) throws InterruptedException;
 
+  /**
+   * {@link #await}, for an operation whose holder changes while it waits (a mutex): {@code
+   * holder} is asked each time the operation blocks, so a wait-for graph names the holder that
+   * actually blocks it.
+   */
+  default boolean awaitHeld(Op op, String object, String label, BooleanSupplier attempt,
+      long timeoutNanos, java.util.function.Supplier<String> holder)
+      throws InterruptedException {
+    return await(op, object, label, attempt, timeoutNanos, holder.get());
+  }
+
   /** A sleep: under control it advances virtual time instead of sleeping. */
   void sleep(long nanos) throws InterruptedException;
 }

@@ -56,6 +56,12 @@ public final class Points {
     return handler.await(op, object, label, attempt, timeoutNanos, holder);
   }
 
+  /** Runs a blocking operation under control; see {@link PointHandler#awaitHeld}. */
+  public static boolean awaitHeld(Op op, String object, String label, BooleanSupplier attempt,
+      long timeoutNanos, java.util.function.Supplier<String> holder) throws InterruptedException {
+    return handler.awaitHeld(op, object, label, attempt, timeoutNanos, holder);
+  }
+
   /** Sleeps for {@code nanos}: for real, or in virtual time under control. */
   public static void sleep(long nanos) throws InterruptedException {
     PointHandler h = handler;

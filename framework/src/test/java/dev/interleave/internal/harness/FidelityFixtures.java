@@ -277,4 +277,42 @@ final class FidelityFixtures {
       lock.acquire();
     }
   }
+
+  static class RLockCycle {
+    /** Two processes take two RLocks in opposite orders while a third keeps running. */
+    @InterleaveTest(schedules = 200, seed = 3, shrink = false,
+        expect = dev.interleave.harness.Expect.VIOLATION,
+        finding = dev.interleave.harness.FindingKind.DEADLOCK)
+    void whileAThirdRuns(Scenario s) {
+      s.body(run -> {
+        dev.interleave.mp.RLock a = new dev.interleave.mp.RLock();
+        dev.interleave.mp.RLock b = new dev.interleave.mp.RLock();
+        run.onEnd(a::close);
+        run.onEnd(b::close);
+        Process spinner = new Process(RLockCycle::spin);
+        Process one = new Process(RLockCycle::both, a, b);
+        Process two = new Process(RLockCycle::both, b, a);
+        spinner.start();
+        one.start();
+        two.start();
+        one.join();
+        two.join();
+        spinner.join();
+      });
+    }
+
+    static void both(dev.interleave.mp.RLock first, dev.interleave.mp.RLock second)
+        throws InterruptedException {
+      first.acquire();
+      second.acquire();
+      second.release();
+      first.release();
+    }
+
+    static void spin() {
+      for (int i = 0; i < 300; i++) {
+        Interleave.point("spin " + i);
+      }
+    }
+  }
 }

@@ -131,4 +131,15 @@ class FidelityTest {
     assertThat(r.findings()).singleElement().satisfies(f -> assertThat(f.summary())
         .contains("main waits for lock#1, held by Process-1, which exited holding it"));
   }
+
+  @Test
+  @DisplayName("a cycle of RLock waits is reported when it closes, while a third process runs")
+  void anRLockCycleIsADeadlockWhileOthersStillRun() throws Exception {
+    assertPasses(run(FidelityFixtures.RLockCycle.class, "whileAThirdRuns"));
+    TestReport r = report(FidelityFixtures.RLockCycle.class, "whileAThirdRuns");
+    assertThat(r.findings()).singleElement().satisfies(f -> assertThat(f.summary())
+        .contains("a wait-for cycle of RLocks")
+        .containsPattern("Process-2 waits for rlock#\\d, held by Process-3")
+        .containsPattern("Process-3 waits for rlock#\\d, held by Process-2"));
+  }
 }
