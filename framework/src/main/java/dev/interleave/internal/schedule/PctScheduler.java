@@ -15,8 +15,11 @@ import java.util.Map;
  * <p>A change point is never dropped: it lowers the process that ran its step even when that
  * process then blocks, sleeps or exits (a process that exited has no later steps to affect).
  * The change points are indexed in draw order, not time order, so the order in which lowered
- * processes resume is itself random, as the algorithm requires. A timer firing is a step like
- * any other: the firing process's priority decides when it fires.
+ * processes resume is itself random, as the algorithm requires. A timer fires only when no
+ * process is ready (by priority among the timers due first): the bound counts the
+ * interleavings of ready processes, and a sleep would otherwise end at once whenever its process
+ * has the top priority, hiding exactly the bugs that happen while it sleeps. Early firings are
+ * explored by the random walk and by exhaustive search.
  */
 public final class PctScheduler implements Scheduler {
   private final RecordedRandom random;
@@ -65,17 +68,26 @@ public final class PctScheduler implements Scheduler {
   @Override
   public int pick(StepView view) {
     lowerAfter(view.step());
+    int best = highest(view, false);
+    if (best < 0) {
+      best = highest(view, true);
+    }
+    last = best;
+    return best;
+  }
+
+  /** The highest-priority candidate that is ready ({@code timers} false) or a timer, or -1. */
+  private int highest(StepView view, boolean timers) {
     int best = -1;
     long bestPriority = Long.MIN_VALUE;
     for (Candidate c : view.runnable()) {
       long p = priorities.computeIfAbsent(c.process(),
           k -> depth + (random.nextLong() >>> 2));
-      if (p > bestPriority) {
+      if (c.timer() == timers && p > bestPriority) {
         bestPriority = p;
         best = c.process();
       }
     }
-    last = best;
     return best;
   }
 
