@@ -127,7 +127,7 @@ class InterleaveCommandTest {
         .findFirst().orElseThrow();
     String token = line.substring(line.indexOf("--replay ") + "--replay ".length());
     Result r = interleave("replay", "4.2-no-semaphore", "--replay", token);
-    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
     assertThat(r.out()).contains("replay 4.2-no-semaphore " + token + ": PASSED",
         "invariant 'seated <= 3' was violated", "Process-4  START 'begin'  <- violated");
   }
