@@ -10,6 +10,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -34,6 +35,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SocketTransport implements Channel {
   private static final long SLICE_MILLIS = 50;
+  private static final AtomicLong IDS = new AtomicLong();
 
   private final SocketChannel channel;
   private final Selector readable;
@@ -54,9 +56,7 @@ public final class SocketTransport implements Channel {
     channel.register(readable, SelectionKey.OP_READ);
     channel.register(pollable, SelectionKey.OP_READ);
     channel.register(writable, SelectionKey.OP_WRITE);
-    // one scheduling-point object for every connection of a listener, the same at both ends and
-    // in every run: a send wakes the receive it feeds, and replays name the same object
-    this.id = "socket:" + address;
+    this.id = "socket:" + address + "#" + IDS.incrementAndGet();
   }
 
   @Override
