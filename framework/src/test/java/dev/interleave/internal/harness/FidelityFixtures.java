@@ -315,29 +315,4 @@ final class FidelityFixtures {
       }
     }
   }
-
-  static class AcceptConnect {
-    /** accept() waits, as a blocked step, until a client process connects. */
-    @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 500, preemptionBound = 1)
-    void acceptWaitsForTheClient(Scenario s) {
-      s.acceptable("hello", "the client's message").body(run -> {
-        byte[] key = "conformance-key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        try (dev.interleave.mp.Listener listener = new dev.interleave.mp.Listener(null, key)) {
-          Process client = new Process(AcceptConnect::talk, listener.address(), key);
-          client.start();
-          try (dev.interleave.mp.Connection c = listener.accept()) {
-            String got = c.recv();
-            run.outcome(got);
-          }
-          client.join();
-        }
-      });
-    }
-
-    static void talk(Path address, byte[] key) throws Exception {
-      try (dev.interleave.mp.Connection c = dev.interleave.mp.Client.connect(address, key)) {
-        c.send("hello");
-      }
-    }
-  }
 }

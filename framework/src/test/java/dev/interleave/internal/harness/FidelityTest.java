@@ -142,13 +142,4 @@ class FidelityTest {
         .containsPattern("Process-2 waits for rlock#\\d, held by Process-3")
         .containsPattern("Process-3 waits for rlock#\\d, held by Process-2"));
   }
-
-  @Test
-  @DisplayName("a controlled accept waits as a blocked step until a client process connects")
-  void acceptAndConnectAreScheduled() throws Exception {
-    assertPasses(run(FidelityFixtures.AcceptConnect.class, "acceptWaitsForTheClient"));
-    TestReport r = report(FidelityFixtures.AcceptConnect.class, "acceptWaitsForTheClient");
-    assertThat(r.exhausted()).isTrue();
-    assertThat(histogram(r)).containsOnlyKeys("hello");
-  }
 }
