@@ -12,6 +12,8 @@ import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * Runs one scenario on the JUnit Platform, as the build runs harness tests, and reads back the
@@ -61,16 +63,21 @@ public final class ScenarioRunner {
     String oldDir = System.setProperty(REPORTS_DIR, settings.reportDir().toString());
     String oldReplay = settings.replay() == null ? System.clearProperty(REPLAY)
         : System.setProperty(REPLAY, settings.replay());
+    SummaryGeneratingListener summary = new SummaryGeneratingListener();
     try {
       LauncherDiscoveryRequest built = request.build();
-      launcher.execute(built);
+      launcher.execute(built, summary);
     } finally {
       restore(REPORTS_DIR, oldDir);
       restore(REPLAY, oldReplay);
     }
     if (!Files.exists(file)) {
-      throw new IOException("scenario " + entry.id() + " wrote no report " + file
+      IOException broke = new IOException("scenario " + entry.id() + " wrote no report " + file
           + " (it broke before its verdict)");
+      for (TestExecutionSummary.Failure f : summary.getSummary().getFailures()) {
+        broke.addSuppressed(f.getException());
+      }
+      throw broke;
     }
     return ReportJson.read(file);
   }
