@@ -10,8 +10,11 @@ import dev.interleave.internal.schedule.Scheduler;
 import dev.interleave.internal.wire.Message;
 import dev.interleave.internal.wire.Message.Abort;
 import dev.interleave.internal.wire.Message.Arrive;
+import dev.interleave.internal.wire.Message.ChildState;
 import dev.interleave.internal.wire.Message.Exited;
 import dev.interleave.internal.wire.Message.Kind;
+import dev.interleave.internal.wire.Message.Signal;
+import dev.interleave.internal.wire.Message.Spawn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +37,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Conductor {
   private static final long DRAIN_MILLIS = 5000;
+  /** The exit code of a process whose parent died, as the runtime gives it. */
+  private static final int ORPHAN_EXIT = 255;
   private long lastEvent = System.nanoTime();
   private boolean closed;
   private final ObjectNames names = new ObjectNames();
@@ -43,6 +48,8 @@ final class Conductor {
   final Stepper stepper;
   Problem problem;
   private boolean mainEnded;
+  /** Starts the processes that processes start; null where none may. */
+  HarnessLaunchPath launcher;
 
   Conductor(ScheduleSpec spec, Scheduler scheduler) {
     this.spec = spec;
@@ -72,7 +79,42 @@ final class Conductor {
 
   /** Routes a worker's messages here. */
   void listen(Worker w) {
-    w.route((worker, m) -> post(new FromWorker(worker, m)));
+    w.route((worker, m) -> {
+      if (m instanceof Spawn s) {
+        // starting a process may boot a worker JVM: not on the reader thread
+        Thread t = new Thread(() -> worker.send(spawn(worker, s)), "interleave-spawn");
+        t.setDaemon(true);
+        t.start();
+      } else if (m instanceof Signal sig) {
+        post(new Killed(sig.process(), sig.force()));
+        worker.send(state(sig.epoch(), sig.process()));
+      } else if (m instanceof Message.Status st) {
+        worker.send(state(st.epoch(), st.process()));
+      } else {
+        post(new FromWorker(worker, m));
+      }
+    });
+  }
+
+  /** A controlled process on {@code w} starts a process of its own. */
+  private ChildState spawn(Worker w, Spawn s) {
+    Proc parent;
+    synchronized (this) {
+      parent = byWorker(w);
+    }
+    if (parent == null || s.epoch() != spec.epoch() || launcher == null) {
+      return new ChildState(s.epoch(), -1, 0, false, 0, "the schedule is over");
+    }
+    return launcher.launchFor(parent, s);
+  }
+
+  /** What the parent of process {@code id} may know of it. */
+  private synchronized ChildState state(long epoch, int id) {
+    if (id <= 0 || id >= procs.size()) {
+      return new ChildState(epoch, id, 0, false, 0, "no process " + id + " in this schedule");
+    }
+    Proc p = procs.get(id);
+    return new ChildState(epoch, id, p.worker.pid(), p.alive(), p.exitCode, null);
   }
 
   /** The watchdog: waits for the schedule's end; returns its trace and problem (null if none). */
@@ -129,6 +171,7 @@ final class Conductor {
       // controlled: the worker waits for a Go before running the task; no message needed
       Proc p = new Proc(s.id(), s.name(), s.worker(), s.handle(),
           spec.controlled() ? Status.READY : Status.RUNNING);
+      p.parent = s.parent();
       p.pending = new Arrive(spec.epoch(), Kind.BEGIN, "START", null, "begin", null, null, -1);
       procs.add(p);
     } else if (e instanceof MainEnded m) {
@@ -190,7 +233,24 @@ final class Conductor {
               : " (System.exit)") + "; declare it with Scenario.allowExitCode if expected", null);
     }
     exit(p, code.orElse(-9));
+    endOrphans(p);
     stepper.wakeAll();
+  }
+
+  /**
+   * {@code p} died: its live children end as the runtime's orphans do (a child whose parent
+   * vanished exits with 255, without waiting for its own children). The runtime ends them
+   * within a tenth of a second; under control they end at once.
+   */
+  private void endOrphans(Proc p) {
+    for (Proc q : procs) {
+      if (q.id != 0 && q.parent == p.id && q.alive()) {
+        q.worker.killAndAwait();
+        q.pending = null;
+        exit(q, ORPHAN_EXIT);
+        endOrphans(q);
+      }
+    }
   }
 
   /** The class name at the head of a printed stack trace. */
@@ -265,6 +325,7 @@ final class Conductor {
       p.worker.killAndAwait();
       p.pending = null;
       exit(p, force ? -9 : -15);
+      endOrphans(p);
       stepper.wakeAll();
     }
   }

@@ -18,6 +18,8 @@ final class Proc {
   /** Timers of this process fired in a row while no other process took a step. */
   int timerStreak;
   int exitCode;
+  /** The id of the process that started this one (0: main). */
+  int parent;
 
   Proc(int id, String name, Worker worker, HarnessHandle handle, Status status) {
     this.id = id;

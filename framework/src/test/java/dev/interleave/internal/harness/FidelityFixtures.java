@@ -210,13 +210,14 @@ final class FidelityFixtures {
       Interleave.point("after the thread");
     }
 
-    /** A controlled process that starts a process of its own is reported, not left unseen. */
+    /** A controlled process that starts a process of its own, and joins it. */
     @InterleaveTest(schedules = 2)
     void grandchild(Scenario s) {
       s.body(run -> {
         Process p = new Process(UserThread::startAGrandchild);
         p.start();
         p.join();
+        run.finalInvariant("the child ended normally", () -> p.exitCode().orElse(-1) == 0);
       });
     }
 
@@ -224,6 +225,41 @@ final class FidelityFixtures {
       Process g = new Process(UserThread::nothing);
       g.start();
       g.join();
+      if (g.exitCode().orElse(-1) != 0) {
+        throw new IllegalStateException("the grandchild's exit code: " + g.exitCode());
+      }
+    }
+
+    /**
+     * A daemonic grandchild waiting forever ends when its parent ends, and one whose parent was
+     * terminated ends as an orphan: neither is a hang.
+     */
+    @InterleaveTest(schedules = 3)
+    void endsOfGrandchildren(Scenario s) {
+      s.body(run -> {
+        Event never = new Event();
+        run.onEnd(never::close);
+        Process daemonParent = new Process(UserThread::startAWaiter, never, true);
+        Process terminated = new Process(UserThread::startAWaiter, never, false);
+        daemonParent.start();
+        terminated.start();
+        daemonParent.join();
+        terminated.terminate();
+        terminated.join();
+        run.finalInvariant("the daemon's parent ended normally",
+            () -> daemonParent.exitCode().orElse(-1) == 0);
+      });
+    }
+
+    static void startAWaiter(Event never, boolean daemon) throws InterruptedException {
+      Process waiter = new Process(UserThread::waitForever, never);
+      waiter.setDaemon(daemon);
+      waiter.start();
+      Interleave.point("started a waiter");
+    }
+
+    static void waitForever(Event never) throws InterruptedException {
+      never.await();
     }
 
     static void nothing() {}

@@ -99,10 +99,15 @@ class FidelityTest {
   }
 
   @Test
-  @DisplayName("a process started by a controlled process is reported")
-  void aGrandchildIsReported() {
-    assertThat(failureMessage(run(FidelityFixtures.UserThread.class, "grandchild")))
-        .startsWith("Uncontrolled: in Process-1, it started process 'Process-1:1'");
+  @DisplayName("a process started by a controlled process is scheduled like main's")
+  void aGrandchildIsControlled() {
+    assertPasses(run(FidelityFixtures.UserThread.class, "grandchild"));
+  }
+
+  @Test
+  @DisplayName("a daemonic grandchild ends with its parent; an orphan ends when its parent dies")
+  void grandchildrenEndAsInTheRuntime() {
+    assertPasses(run(FidelityFixtures.UserThread.class, "endsOfGrandchildren"));
   }
 
   @Test
