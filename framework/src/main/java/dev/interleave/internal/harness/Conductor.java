@@ -6,6 +6,7 @@ import dev.interleave.internal.harness.Event.Killed;
 import dev.interleave.internal.harness.Event.MainEnded;
 import dev.interleave.internal.harness.Event.Spawned;
 import dev.interleave.internal.harness.Proc.Status;
+import dev.interleave.internal.runtime.Points;
 import dev.interleave.internal.schedule.Scheduler;
 import dev.interleave.internal.wire.Message;
 import dev.interleave.internal.wire.Message.Abort;
@@ -37,6 +38,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Conductor {
   private static final long DRAIN_MILLIS = 5000;
+  /** How often stress mode samples the state invariants. */
+  private static final long SAMPLE_NANOS = 2_000_000L;
   /** The exit code of a process whose parent died, as the runtime gives it. */
   private static final int ORPHAN_EXIT = 255;
   private long lastEvent = System.nanoTime();
@@ -119,6 +122,7 @@ final class Conductor {
 
   /** The watchdog: waits for the schedule's end; returns its trace and problem (null if none). */
   synchronized ScheduleResult run() {
+    Points.markMachinery(); // the invariants this thread samples are not the program's steps
     try {
       watch();
       if (problem == null && spec.controlled()) {
@@ -142,7 +146,9 @@ final class Conductor {
     while (problem == null && !finished()) {
       long left = timeout - (System.nanoTime() - lastEvent);
       if (left > 0) {
-        TimeUnit.NANOSECONDS.timedWait(this, left);
+        TimeUnit.NANOSECONDS.timedWait(this, spec.controlled() ? left : Math.min(left,
+            SAMPLE_NANOS));
+        sampleUnderStress();
       } else {
         onSilence();
         lastEvent = System.nanoTime();
@@ -327,6 +333,23 @@ final class Conductor {
       exit(p, force ? -9 : -15);
       endOrphans(p);
       stepper.wakeAll();
+    }
+  }
+
+  /**
+   * Stress mode: the state invariants are checked about every {@value #SAMPLE_NANOS} ns while
+   * the processes run freely (under control they are checked after every step). A sample may
+   * fall inside an operation, so a violation found this way is searched for under control
+   * before it is reported as reproduced.
+   */
+  private void sampleUnderStress() {
+    if (spec.controlled() || problem != null || mainEnded && finished()) {
+      return;
+    }
+    String failed = spec.run().checkState();
+    if (failed != null) {
+      problem = Problem.invariant(failed, "invariant '" + failed + "' was violated (sampled"
+          + " while the processes ran)" + spec.run().observed());
     }
   }
 

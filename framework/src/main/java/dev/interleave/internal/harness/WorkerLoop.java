@@ -89,6 +89,7 @@ final class WorkerLoop {
     handler.reset();
     ProcessContext.resetChildNames(); // each task is a new process: its children count from 1
     Children.forgetAll();
+    ProcessContext.reused();
     handler.bind(Thread.currentThread(), a.epoch(), a.controlled(), a.noiseSeed());
     int code;
     String failure = null;

@@ -29,5 +29,9 @@ public enum Op {
   /** A pool worker has delivered a chunk's results. */
   POOL_RESULT,
   /** A pool's worker started or was seen to die. */
-  POOL_WORKER
+  POOL_WORKER,
+  /** A listener accepts a connection (blocks until a client connects). */
+  ACCEPT,
+  /** A client connects to a listener. */
+  CONNECT
 }

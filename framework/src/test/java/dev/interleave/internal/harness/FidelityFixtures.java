@@ -292,6 +292,24 @@ final class FidelityFixtures {
     static void nap() throws InterruptedException {
       Interleave.sleep(Duration.ofSeconds(1));
     }
+
+    /** A state that is wrong for half a second: a sample under stress sees it. */
+    @InterleaveTest(mode = dev.interleave.harness.Mode.STRESS, schedules = 3, seed = 5)
+    void sampled(Scenario s) {
+      s.body(run -> {
+        Path bad = run.tempDir().resolve("bad");
+        run.invariant("no bad file", () -> !Files.exists(bad));
+        Process p = new Process(StressFindings::wrongForAWhile, bad);
+        p.start();
+        p.join();
+      });
+    }
+
+    static void wrongForAWhile(Path bad) throws Exception {
+      Files.writeString(bad, "wrong");
+      Interleave.sleep(Duration.ofMillis(500));
+      Files.delete(bad);
+    }
   }
 
   static class ExitedHolder {
@@ -348,6 +366,32 @@ final class FidelityFixtures {
     static void spin() {
       for (int i = 0; i < 300; i++) {
         Interleave.point("spin " + i);
+      }
+    }
+  }
+
+  static class AcceptConnect {
+    /** accept() waits, as a blocked step, until a client process connects. */
+    @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 500, preemptionBound = 1)
+    void acceptWaitsForTheClient(Scenario s) {
+      s.acceptable("hello", "the client's message").body(run -> {
+        byte[] key = "conformance-key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (dev.interleave.mp.Listener listener = new dev.interleave.mp.Listener(null, key)) {
+          Process client = new Process(AcceptConnect::talk, listener.address(), key);
+          client.start();
+          try (dev.interleave.mp.Connection c = listener.accept()) {
+            String got = c.recv();
+            run.outcome(got);
+          }
+          client.join();
+        }
+      });
+    }
+
+    static void talk(Path address, byte[] key) throws Exception {
+      try (dev.interleave.mp.Connection c = dev.interleave.mp.Client.connect(address, key)) {
+        Interleave.point("connected"); // the server may wait in recv before the send
+        c.send("hello");
       }
     }
   }

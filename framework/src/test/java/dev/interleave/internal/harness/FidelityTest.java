@@ -120,6 +120,14 @@ class FidelityTest {
   }
 
   @Test
+  @DisplayName("state invariants are sampled under stress")
+  void stateInvariantsAreSampledUnderStress() {
+    assertThat(failureMessage(run(FidelityFixtures.StressFindings.class, "sampled")))
+        .startsWith("Invariant 'no bad file' violated")
+        .contains("(found under stress at schedule 1, reproduced under control)");
+  }
+
+  @Test
   @DisplayName("a stress finding that control does not reproduce says so")
   void aStressOnlyFindingIsMarkedAsAPossibleGap() {
     assertThat(failureMessage(run(FidelityFixtures.StressFindings.class, "stressOnly")))
@@ -146,5 +154,14 @@ class FidelityTest {
         .contains("a wait-for cycle of RLocks")
         .containsPattern("Process-2 waits for rlock#\\d, held by Process-3")
         .containsPattern("Process-3 waits for rlock#\\d, held by Process-2"));
+  }
+
+  @Test
+  @DisplayName("a controlled accept waits as a blocked step until a client process connects")
+  void acceptAndConnectAreScheduled() throws Exception {
+    assertPasses(run(FidelityFixtures.AcceptConnect.class, "acceptWaitsForTheClient"));
+    TestReport r = report(FidelityFixtures.AcceptConnect.class, "acceptWaitsForTheClient");
+    assertThat(r.exhausted()).isTrue();
+    assertThat(histogram(r)).containsOnlyKeys("hello");
   }
 }

@@ -103,6 +103,7 @@ final class RunCommand implements Callable<Integer> {
         try {
           row = SummaryRow.of(e.id(), runner.run(e, settings));
         } catch (IOException | RuntimeException ex) {
+          ex.printStackTrace(); // on stderr: why the scenario broke, with what broke it
           row = SummaryRow.error(e.id(), settings.seed(), (System.nanoTime() - start) / 1_000_000,
               ex.getMessage());
         }
