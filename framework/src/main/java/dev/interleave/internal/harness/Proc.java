@@ -1,5 +1,6 @@
 package dev.interleave.internal.harness;
 
+import dev.interleave.internal.schedule.Dependency;
 import dev.interleave.internal.wire.Message.Arrive;
 
 /** The controller's record of one process of a schedule; owned by the conductor thread. */
@@ -40,10 +41,11 @@ final class Proc {
 
   /**
    * The object an operation waits on: a pipe end ({@code pipe#1:0}) stands for its pipe, since
-   * a send on one end is what a receive on the other waits for.
+   * a send on one end is what a receive on the other waits for; every socket connection stands
+   * for one channel (see {@link Dependency#state}).
    */
   static String channel(String object) {
-    return object.startsWith("pipe") ? object.replaceFirst(":\\d+$", "") : object;
+    return Dependency.state(object);
   }
 
   /** The blocked operation's virtual deadline, or -1. */

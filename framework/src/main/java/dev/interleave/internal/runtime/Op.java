@@ -33,5 +33,7 @@ public enum Op {
   /** A listener accepts a connection (blocks until a client connects). */
   ACCEPT,
   /** A client connects to a listener. */
-  CONNECT
+  CONNECT,
+  /** A connection or listener is closed (the peer may then see the end of the stream). */
+  CLOSE
 }
