@@ -8,6 +8,7 @@ import dev.interleave.internal.harness.Event.Spawned;
 import dev.interleave.internal.harness.Proc.Status;
 import dev.interleave.internal.runtime.Points;
 import dev.interleave.internal.schedule.Scheduler;
+import dev.interleave.report.ProcessOutput;
 import dev.interleave.internal.wire.Message;
 import dev.interleave.internal.wire.Message.Abort;
 import dev.interleave.internal.wire.Message.Arrive;
@@ -138,7 +139,18 @@ final class Conductor {
       problem = Problem.exception("controller", "the harness was interrupted", null);
     }
     closed = true;
-    return new ScheduleResult(stepper.trace(), problem);
+    return new ScheduleResult(stepper.trace(), problem, output());
+  }
+
+  /** What the processes that printed anything printed. */
+  private List<ProcessOutput> output() {
+    List<ProcessOutput> out = new ArrayList<>();
+    for (Proc p : procs) {
+      if (!p.stdout.isEmpty() || !p.stderr.isEmpty()) {
+        out.add(new ProcessOutput(p.name, p.stdout, p.stderr));
+      }
+    }
+    return out;
   }
 
   private void watch() throws InterruptedException {
@@ -207,6 +219,7 @@ final class Conductor {
       onArrive(p, a);
     } else if (m instanceof Exited x && x.epoch() == spec.epoch()) {
       p.worker.route((x1, x2) -> {});
+      p.printed(x.stdout(), x.stderr());
       if (p.alive()) {
         if (x.failure() != null && problem == null
             && !spec.ends().allowsException(exceptionClass(x.failure()))) {

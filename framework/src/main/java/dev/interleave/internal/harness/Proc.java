@@ -21,6 +21,8 @@ final class Proc {
   int exitCode;
   /** The id of the process that started this one (0: main). */
   int parent;
+  String stdout = "";
+  String stderr = "";
 
   Proc(int id, String name, Worker worker, HarnessHandle handle, Status status) {
     this.id = id;
@@ -28,6 +30,12 @@ final class Proc {
     this.worker = worker;
     this.handle = handle;
     this.status = status;
+  }
+
+  /** Keeps what the process printed, as its worker reported it at the end of its task. */
+  void printed(String out, String err) {
+    this.stdout = out == null ? "" : out;
+    this.stderr = err == null ? "" : err;
   }
 
   boolean alive() {

@@ -35,6 +35,7 @@ final class WorkerLoop {
 
   private final Connection connection;
   private final TaskHandler handler;
+  private final TaskOutput output = TaskOutput.install();
 
   private WorkerLoop(Connection connection) {
     this.connection = connection;
@@ -90,6 +91,7 @@ final class WorkerLoop {
     ProcessContext.resetChildNames(); // each task is a new process: its children count from 1
     Children.forgetAll();
     ProcessContext.reused();
+    output.begin();
     handler.bind(Thread.currentThread(), a.epoch(), a.controlled(), a.noiseSeed());
     int code;
     String failure = null;
@@ -112,7 +114,7 @@ final class WorkerLoop {
       failure = report(a.name(), e);
     }
     handler.unbind();
-    send(new Exited(a.epoch(), code, failure));
+    send(new Exited(a.epoch(), code, failure, output.stdout(), output.stderr()));
   }
 
   private static String report(String name, Throwable t) {

@@ -50,8 +50,12 @@ public sealed interface Message
     UNCONTROLLED
   }
 
-  /** The process's task ended with {@code code}; {@code failure} is its stack trace or null. */
-  record Exited(long epoch, int code, String failure) implements Message {}
+  /**
+   * The process's task ended with {@code code}; {@code failure} is its stack trace or null;
+   * {@code stdout} and {@code stderr} are the end of what the task printed.
+   */
+  record Exited(long epoch, int code, String failure, String stdout, String stderr)
+      implements Message {}
 
   /** Controller → worker: proceed; {@code now} is virtual time; {@code timedOut} ends a wait. */
   record Go(long epoch, long now, boolean timedOut) implements Message {}

@@ -38,6 +38,8 @@ final class MessageCodec {
       out.writeLong(e.epoch());
       out.writeInt(e.code());
       writeString(out, e.failure());
+      writeString(out, e.stdout());
+      writeString(out, e.stderr());
     } else if (m instanceof Go g) {
       out.writeByte(Tags.GO);
       out.writeLong(g.epoch());
@@ -91,7 +93,8 @@ final class MessageCodec {
     return switch (tag) {
       case Tags.HELLO -> new Hello(in.readInt(), in.readLong(), readString(in));
       case Tags.ARRIVE -> readArrive(in);
-      case Tags.EXITED -> new Exited(in.readLong(), in.readInt(), readString(in));
+      case Tags.EXITED -> new Exited(in.readLong(), in.readInt(), readString(in), readString(in),
+          readString(in));
       case Tags.GO -> new Go(in.readLong(), in.readLong(), in.readBoolean());
       case Tags.ASSIGN -> readAssign(in);
       case Tags.ABORT -> new Abort(in.readLong());

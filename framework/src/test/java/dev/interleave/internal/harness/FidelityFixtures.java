@@ -96,6 +96,7 @@ final class FidelityFixtures {
     }
 
     static void boom() {
+      System.out.println("the child is about to throw");
       Interleave.point("about to throw");
       throw new IllegalStateException("boom in the child");
     }

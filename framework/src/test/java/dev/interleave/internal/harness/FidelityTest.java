@@ -62,9 +62,17 @@ class FidelityTest {
 
   @Test
   @DisplayName("an exception thrown in a child process fails a test that expects none")
-  void aChildsExceptionIsAFinding() {
+  void aChildsExceptionIsAFinding() throws Exception {
     assertThat(failureMessage(run(FidelityFixtures.ChildThrows.class, "childThrows")))
         .startsWith("Exception: Process-1 threw java.lang.IllegalStateException: boom in the child");
+    // the report keeps what the child printed in the failing schedule, standard error apart
+    dev.interleave.report.ScheduleTrace failing = report(FidelityFixtures.ChildThrows.class,
+        "childThrows").findings().get(0).counterexample();
+    assertThat(failing.output()).singleElement().satisfies(o -> {
+      assertThat(o.process()).isEqualTo("Process-1");
+      assertThat(o.stdout()).isEqualTo("the child is about to throw\n");
+      assertThat(o.stderr()).contains("java.lang.IllegalStateException: boom in the child");
+    });
   }
 
   @Test
