@@ -84,7 +84,7 @@ public final class ScenarioRunner {
 
     /** The report file the harness writes for this test. */
     public String fileName() {
-      return (className + "." + method).replaceAll("[^A-Za-z0-9._-]", "_") + ".json";
+      return ScenarioRunner.fileName(className, method);
     }
   }
 
@@ -150,6 +150,11 @@ public final class ScenarioRunner {
       throw broke;
     }
     return ReportJson.read(file);
+  }
+
+  /** The report file the harness writes for method {@code method} of {@code className}. */
+  public static String fileName(String className, String method) {
+    return (className + "." + method).replaceAll("[^A-Za-z0-9._-]", "_") + ".json";
   }
 
   /** The report file the harness writes for {@code entry}. */
