@@ -117,7 +117,7 @@ class InterleaveCommandTest {
   void runWithoutIdsOrAllIsBadUsage() {
     Result r = interleave("run");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("give scenario ids or --all");
+    assertThat(r.err()).contains("give scenario ids, --all, --select or --tests");
   }
 
   @Test
