@@ -66,8 +66,8 @@ final class Explorer {
         failure = underControl(failure);
       }
       long millis = (System.nanoTime() - start) / 1_000_000;
-      return new Exploration(options, budget.planned(last, explored), explored, exhausted, millis, outcomes,
-          tally.snapshot(), failure, strategies.pctBound());
+      return new Exploration(options, budget.planned(last, explored), explored, exhausted,
+          millis, outcomes, tally.snapshot(), failure, strategies.pctBound());
     }
   }
 

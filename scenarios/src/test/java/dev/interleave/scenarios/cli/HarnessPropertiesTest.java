@@ -67,6 +67,19 @@ class HarnessPropertiesTest {
   }
 
   @Test
+  void aRegexMatchesAClassNameOrClassHashMethodInFull() throws Exception {
+    Path classes = UserProject.build(dir.resolve("acme"));
+    try (TestSelection selection = new TestSelection(List.of(classes))) {
+      assertThat(selection.select(List.of(), List.of(".*#lock.*")))
+          .extracting(ScenarioRunner.Target::id).containsExactly(UserProject.CLASS
+              + "#lockedCounter");
+      assertThat(selection.select(List.of(), List.of("com\\.acme\\.CounterTest")))
+          .extracting(ScenarioRunner.Target::id).containsExactlyInAnyOrder(UserProject.CLASS
+              + "#lockedCounter", UserProject.CLASS + "#lostUpdate");
+    }
+  }
+
+  @Test
   void theProjectClassPathIsTestClassesClassesAndTheCopiedDependencies() throws Exception {
     Path project = dir.resolve("p");
     for (String d : List.of("target/test-classes", "target/classes", "target/dependency")) {

@@ -28,15 +28,16 @@ class UserProjectCommandTest {
   @Test
   void selectsOneMethodAndExploresItForTheGivenTime() throws Exception {
     Path reports = dir.resolve("reports");
-    Result r = interleave("run", "--class-path", classes.toString(), "--select",
-        UserProject.CLASS + "#lockedCounter", "--time", "2s", "--json", "--report-dir",
-        reports.toString());
+    Result r = interleave("run", "--project", dir.resolve("acme").toString(), "--select",
+        UserProject.CLASS + "#lockedCounter", "--time", "2s", "--strategy", "pct", "--depth",
+        "3", "--json", "--report-dir", reports.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("\"scenario\": \"com.acme.CounterTest#lockedCounter\"",
         "\"verdict\": \"PASSED\"", "\"met\": true").doesNotContain("lostUpdate");
     TestReport report = ReportJson.read(reports.resolve(
         ScenarioRunner.fileName(UserProject.CLASS, "lockedCounter")));
-    assertThat(report.strategyParams()).containsKey("time");
+    assertThat(report.strategyParams()).containsKey("time").containsEntry("depth", "3");
+    assertThat(report.strategy()).isEqualTo("pct");
     assertThat(report.schedulesExplored()).isPositive()
         .isEqualTo(report.schedulesPlanned());
     assertThat(r.out()).contains("\"schedules\": " + report.schedulesExplored() + ",");
@@ -75,6 +76,21 @@ class UserProjectCommandTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("the reports of com.acme.CounterTest#lockedCounter() must be"
         + " the shards [1/2, 2/2] once each but were: [1/2]");
+    assertUsage(interleave("merge", dir.resolve("shard1").toString(), "--report-dir",
+        dir.resolve("shard1").toString()), "--report-dir must differ from every DIR merged");
+  }
+
+  @Test
+  void boundOverridesTheAnnotationAndASelectedClassRunsEveryMethod() throws Exception {
+    Path reports = dir.resolve("reports");
+    Result r = interleave("run", "--class-path", classes.toString(), "--select",
+        UserProject.CLASS, "--strategy", "exhaustive", "--bound", "0", "--schedules", "1",
+        "--report-dir", reports.toString());
+    assertThat(r.out()).contains("com.acme.CounterTest#lostUpdate",
+        "com.acme.CounterTest#lockedCounter");
+    TestReport report = ReportJson.read(reports.resolve(
+        ScenarioRunner.fileName(UserProject.CLASS, "lockedCounter")));
+    assertThat(report.strategyParams()).containsEntry("preemptionBound", "0");
   }
 
   @Test
@@ -96,6 +112,10 @@ class UserProjectCommandTest {
     assertUsage(interleave("run", "4.1-racy", "--time", "0s"),
         "--time must be a duration > 0 such as 30s, 10m, 2h, 500ms or PT1H30M but was: 0s");
     assertUsage(interleave("run", "4.1-racy", "--depth", "0"), "--depth must be >= 1 but was: 0");
+    assertUsage(interleave("run", "4.1-racy", "--bound", "-1"),
+        "--bound must be >= 0 but was: -1");
+    assertUsage(interleave("run", "--class-path", cp, "--tests", "Counter"),
+        "no @InterleaveTest method on the class path matches: Counter");
   }
 
   private static void assertUsage(Result r, String message) {
