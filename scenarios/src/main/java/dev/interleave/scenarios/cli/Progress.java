@@ -32,8 +32,20 @@ final class Progress {
   }
 
   static Progress onStderr(int total) {
-    return new Progress(System.err, System.console() != null, total,
-        TimeUnit.SECONDS.toNanos(LOG_SECONDS));
+    return new Progress(System.err, terminal(), total, TimeUnit.SECONDS.toNanos(LOG_SECONDS));
+  }
+
+  /** Whether this JVM talks to a terminal; on Java 22+ a console exists even when redirected. */
+  private static boolean terminal() {
+    java.io.Console c = System.console();
+    if (c == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+    } catch (ReflectiveOperationException e) {
+      return true; // before Java 22 a console is a terminal
+    }
   }
 
   void starting(String id) {

@@ -80,6 +80,25 @@ class HarnessPropertiesTest {
   }
 
   @Test
+  void aClassSelectorFindsTheClassInAJar() throws Exception {
+    Path classes = UserProject.build(dir.resolve("acme"));
+    Path jar = dir.resolve("acme-tests.jar");
+    try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(
+        java.nio.file.Files.newOutputStream(jar));
+        java.util.stream.Stream<Path> files = java.nio.file.Files.walk(classes)) {
+      for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+        out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(f).toString()
+            .replace(java.io.File.separatorChar, '/')));
+        out.write(java.nio.file.Files.readAllBytes(f));
+        out.closeEntry();
+      }
+    }
+    try (TestSelection selection = new TestSelection(List.of(jar))) {
+      assertThat(selection.select(List.of(UserProject.CLASS), List.of())).hasSize(2);
+    }
+  }
+
+  @Test
   void theProjectClassPathIsTestClassesClassesAndTheCopiedDependencies() throws Exception {
     Path project = dir.resolve("p");
     for (String d : List.of("target/test-classes", "target/classes", "target/dependency")) {

@@ -63,6 +63,12 @@ class UserProjectCommandTest {
     assertThat(UserProject.jsonLines(merged.out())).hasSize(2)
         .isEqualTo(UserProject.jsonLines(whole.out()));
     assertThat(merged.out()).contains("\"violations\": 1");
+    assertThat(dir.resolve("merged/index.html")).exists();
+    assertThat(dir.resolve("merged/" + JunitXml.FILE)).content().contains("tests=\"2\"");
+    Result table = interleave("merge", dir.resolve("shard1").toString(),
+        dir.resolve("shard2").toString(), "--report-dir", dir.resolve("table").toString());
+    assertThat(table.out()).contains("replay com.acme.CounterTest#lostUpdate: mvn ",
+        " -Dtest=CounterTest#lostUpdate -Dinterleave.replay=3:"); // the module decides the rest
   }
 
   @Test
@@ -83,11 +89,13 @@ class UserProjectCommandTest {
   @Test
   void boundOverridesTheAnnotationAndASelectedClassRunsEveryMethod() throws Exception {
     Path reports = dir.resolve("reports");
-    Result r = interleave("run", "--class-path", classes.toString(), "--select",
-        UserProject.CLASS, "--strategy", "exhaustive", "--bound", "0", "--schedules", "1",
-        "--report-dir", reports.toString());
+    Result r = interleave("run", "3.3-join", "--class-path", classes.toString(), "--select",
+        UserProject.CLASS, "--select", UserProject.CLASS + "#lockedCounter", "--strategy",
+        "exhaustive", "--bound", "0", "--schedules", "1", "--report-dir", reports.toString());
+    assertThat(r.out().lines().filter(l -> l.startsWith("3.3-join ")
+        || l.startsWith("com.acme.CounterTest#"))).hasSize(3);
     assertThat(r.out()).contains("com.acme.CounterTest#lostUpdate",
-        "com.acme.CounterTest#lockedCounter");
+        "com.acme.CounterTest#lockedCounter", "3 scenarios met");
     TestReport report = ReportJson.read(reports.resolve(
         ScenarioRunner.fileName(UserProject.CLASS, "lockedCounter")));
     assertThat(report.strategyParams()).containsEntry("preemptionBound", "0");
