@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Merges the report directories of {@code run --shard} runs into one report. */
@@ -25,22 +24,12 @@ final class MergeCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", arity = "1..*", description = "the shards' report directories")
   List<Path> dirs = new ArrayList<>();
 
-  @Option(names = "--report-dir", paramLabel = "DIR",
-      description = "where the merged JSON and HTML report go (default: as for 'run')")
-  Path reportDir;
-
-  @Option(names = "--junit-xml", paramLabel = "FILE",
-      description = "where the JUnit XML goes (default: REPORT-DIR/TEST-interleave.xml)")
-  Path junitXml;
-
-  @Option(names = "--json", description = "print the summary as a JSON array instead of a table")
-  boolean json;
+  @CommandLine.Mixin OutputOptions output;
 
   @Override
   public Integer call() throws IOException {
     CommandLine cmd = spec.commandLine();
-    Path out = (reportDir != null ? reportDir : RunCommand.defaultReportDir(Path.of("")))
-        .toAbsolutePath().normalize();
+    Path out = output.dir();
     for (Path d : dirs) {
       if (d.toAbsolutePath().normalize().equals(out)) {
         throw new CommandLine.ParameterException(cmd, "--report-dir must differ from every"
@@ -60,6 +49,6 @@ final class MergeCommand implements Callable<Integer> {
       String id = r.scenarioId() != null ? r.scenarioId() : r.className() + "#" + r.methodName();
       cases.add(new JunitXml.Case(r.className(), r.methodName(), SummaryRow.of(id, r)));
     }
-    return Summary.finish(cases, out, junitXml, json, System.out);
+    return output.finish(cases);
   }
 }

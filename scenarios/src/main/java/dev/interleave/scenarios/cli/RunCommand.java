@@ -78,17 +78,7 @@ final class RunCommand implements Callable<Integer> {
       + " I+2N, ... only; 'merge' joins the N shards' report directories")
   String shard;
 
-  @Option(names = "--report-dir", paramLabel = "DIR", description = "where the JSON and HTML"
-      + " report go (default: reports/ in the working directory, or interleave-reports/ if"
-      + " reports/ holds a pom.xml, as in Interleave's own repository)")
-  Path reportDir;
-
-  @Option(names = "--junit-xml", paramLabel = "FILE",
-      description = "where the JUnit XML goes (default: REPORT-DIR/TEST-interleave.xml)")
-  Path junitXml;
-
-  @Option(names = "--json", description = "print the summary as a JSON array instead of a table")
-  boolean json;
+  @CommandLine.Mixin OutputOptions output;
 
   @Override
   public Integer call() throws IOException {
@@ -108,15 +98,13 @@ final class RunCommand implements Callable<Integer> {
         targets.addAll(Choices.selected(cmd, selection, selects, patterns));
       }
       clear(settings.reportDir(), targets);
-      return Summary.finish(TargetRuns.run(targets, settings, budget), settings.reportDir(),
-          junitXml, json, System.out);
+      return output.finish(TargetRuns.run(targets, settings, budget));
     }
   }
 
   private ScenarioRunner.Settings settings(CommandLine cmd) {
     ScenarioRunner.Settings s = new ScenarioRunner.Settings(Choices.strategy(cmd, strategy),
-        Choices.schedules(cmd, schedules), seed,
-        (reportDir != null ? reportDir : defaultReportDir(Path.of(""))).toAbsolutePath(), null);
+        Choices.schedules(cmd, schedules), seed, output.dir(), null);
     if (depth != null) {
       s = s.with(InterleaveProperties.PCT_DEPTH, Choices.atLeast(cmd, "--depth", depth, 1));
     }
@@ -154,8 +142,7 @@ final class RunCommand implements Callable<Integer> {
 
   /** {@code reports/} under {@code cwd}; {@code interleave-reports/} if that is a module. */
   static Path defaultReportDir(Path cwd) {
-    Path reports = cwd.resolve("reports");
-    return Files.exists(reports.resolve("pom.xml")) ? cwd.resolve("interleave-reports") : reports;
+    return OutputOptions.defaultReportDir(cwd);
   }
 
   /** Deletes the scenarios' and the targets' old reports: the index shows this run only. */

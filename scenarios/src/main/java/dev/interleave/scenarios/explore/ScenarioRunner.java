@@ -21,8 +21,9 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * Runs one scenario on the JUnit Platform, as the build runs harness tests, and reads back the
- * JSON report the harness wrote. Sets the system properties {@code interleave.reports.dir} and
- * (for a replay) {@code interleave.replay} while it runs: one run at a time per JVM.
+ * JSON report the harness wrote. Sets the system properties {@code interleave.reports.dir},
+ * (for a replay) {@code interleave.replay} and (for a user's test) {@code java.class.path}, and
+ * the thread's context class loader, while it runs: one run at a time per JVM.
  */
 public final class ScenarioRunner {
 
