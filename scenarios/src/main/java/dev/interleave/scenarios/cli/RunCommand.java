@@ -133,6 +133,10 @@ final class RunCommand implements Callable<Integer> {
     }
     List<Path> cp = new ArrayList<>();
     for (String entry : classPath.split(File.pathSeparator)) {
+      if (!entry.isBlank() && !Files.exists(Path.of(entry))) {
+        throw new CommandLine.ParameterException(cmd, "--class-path entry does not exist: "
+            + entry);
+      }
       if (!entry.isBlank()) {
         cp.add(Path.of(entry));
       }

@@ -110,6 +110,8 @@ class UserProjectCommandTest {
         "no @InterleaveTest method on the class path matches: com.acme.CounterTest#nope");
     assertUsage(interleave("run", "--class-path", cp, "--tests", "("),
         "--tests must be a regular expression but was: (");
+    assertUsage(interleave("run", "--class-path", cp + java.io.File.pathSeparator + "nowhere",
+        "--select", UserProject.CLASS), "--class-path entry does not exist: nowhere");
     assertUsage(interleave("run", "--select", UserProject.CLASS),
         "--select and --tests need --class-path or --project");
     assertUsage(interleave("run", "--project", dir.resolve("acme").toString(), "--select",
