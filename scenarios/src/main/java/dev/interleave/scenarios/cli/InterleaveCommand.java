@@ -8,9 +8,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** The {@code interleave} command: {@code list}, {@code run}, {@code replay}, {@code article}. */
+/**
+ * The {@code interleave} command: {@code list}, {@code run}, {@code merge}, {@code replay},
+ * {@code article}.
+ */
 @Command(name = "interleave", mixinStandardHelpOptions = true, version = "interleave 0.1.0",
-    description = "Explores the interleavings of the article's multiprocessing scenarios.",
+    description = "Explores the interleavings of the article's multiprocessing scenarios and"
+        + " of a project's own @InterleaveTest methods.",
     subcommands = {ListCommand.class, RunCommand.class, MergeCommand.class, ReplayCommand.class,
         InterleaveCommand.ArticleCommand.class})
 public final class InterleaveCommand implements Runnable {
