@@ -49,6 +49,21 @@ class BudgetTest {
   }
 
   @Test
+  void progressIsPublishedForTheFirstScheduleThenAtMostOncePerInterval() {
+    java.util.List<java.util.Map<String, String>> entries = new java.util.ArrayList<>();
+    ProgressReporter p = new ProgressReporter(entries::add, 1000);
+    p.schedule(1, 10, 0, 100, null);
+    p.schedule(2, 10, 0, 600, null);
+    p.schedule(3, 10, 1, 1100, Duration.ofSeconds(5));
+    assertThat(entries).extracting(e -> e.get(ProgressReporter.EXPLORED)).containsExactly("1",
+        "3");
+    assertThat(entries.get(0)).doesNotContainKey(ProgressReporter.BUDGET);
+    assertThat(entries.get(1)).containsEntry(ProgressReporter.FINDINGS, "1")
+        .containsEntry(ProgressReporter.PLANNED, "10")
+        .containsEntry(ProgressReporter.BUDGET, "5000");
+  }
+
+  @Test
   void badValuesNameThePropertyAndTheValue() {
     assertThat(failure(InterleaveProperties.TIME, "soon").getMessage()).isEqualTo(
         "configuration parameter interleave.time must be a duration such as 30s, 10m, 2h,"
