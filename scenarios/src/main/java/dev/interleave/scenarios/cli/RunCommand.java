@@ -5,7 +5,6 @@ import dev.interleave.scenarios.explore.ScenarioCatalog;
 import dev.interleave.scenarios.explore.ScenarioRunner;
 import dev.interleave.scenarios.explore.ScenarioRunner.Target;
 import dev.interleave.scenarios.explore.TestSelection;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,13 +35,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--all", description = "run every scenario")
   boolean all;
 
-  @Option(names = {"--class-path", "-cp"}, paramLabel = "PATH", description = "where --select"
-      + " and --tests look: directories and jars separated by the path separator (: or ;)")
-  String classPath;
-
-  @Option(names = "--project", paramLabel = "DIR", description = "a Maven project: its"
-      + " target/test-classes, target/classes and target/dependency/*.jar are the class path")
-  Path project;
+  @CommandLine.Mixin ClassPathOptions where;
 
   @Option(names = "--select", paramLabel = "CLASS[#METHOD]",
       description = "a test class or method on the class path (repeatable)")
@@ -90,7 +83,8 @@ final class RunCommand implements Callable<Integer> {
     }
     Duration budget = Choices.time(cmd, time);
     ScenarioRunner.Settings settings = settings(cmd);
-    try (TestSelection selection = user ? new TestSelection(classPath(cmd)) : null) {
+    try (TestSelection selection = user ? new TestSelection(where.resolve(cmd,
+        "--select and --tests")) : null) {
       List<Target> targets = new ArrayList<>();
       (all ? ScenarioCatalog.ALL : Choices.scenarios(cmd, ids)).forEach(e ->
           targets.add(Target.of(e)));
@@ -116,32 +110,6 @@ final class RunCommand implements Callable<Integer> {
       s = s.with(InterleaveProperties.SHARD, Choices.shard(cmd, shard, s.strategy()));
     }
     return s;
-  }
-
-  private List<Path> classPath(CommandLine cmd) {
-    if ((classPath == null) == (project == null)) {
-      throw new CommandLine.ParameterException(cmd, "--select and --tests need --class-path"
-          + " or --project (one of them)");
-    }
-    if (project != null) {
-      List<Path> cp = TestSelection.projectClassPath(project);
-      if (cp.isEmpty()) {
-        throw new CommandLine.ParameterException(cmd, "--project must be a built Maven project"
-            + " (with target/test-classes) but was: " + project);
-      }
-      return cp;
-    }
-    List<Path> cp = new ArrayList<>();
-    for (String entry : classPath.split(File.pathSeparator)) {
-      if (!entry.isBlank() && !Files.exists(Path.of(entry))) {
-        throw new CommandLine.ParameterException(cmd, "--class-path entry does not exist: "
-            + entry);
-      }
-      if (!entry.isBlank()) {
-        cp.add(Path.of(entry));
-      }
-    }
-    return cp;
   }
 
   /** {@code reports/} under {@code cwd}; {@code interleave-reports/} if that is a module. */

@@ -69,6 +69,15 @@ class UserProjectCommandTest {
         dir.resolve("shard2").toString(), "--report-dir", dir.resolve("table").toString());
     assertThat(table.out()).contains("replay com.acme.CounterTest#lostUpdate: mvn ",
         " -Dtest=CounterTest#lostUpdate -Dinterleave.replay=3:"); // the module decides the rest
+
+    java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"replay\": \"([^\"]+)\"")
+        .matcher(merged.out());
+    assertThat(token.find()).as(merged.out()).isTrue();
+    Result replay = interleave("replay", UserProject.CLASS + "#lostUpdate", "--class-path",
+        classes.toString(), "--replay", token.group(1));
+    assertThat(replay.exitCode()).as(replay.err()).isZero();
+    assertThat(replay.out()).contains("replay com.acme.CounterTest#lostUpdate " + token.group(1)
+        + ": PASSED (the expected violation was found", "counter == 2");
   }
 
   @Test
