@@ -17,11 +17,20 @@ final class Explorer {
   private final WorkerPool pool;
   private final ScenarioSpec scenario;
   private final RunOptions options;
+  private final Budget budget;
+  private final ProgressReporter progress;
 
   Explorer(WorkerPool pool, ScenarioSpec scenario, RunOptions options) {
+    this(pool, scenario, options, Budget.NONE, ProgressReporter.NONE);
+  }
+
+  Explorer(WorkerPool pool, ScenarioSpec scenario, RunOptions options, Budget budget,
+      ProgressReporter progress) {
     this.pool = pool;
     this.scenario = scenario;
     this.options = options;
+    this.budget = budget;
+    this.progress = progress;
   }
 
   Exploration explore() throws InterruptedException {
@@ -32,13 +41,16 @@ final class Explorer {
       Strategies strategies = new Strategies(options);
       int explored = 0;
       Counterexample failure = null;
-      int planned = options.replay() != null ? 1 : options.schedules();
-      for (int n = 1; n <= planned && failure == null; n++) {
+      int last = options.replay() != null ? 1 : budget.last(options.schedules());
+      for (int n = budget.shard(); n <= last && failure == null && budget.timeLeft(start);
+          n += budget.shards()) {
         Attempt a = runOne(runner, strategies, n);
         if (a == null) {
           break;
         }
         explored++;
+        progress.schedule(explored, budget.planned(last, -1), a.result().problem() == null ? 0
+            : 1, System.nanoTime() - start, budget.time());
         strategies.observed(a.trace());
         if (a.result().outcome() != null) {
           outcomes.merge(a.result().outcome(), 1L, Long::sum);
@@ -54,8 +66,8 @@ final class Explorer {
         failure = underControl(failure);
       }
       long millis = (System.nanoTime() - start) / 1_000_000;
-      return new Exploration(options, planned, explored, exhausted, millis, outcomes,
-          tally.snapshot(), failure, strategies.pctBound());
+      return new Exploration(options, budget.planned(last, explored), explored, exhausted,
+          millis, outcomes, tally.snapshot(), failure, strategies.pctBound());
     }
   }
 
