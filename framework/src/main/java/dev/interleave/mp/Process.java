@@ -350,7 +350,9 @@ public class Process implements Serializable {
   /**
    * Sends SIGTERM to the child (no-op if it has exited). The child halts at once, whatever its
    * threads hold, without running shutdown hooks; locks and permits it held are recovered by
-   * their next waiter ({@code previousOwnerDied()}). Its exit code is {@code -15}.
+   * their next waiter ({@code previousOwnerDied()}). Its exit code is {@code -15}. A child JVM
+   * still booting (it has run no code of the process yet) is killed at once and reports {@code
+   * -15} too, as a freshly forked CPython child would die at once.
    */
   public final void terminate() {
     Points.point(Op.TERMINATE, "process:" + name, name);

@@ -21,6 +21,7 @@ public final class ChildJvm implements ChildHandle {
   private final DataOutputStream stdin;
   private final OutputTail tail = new OutputTail(4096);
   private final CountDownLatch ready = new CountDownLatch(1);
+  private volatile boolean killedForTerm;
   private final OutputPump out;
   private final OutputPump err;
   /** Set once terminate or kill was sent: an early exit is then not a failed launch. */
@@ -147,7 +148,8 @@ public final class ChildJvm implements ChildHandle {
         Thread.currentThread().interrupt();
       }
     }
-    return OptionalInt.of(ExitCodes.fromJvmStatus(status, err.exitReported()));
+    int code = ExitCodes.fromJvmStatus(status, err.exitReported());
+    return OptionalInt.of(killedForTerm && code == -9 ? -15 : code);
   }
 
   /**
@@ -160,6 +162,12 @@ public final class ChildJvm implements ChildHandle {
     ProcessHandle handle = process.toHandle();
     signalled = true;
     if (force) {
+      handle.destroyForcibly();
+    } else if (!isReady()) {
+      // a JVM still booting has run no code of the process, and honours SIGTERM only once its
+      // signal thread runs (seconds on a loaded machine): it is ended at once, as a forked
+      // child would be, and reports SIGTERM
+      killedForTerm = true;
       handle.destroyForcibly();
     } else {
       handle.destroy();

@@ -83,6 +83,12 @@ class ScenarioVerdictsTest {
     assertThat(f.shrunk().preemptions()).isLessThanOrEqualTo(1);
   }
 
+  /**
+   * Every scenario under stress, one schedule each (about two minutes in all): in the {@code
+   * stress} profile ({@code mvn -Pstress verify}); the conformance suite checks stress against
+   * control in every build.
+   */
+  @org.junit.jupiter.api.Tag("stress")
   @ParameterizedTest(name = "{0}")
   @MethodSource("ids")
   void scenarioRunsUnderStress(String id) throws Exception {
