@@ -40,4 +40,6 @@ public final class InterleaveProperties {
   public static final String SHRINK = "interleave.shrink";
   /** {@link InterleaveTest#replay()}: a replay token; select the one test it belongs to. */
   public static final String REPLAY = "interleave.replay";
+  /** {@link InterleaveTest#stopAtFirst()}: {@code true} or {@code false}. */
+  public static final String STOP_AT_FIRST = "interleave.stopAtFirst";
 }

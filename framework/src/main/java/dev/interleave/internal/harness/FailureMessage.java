@@ -10,11 +10,19 @@ final class FailureMessage {
     StringBuilder sb = new StringBuilder(Findings.headline(c.problem())).append('\n');
     sb.append("  found at schedule ").append(c.firstAt()).append(" of ").append(e.planned())
         .append(" (").append(OptionsReader.describe(e.options())).append(")\n");
+    if (e.explored() > c.firstAt()) {
+      sb.append("  kept exploring: ").append(e.failing()).append(" of ").append(e.explored())
+          .append(" schedules failed").append(e.outcomes().isEmpty() ? ""
+              : "; outcomes " + e.outcomes()).append('\n');
+    }
     Trace o = c.original().trace();
     Trace s = c.shrunk().trace();
     boolean recorded = !o.steps().isEmpty();
     if (recorded) {
       sb.append("  shrunk to ").append(shape(s)).append(" (from ").append(shape(o)).append(")\n");
+      if (c.shrinking() != null) {
+        sb.append("  shrinking: ").append(c.shrinking()).append('\n');
+      }
       sb.append("  schedule:\n");
       appendSteps(sb, s);
     } else {

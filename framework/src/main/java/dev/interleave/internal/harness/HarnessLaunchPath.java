@@ -19,6 +19,7 @@ final class HarnessLaunchPath implements LaunchPath {
   private final Deque<Worker> free = new ArrayDeque<>();
   private int nextId;
   private long noiseSeed;
+  private ChoiceSource inputs = ChoiceSource.fixed(new long[0]);
 
   HarnessLaunchPath(WorkerPool pool) {
     this.pool = pool;
@@ -34,6 +35,11 @@ final class HarnessLaunchPath implements LaunchPath {
     this.thread = main;
   }
 
+  /** The schedule's inputs, which say which processes shrinking removed. */
+  void inputs(ChoiceSource choices) {
+    this.inputs = choices;
+  }
+
   void end() {
     thread = null;
   }
@@ -47,6 +53,9 @@ final class HarnessLaunchPath implements LaunchPath {
   public ChildHandle launch(String name, boolean daemon, byte[] payload) {
     if (Thread.currentThread() != thread) {
       return null;
+    }
+    if (inputs.removes(nextId + 1)) {
+      return removed(++nextId, name);
     }
     Worker w = free.pollFirst();
     if (w == null) {
@@ -64,6 +73,18 @@ final class HarnessLaunchPath implements LaunchPath {
       throw new ProcessStartException("the harness worker for " + name + " is gone",
           List.of("harness-worker"), null, "", null);
     }
+    return handle;
+  }
+
+  /**
+   * A process shrinking removed: it keeps its number and name, but no worker runs it; it is
+   * started as a process that has already exited with code 0, without running its target, and
+   * takes no step. Its pid is 0.
+   */
+  private ChildHandle removed(int id, String name) {
+    HarnessHandle handle = new HarnessHandle(id, 0, (k, force) -> { });
+    handle.exited(0);
+    conductor.post(new Event.Spawned(id, name, null, handle));
     return handle;
   }
 
