@@ -24,7 +24,7 @@ final class FailureMessage {
         sb.append("  shrinking: ").append(c.shrinking()).append('\n');
       }
       sb.append("  schedule:\n");
-      appendSteps(sb, s);
+      appendSteps(sb, s, removed(c.shrunk()));
     } else {
       sb.append("  found under stress: real parallel processes with seeded noise, so no schedule"
           + " was recorded to shrink or replay step by step\n");
@@ -59,12 +59,24 @@ final class FailureMessage {
         + " steps";
   }
 
-  private static void appendSteps(StringBuilder sb, Trace t) {
+  /** The objects ({@code process:Process-3}) of the processes shrinking removed. */
+  private static java.util.Set<String> removed(Counterexample.Attempt a) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (int id : a.removed()) {
+      if (id < a.trace().processes().size()) {
+        out.add("process:" + a.trace().processes().get(id));
+      }
+    }
+    return out;
+  }
+
+  private static void appendSteps(StringBuilder sb, Trace t, java.util.Set<String> removed) {
     List<String> names = t.processes();
     for (Step step : t.steps()) {
-      sb.append(String.format("    %3d %s %-10s %s%s%n", step.index(),
+      sb.append(String.format("    %3d %s %-10s %s%s%s%n", step.index(),
           step.preemption() ? "*" : " ", names.get(step.process()), step.describe(names)
               .substring(names.get(step.process()).length() + 1),
+          removed.contains(step.object()) ? " (removed)" : "",
           step.site() == null ? "" : "  at " + step.site()));
     }
   }

@@ -91,7 +91,7 @@ class PropertyTest {
         + " invariant 'at most 3 hold semaphore#1' was violated after step ")
         .containsPattern("it saw step \\d+: Process-\\d ACQUIRE semaphore#1 'acquire'");
     List<TraceStep> steps = report(PropertyFixtures.FourthHolder.class, "semaphore")
-        .findings().get(0).shrunk().steps();
+        .findings().get(0).counterexample().steps();
     TraceStep broke = steps.stream().filter(TraceStep::violation).findFirst().orElseThrow();
     assertThat(broke.op()).isEqualTo("ACQUIRE");
     assertThat(holdersBefore(steps, broke.index())).hasSize(3).doesNotContain(broke.process());
