@@ -43,10 +43,20 @@ final class GenSupport {
     return Math.max(2, Math.min(64, (max - min) / 2 + 1));
   }
 
-  /** Whether the collection of {@code size} elements gets another; draws the "more?" flag. */
-  private static boolean more(Gen.Source s, int size, int min, long bound) {
-    long flag = s.draw(bound);
-    return size < min || flag != 0;
+  /**
+   * Draws the next element of a collection of {@code size} elements into {@code sink}, as one
+   * deletable span; false, drawing only the "more?" flag, when the collection ends here.
+   */
+  private static <T> boolean next(Gen.Source s, Gen<T> element, int size, int min, long bound,
+      java.util.function.Consumer<T> sink) {
+    s.startSpan();
+    if (s.draw(bound) == 0 && size >= min) {
+      s.endSpan(false);
+      return false;
+    }
+    sink.accept(element.generate(s));
+    s.endSpan(true);
+    return true;
   }
 
   static <T, C extends Collection<T>, R> Gen<R> collection(Gen<T> element, int min, int max,
@@ -55,14 +65,8 @@ final class GenSupport {
     long bound = moreBound(min, max);
     return s -> {
       C out = empty.get();
-      while (out.size() < max) {
-        s.startSpan();
-        if (!more(s, out.size(), min, bound)) {
-          s.endSpan(false);
-          break;
-        }
-        out.add(element.generate(s));
-        s.endSpan(true);
+      while (out.size() < max && next(s, element, out.size(), min, bound, out::add)) {
+        // each pass adds one element
       }
       return finish.apply(out);
     };
@@ -77,16 +81,13 @@ final class GenSupport {
     long bound = moreBound(min, max);
     return s -> {
       Map<K, T> out = new LinkedHashMap<>();
-      int misses = 0;
-      while (out.size() < max) {
-        s.startSpan();
-        if (!more(s, out.size(), min, bound)) {
-          s.endSpan(false);
-          break;
+      int[] misses = {0};
+      while (out.size() < max && next(s, element, out.size(), min, bound, e -> {
+        if (out.putIfAbsent(key.apply(e), e) != null) {
+          misses[0]++;
         }
-        T e = element.generate(s);
-        s.endSpan(true);
-        if (out.putIfAbsent(key.apply(e), e) != null && ++misses >= DISTINCT_TRIES) {
+      })) {
+        if (misses[0] >= DISTINCT_TRIES) {
           if (out.size() >= min) {
             break;
           }

@@ -74,6 +74,12 @@ class PropertyTest {
         .containsPattern("replay: -Dinterleave.replay=3:[^ ]*:[0-9,]+  or");
     String removed = t.getMessage().replaceAll("(?s).*removed ((Process-\\d+(, )?)+).*", "$1");
     assertThat(removed.split(", ")).hasSize(8);
+    String token = t.getMessage()
+        .replaceAll("(?s).*replay: -Dinterleave.replay=(\\S+) .*", "$1");
+    Throwable again = failure(run(PropertyFixtures.TenProcesses.class, "counted",
+        Map.of(InterleaveProperties.REPLAY, token)));
+    assertThat(again.getMessage()).startsWith("Invariant 'counter == increments' violated")
+        .contains("shrunk to 2 processes, 1 preemption,");
   }
 
   @Test
