@@ -126,7 +126,9 @@ final class PropertyFixtures {
         invariant = "outcome 1")
     void histogram(Scenario s) {
       s.body(PropertyFixtures::lostUpdate).acceptable("0", "both decrements counted")
-          .forbidden("1", "a decrement was lost");
+          .forbidden("1", "a decrement was lost")
+          .verify(r -> org.assertj.core.api.Assertions.assertThat((long) r.failingSchedules())
+              .isEqualTo(r.outcomes().get("1")).isGreaterThan(1L));
     }
 
     @InterleaveTest(schedules = 25, seed = 9, expect = Expect.VIOLATION,
