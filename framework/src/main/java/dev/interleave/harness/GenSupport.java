@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * How {@link Gen}'s collections lay out their draws so that shrinking can delete elements: each
  * element is one deletable span made of a "more?" draw (0 ends the collection, so lowering it
  * cuts the tail) and the element's own draws. Below the minimum size the "more?" draw is made
- * and ignored, so deleting any element's span leaves a well-formed stream.
+ * and ignored, and a full collection still draws its end (a draw below 1, so always 0): deleting
+ * any element's span leaves a well-formed stream that ends where it did.
  */
 final class GenSupport {
   /** How many rejected values in a row {@link Gen#filter} accepts before it gives up. */
@@ -47,10 +48,11 @@ final class GenSupport {
    * Draws the next element of a collection of {@code size} elements into {@code sink}, as one
    * deletable span; false, drawing only the "more?" flag, when the collection ends here.
    */
-  private static <T> boolean next(Gen.Source s, Gen<T> element, int size, int min, long bound,
-      java.util.function.Consumer<T> sink) {
+  private static <T> boolean next(Gen.Source s, Gen<T> element, int size, int min, int max,
+      long bound, java.util.function.Consumer<T> sink) {
     s.startSpan();
-    if (s.draw(bound) == 0 && size >= min) {
+    // a full collection still draws its end (always 0): deleting an element leaves it in place
+    if (size >= max ? s.draw(1) == 0 : s.draw(bound) == 0 && size >= min) {
       s.endSpan(false);
       return false;
     }
@@ -65,7 +67,7 @@ final class GenSupport {
     long bound = moreBound(min, max);
     return s -> {
       C out = empty.get();
-      while (out.size() < max && next(s, element, out.size(), min, bound, out::add)) {
+      while (next(s, element, out.size(), min, max, bound, out::add)) {
         // each pass adds one element
       }
       return finish.apply(out);
@@ -82,7 +84,7 @@ final class GenSupport {
     return s -> {
       Map<K, T> out = new LinkedHashMap<>();
       int[] misses = {0};
-      while (out.size() < max && next(s, element, out.size(), min, bound, e -> {
+      while (next(s, element, out.size(), min, max, bound, e -> {
         if (out.putIfAbsent(key.apply(e), e) != null) {
           misses[0]++;
         }

@@ -85,6 +85,11 @@ final class InputShrinker {
       }
       long[] c = without(best.draws(), spans.get(i));
       Attempt a = runs.failingWith(c, best.removed(), best.trace().decisions());
+      if (a == null && best.removed().length > 0 && runs.left()) {
+        // deleting the input of a removed process renumbers the processes after it
+        a = runs.guided(best.trace().decisions(), c, new int[0], false);
+        a = runs.fails(a) ? a : null;
+      }
       if (a != null && a.draws().length < best.draws().length) {
         best = a;
       } else {

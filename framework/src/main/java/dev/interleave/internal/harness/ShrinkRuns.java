@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class ShrinkRuns {
   /** Random schedules tried for an input when its guided replay left the recorded decisions. */
-  static final int RANDOM_TRIES = 30;
+  static final int RANDOM_TRIES = 10;
   /** Random schedules tried for an input whose guided replay followed every decision. */
   static final int FOLLOWED_TRIES = 2;
   private final ScheduleRunner runner;

@@ -28,6 +28,11 @@ final class Shrinker {
   /** How long shrinking may take, at most, before it reports what it has. */
   static final long TIME_BUDGET_MILLIS = 60_000;
   static final int SEARCH_BUDGET = 150;
+  /**
+   * Runs kept for the last pass over the decisions: input candidates confirmed by a random
+   * schedule may bring preemptions back.
+   */
+  static final int FINAL_RESERVE = 100;
   /** Schedules tried for the nearest passing one, beyond those seen while shrinking. */
   static final int NEAREST_BUDGET = 12;
   /** Changes a found passing schedule may have for the search to stop: a swap of two steps. */
@@ -48,7 +53,7 @@ final class Shrinker {
   Attempt shrink(Attempt original) throws InterruptedException {
     Attempt best = original;
     boolean progress = true;
-    while (progress && runs.left()) {
+    while (progress && runs.left() && runs.runs() < BUDGET - FINAL_RESERVE) {
       Attempt a = inputs.removeProcesses(best);
       Attempt b = shrinkDecisions(a);
       Attempt c = inputs.shrinkDraws(b);
@@ -71,10 +76,11 @@ final class Shrinker {
     if (shrunk.removed().length > 0) {
       List<String> names = new ArrayList<>();
       for (int id : shrunk.removed()) {
-        names.add(id < shrunk.trace().processes().size() ? shrunk.trace().processes().get(id)
-            : "#" + id);
+        if (id < shrunk.trace().processes().size()) { // else no longer started at all
+          names.add(shrunk.trace().processes().get(id));
+        }
       }
-      sb.append("; removed ").append(String.join(", ", names));
+      sb.append(names.isEmpty() ? "" : "; removed " + String.join(", ", names));
     }
     if (shrunk.draws().length < original.draws().length) {
       sb.append("; input draws ").append(original.draws().length).append(" -> ")
@@ -169,7 +175,7 @@ final class Shrinker {
 
   private Attempt deltaDecisions(Attempt best) throws InterruptedException {
     boolean progress = true;
-    while (progress && runs.left()) {
+    while (progress && runs.left() && runs.runs() < BUDGET - FINAL_RESERVE) {
       progress = false;
       for (int[] c : candidates(best.trace())) {
         Attempt a = runs.guided(c, best.draws(), best.removed(), true);

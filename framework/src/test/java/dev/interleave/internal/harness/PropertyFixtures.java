@@ -81,12 +81,47 @@ final class PropertyFixtures {
     }
   }
 
+  /** A generated program: each process runs its list of reads and unlocked increments. */
+  static class Program {
+    @InterleaveTest(schedules = 100, seed = 4, expect = Expect.VIOLATION,
+        invariant = "counter == increments")
+    void program(Scenario s) {
+      s.body(run -> {
+        List<List<String>> program = run.draw("program",
+            Gen.programs(Gen.oneOf("read", "inc"), 1, 4, 3));
+        Path counter = Files.writeString(run.tempDir().resolve("counter.txt"), "0");
+        Path log = Files.createDirectory(run.tempDir().resolve("done"));
+        Fixtures.startAndJoin(program.size(), i -> new Process(PropertyFixtures::perform,
+            counter, log, String.join(",", program.get(i))));
+        run.finalInvariant("counter == increments", () -> Counters.read(counter) - count(log),
+            lost -> lost == 0);
+      });
+    }
+  }
+
+  static void perform(Path counter, Path log, String ops) throws IOException {
+    int i = 0;
+    for (String op : ops.split(",")) {
+      if (op.equals("inc")) {
+        incrementAs(counter, log, Process.currentProcess().name() + "-" + i++);
+      } else {
+        Interleave.point("read counter");
+        Counters.read(counter);
+      }
+    }
+  }
+
   static void increment(Path counter, Path log) throws IOException {
+    incrementAs(counter, log, Process.currentProcess().name());
+  }
+
+  /** Increments without a lock, then logs the increment as {@code entry}. */
+  static void incrementAs(Path counter, Path log, String entry) throws IOException {
     Interleave.point("read counter");
     int n = Counters.read(counter);
     Interleave.point("write counter");
     Files.writeString(counter, Integer.toString(n + 1));
-    Files.createFile(log.resolve(Process.currentProcess().name()));
+    Files.createFile(log.resolve(entry));
   }
 
   static int count(Path dir) {

@@ -65,6 +65,16 @@ class PropertyTest {
   }
 
   @Test
+  void aGeneratedProgramShrinksToTwoProcessesOfOneIncrementEach() throws Exception {
+    Events events = run(PropertyFixtures.Program.class, "program", Map.of());
+    assertThat(events.failed().count()).isZero();
+    FindingReport f = report(PropertyFixtures.Program.class, "program").findings().get(0);
+    String shrunk = f.shrunk().inputs().get(0).value();
+    assertThat(shrunk).as("from " + f.original().inputs().get(0).value())
+        .isEqualTo("[[inc], [inc]]");
+  }
+
+  @Test
   void tenRacingProcessesShrinkToTheTwoThatMatter() {
     Throwable t = failure(run(PropertyFixtures.TenProcesses.class, "counted", Map.of()));
     assertThat(t.getMessage())
