@@ -40,6 +40,24 @@ public final class InterleaveProperties {
   public static final String SHRINK = "interleave.shrink";
   /** {@link InterleaveTest#replay()}: a replay token; select the one test it belongs to. */
   public static final String REPLAY = "interleave.replay";
+  /**
+   * A time budget: explore until it is spent (the schedule running then finishes; shrinking a
+   * finding comes after), the space is exhausted or a finding stops the run. A duration such as
+   * {@code 30s}, {@code 10m}, {@code 2h}, {@code 500ms} or ISO-8601 {@code PT1H30M}, > 0. With
+   * it the annotation's schedule count gives way; {@link #SCHEDULES}, if set, still caps.
+   */
+  public static final String TIME = "interleave.time";
+  /**
+   * A shard {@code i/n} ({@code 1 <= i <= n}) of the schedule numbers: this run explores
+   * schedules i, i + n, i + 2n, ... of the same seed, so n runs with shards 1/n..n/n explore
+   * disjoint schedules that together are one run's. Not for exhaustive search.
+   */
+  public static final String SHARD = "interleave.shard";
+  /**
+   * Milliseconds (> 0) between progress report entries (schedules explored, findings, elapsed
+   * time) that a running harness test publishes to JUnit listeners; none when unset.
+   */
+  public static final String PROGRESS = "interleave.progress";
   /** {@link InterleaveTest#stopAtFirst()}: {@code true} or {@code false}. */
   public static final String STOP_AT_FIRST = "interleave.stopAtFirst";
 }

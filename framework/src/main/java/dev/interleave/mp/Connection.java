@@ -5,6 +5,8 @@ import dev.interleave.internal.ipc.ClassRules;
 import dev.interleave.internal.ipc.Codec;
 import dev.interleave.internal.ipc.Deadlines;
 import dev.interleave.internal.ipc.IpcFailure;
+import dev.interleave.internal.runtime.Op;
+import dev.interleave.internal.runtime.Points;
 import java.io.NotSerializableException;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
@@ -280,6 +282,9 @@ public final class Connection implements AutoCloseable, Serializable {
    */
   @Override
   public void close() {
+    if (!closed) {
+      Points.point(Op.CLOSE, channel.id(), "close"); // the peer may see EOF from here on
+    }
     closed = true;
     channel.close();
   }

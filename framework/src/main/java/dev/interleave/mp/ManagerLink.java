@@ -2,11 +2,13 @@ package dev.interleave.mp;
 
 import dev.interleave.internal.ipc.ClassRules;
 import dev.interleave.internal.runtime.Points;
+import dev.interleave.internal.runtime.ProcessContext;
 import dev.interleave.mp.ManagerWire.Reply;
 import dev.interleave.mp.ManagerWire.Request;
 import dev.interleave.mp.ManagerWire.Token;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +29,15 @@ final class ManagerLink {
   private final byte[] authkey;
   private final ThreadLocal<Connection> connection = new ThreadLocal<>();
   private final ThreadLocal<ExecutorService> io = new ThreadLocal<>();
+  /** Every connection and helper thread this link opened, so that closing it frees them. */
+  private final Set<Connection> opened = ConcurrentHashMap.newKeySet();
+  private final Set<ExecutorService> helpers = ConcurrentHashMap.newKeySet();
   private volatile String shutDown;
+
+  static {
+    // a harness worker runs many processes: the links of the last one must not pile up
+    ProcessContext.onReuse(ManagerLink::closeAll);
+  }
 
   private ManagerLink(String address, byte[] authkey) {
     this.address = address;
@@ -35,8 +45,34 @@ final class ManagerLink {
   }
 
   static ManagerLink of(String address, byte[] authkey) {
-    String key = address + "#" + java.util.HexFormat.of().formatHex(authkey);
-    return LINKS.computeIfAbsent(key, k -> new ManagerLink(address, authkey));
+    return LINKS.computeIfAbsent(key(address, authkey), k -> new ManagerLink(address, authkey));
+  }
+
+  private static String key(String address, byte[] authkey) {
+    return address + "#" + java.util.HexFormat.of().formatHex(authkey);
+  }
+
+  /** Closes every link of this JVM: their connections and helper threads. */
+  static void closeAll() {
+    for (ManagerLink link : LINKS.values()) {
+      link.close();
+    }
+  }
+
+  /**
+   * Closes this link's connections and helper threads and forgets it; a later call through it
+   * connects again (unless the manager was shut down).
+   */
+  private void close() {
+    LINKS.remove(key(address, authkey), this);
+    for (ExecutorService ex : helpers) {
+      ex.shutdownNow();
+    }
+    helpers.clear();
+    for (Connection c : opened) {
+      c.close();
+    }
+    opened.clear();
   }
 
   static ManagerLink of(Token token) {
@@ -46,6 +82,7 @@ final class ManagerLink {
   /** Marks the manager shut down by this JVM: later calls fail at once. */
   void markShutDown(String why) {
     shutDown = why;
+    close();
   }
 
   /**
@@ -68,7 +105,7 @@ final class ManagerLink {
   private Object callOffThread(String id, String method, Object[] args)
       throws InterruptedException {
     ExecutorService ex = io.get();
-    if (ex == null) {
+    if (ex == null || ex.isShutdown()) {
       ex = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(() -> {
           Points.markMachinery();
@@ -78,6 +115,7 @@ final class ManagerLink {
         return t;
       });
       io.set(ex);
+      helpers.add(ex);
     }
     Future<Object> f = ex.submit(() -> callHere(id, method, args));
     try {
@@ -150,7 +188,7 @@ final class ManagerLink {
           + "); its proxies can no longer be used", null);
     }
     Connection c = connection.get();
-    if (c == null) {
+    if (c == null || !opened.contains(c)) {
       try {
         c = ManagerAddress.isTcp(address) ? Client.connect(ManagerAddress.tcp(address), authkey)
             : Client.connect(Path.of(address), authkey);
@@ -158,12 +196,14 @@ final class ManagerLink {
         throw gone(e);
       }
       connection.set(c);
+      opened.add(c);
     }
     return c;
   }
 
   private void drop(Connection c) {
     connection.remove();
+    opened.remove(c);
     c.close();
   }
 

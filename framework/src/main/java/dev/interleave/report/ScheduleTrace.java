@@ -2,6 +2,7 @@ package dev.interleave.report;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -14,6 +15,8 @@ import org.apiguardian.api.API;
  * @param steps the steps in the order they were taken
  * @param inputs the inputs the test drew in this schedule, in the order drawn
  * @param outcome the outcome the test recorded in this schedule, or {@code null}
+ * @param output what each child process printed in this schedule (kept for counterexamples;
+ *     main's output is the test's own)
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record ScheduleTrace(
@@ -22,7 +25,8 @@ public record ScheduleTrace(
     List<String> processes,
     List<TraceStep> steps,
     List<DrawnInput> inputs,
-    String outcome) {
+    String outcome,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ProcessOutput> output) {
 
   /** Checks the arguments and copies the lists. */
   public ScheduleTrace {
@@ -31,6 +35,13 @@ public record ScheduleTrace(
     processes = Checks.list("processes", processes);
     steps = Checks.list("steps", steps);
     inputs = Checks.list("inputs", inputs);
+    output = Checks.list("output", output);
+  }
+
+  /** A schedule whose processes' output was not kept. */
+  public ScheduleTrace(String decisions, int preemptions, List<String> processes,
+      List<TraceStep> steps, List<DrawnInput> inputs, String outcome) {
+    this(decisions, preemptions, processes, steps, inputs, outcome, List.of());
   }
 
   /** A schedule without drawn inputs or outcome. */

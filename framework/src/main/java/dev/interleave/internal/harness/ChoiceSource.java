@@ -22,6 +22,7 @@ final class ChoiceSource implements Gen.Source {
   private final List<Long> draws = new ArrayList<>();
   private final Deque<Integer> open = new ArrayDeque<>();
   private final List<int[]> spans = new ArrayList<>();
+  private final java.util.Set<Integer> applied = new java.util.TreeSet<>();
 
   private ChoiceSource(SplittableRandom random, long[] fixed, int[] removed) {
     this.random = random;
@@ -84,12 +85,17 @@ final class ChoiceSource implements Gen.Source {
     return List.copyOf(spans);
   }
 
-  /** The processes started as removed, by id, ascending. */
-  int[] removed() {
-    return removed.clone();
+  /** The processes that were started as removed, by id, ascending. */
+  synchronized int[] removed() {
+    return applied.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** Whether process {@code id} is started as removed. */
+  /** Notes that process {@code id} was started as removed. */
+  synchronized void applied(int id) {
+    applied.add(id);
+  }
+
+  /** Whether process {@code id} is to be started as removed. */
   boolean removes(int id) {
     return Arrays.binarySearch(removed, id) >= 0;
   }

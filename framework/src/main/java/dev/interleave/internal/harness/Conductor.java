@@ -6,12 +6,17 @@ import dev.interleave.internal.harness.Event.Killed;
 import dev.interleave.internal.harness.Event.MainEnded;
 import dev.interleave.internal.harness.Event.Spawned;
 import dev.interleave.internal.harness.Proc.Status;
+import dev.interleave.internal.runtime.Points;
 import dev.interleave.internal.schedule.Scheduler;
+import dev.interleave.report.ProcessOutput;
 import dev.interleave.internal.wire.Message;
 import dev.interleave.internal.wire.Message.Abort;
 import dev.interleave.internal.wire.Message.Arrive;
+import dev.interleave.internal.wire.Message.ChildState;
 import dev.interleave.internal.wire.Message.Exited;
 import dev.interleave.internal.wire.Message.Kind;
+import dev.interleave.internal.wire.Message.Signal;
+import dev.interleave.internal.wire.Message.Spawn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +39,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class Conductor {
   private static final long DRAIN_MILLIS = 5000;
+  /** How often stress mode samples the state invariants. */
+  private static final long SAMPLE_NANOS = 2_000_000L;
+  /** The exit code of a process whose parent died, as the runtime gives it. */
+  private static final int ORPHAN_EXIT = 255;
   private long lastEvent = System.nanoTime();
   private boolean closed;
   private final ObjectNames names = new ObjectNames();
@@ -43,6 +52,8 @@ final class Conductor {
   final Stepper stepper;
   Problem problem;
   private boolean mainEnded;
+  /** Starts the processes that processes start; null where none may. */
+  HarnessLaunchPath launcher;
 
   Conductor(ScheduleSpec spec, Scheduler scheduler) {
     this.spec = spec;
@@ -72,11 +83,47 @@ final class Conductor {
 
   /** Routes a worker's messages here. */
   void listen(Worker w) {
-    w.route((worker, m) -> post(new FromWorker(worker, m)));
+    w.route((worker, m) -> {
+      if (m instanceof Spawn s) {
+        // starting a process may boot a worker JVM: not on the reader thread
+        Thread t = new Thread(() -> worker.send(spawn(worker, s)), "interleave-spawn");
+        t.setDaemon(true);
+        t.start();
+      } else if (m instanceof Signal sig) {
+        post(new Killed(sig.process(), sig.force()));
+        worker.send(state(sig.epoch(), sig.process()));
+      } else if (m instanceof Message.Status st) {
+        worker.send(state(st.epoch(), st.process()));
+      } else {
+        post(new FromWorker(worker, m));
+      }
+    });
+  }
+
+  /** A controlled process on {@code w} starts a process of its own. */
+  private ChildState spawn(Worker w, Spawn s) {
+    Proc parent;
+    synchronized (this) {
+      parent = byWorker(w);
+    }
+    if (parent == null || s.epoch() != spec.epoch() || launcher == null) {
+      return new ChildState(s.epoch(), -1, 0, false, 0, "the schedule is over");
+    }
+    return launcher.launchFor(parent, s);
+  }
+
+  /** What the parent of process {@code id} may know of it. */
+  private synchronized ChildState state(long epoch, int id) {
+    if (id <= 0 || id >= procs.size()) {
+      return new ChildState(epoch, id, 0, false, 0, "no process " + id + " in this schedule");
+    }
+    Proc p = procs.get(id);
+    return new ChildState(epoch, id, p.worker.pid(), p.alive(), p.exitCode, null);
   }
 
   /** The watchdog: waits for the schedule's end; returns its trace and problem (null if none). */
   synchronized ScheduleResult run() {
+    Points.markMachinery(); // the invariants this thread samples are not the program's steps
     try {
       watch();
       if (problem == null && spec.controlled()) {
@@ -92,7 +139,18 @@ final class Conductor {
       problem = Problem.exception("controller", "the harness was interrupted", null);
     }
     closed = true;
-    return new ScheduleResult(stepper.trace(), problem);
+    return new ScheduleResult(stepper.trace(), problem, output());
+  }
+
+  /** What the processes that printed anything printed. */
+  private List<ProcessOutput> output() {
+    List<ProcessOutput> out = new ArrayList<>();
+    for (Proc p : procs) {
+      if (!p.stdout.isEmpty() || !p.stderr.isEmpty()) {
+        out.add(new ProcessOutput(p.name, p.stdout, p.stderr));
+      }
+    }
+    return out;
   }
 
   private void watch() throws InterruptedException {
@@ -100,7 +158,9 @@ final class Conductor {
     while (problem == null && !finished()) {
       long left = timeout - (System.nanoTime() - lastEvent);
       if (left > 0) {
-        TimeUnit.NANOSECONDS.timedWait(this, left);
+        TimeUnit.NANOSECONDS.timedWait(this, spec.controlled() ? left : Math.min(left,
+            SAMPLE_NANOS));
+        sampleUnderStress();
       } else {
         onSilence();
         lastEvent = System.nanoTime();
@@ -130,6 +190,7 @@ final class Conductor {
       // no worker: a process removed by shrinking, started as one that has already exited
       Proc p = new Proc(s.id(), s.name(), s.worker(), s.handle(), s.worker() == null
           ? Status.EXITED : spec.controlled() ? Status.READY : Status.RUNNING);
+      p.parent = s.parent();
       p.pending = new Arrive(spec.epoch(), Kind.BEGIN, "START", null, "begin", null, null, -1);
       procs.add(p);
     } else if (e instanceof MainEnded m) {
@@ -159,6 +220,7 @@ final class Conductor {
       onArrive(p, a);
     } else if (m instanceof Exited x && x.epoch() == spec.epoch()) {
       p.worker.route((x1, x2) -> {});
+      p.printed(x.stdout(), x.stderr());
       if (p.alive()) {
         if (x.failure() != null && problem == null
             && !spec.ends().allowsException(exceptionClass(x.failure()))) {
@@ -191,7 +253,24 @@ final class Conductor {
               : " (System.exit)") + "; declare it with Scenario.allowExitCode if expected", null);
     }
     exit(p, code.orElse(-9));
+    endOrphans(p);
     stepper.wakeAll();
+  }
+
+  /**
+   * {@code p} died: its live children end as the runtime's orphans do (a child whose parent
+   * vanished exits with 255, without waiting for its own children). The runtime ends them
+   * within a tenth of a second; under control they end at once.
+   */
+  private void endOrphans(Proc p) {
+    for (Proc q : procs) {
+      if (q.id != 0 && q.parent == p.id && q.alive()) {
+        q.worker.killAndAwait();
+        q.pending = null;
+        exit(q, ORPHAN_EXIT);
+        endOrphans(q);
+      }
+    }
   }
 
   /** The class name at the head of a printed stack trace. */
@@ -266,7 +345,25 @@ final class Conductor {
       p.worker.killAndAwait();
       p.pending = null;
       exit(p, force ? -9 : -15);
+      endOrphans(p);
       stepper.wakeAll();
+    }
+  }
+
+  /**
+   * Stress mode: the state invariants are checked about every {@value #SAMPLE_NANOS} ns while
+   * the processes run freely (under control they are checked after every step). A sample may
+   * fall inside an operation, so a violation found this way is searched for under control
+   * before it is reported as reproduced.
+   */
+  private void sampleUnderStress() {
+    if (spec.controlled() || problem != null || mainEnded && finished()) {
+      return;
+    }
+    String failed = spec.run().checkState();
+    if (failed != null) {
+      problem = Problem.invariant(failed, "invariant '" + failed + "' was violated (sampled"
+          + " while the processes ran)" + spec.run().observed());
     }
   }
 

@@ -14,8 +14,9 @@ sealed interface Event {
   /** The scenario body returned ({@code failure} null) or threw. */
   record MainEnded(Throwable failure) implements Event {}
 
-  /** Main started a process on {@code worker}; its task was sent. */
-  record Spawned(int id, String name, Worker worker, HarnessHandle handle) implements Event {}
+  /** Process {@code parent} (0: main) started process {@code id} on {@code worker}. */
+  record Spawned(int id, int parent, String name, Worker worker, HarnessHandle handle)
+      implements Event {}
 
   /** Main terminated ({@code force} false) or killed process {@code id}. */
   record Killed(int id, boolean force) implements Event {}

@@ -18,20 +18,26 @@ final class Explorer {
   private final WorkerPool pool;
   private final ScenarioSpec scenario;
   private final RunOptions options;
+  private final Budget budget;
+  private final ProgressReporter progress;
   private final boolean stopAtFirst;
 
   Explorer(WorkerPool pool, ScenarioSpec scenario, RunOptions options) {
-    this(pool, scenario, options, true);
+    this(pool, scenario, options, Budget.NONE, ProgressReporter.NONE, true);
   }
 
   /**
-   * An explorer that, unless {@code stopAtFirst}, explores every planned schedule after a
-   * failure, counting outcomes and failures, and shrinks the first failure at the end.
+   * An explorer within {@code budget}; unless {@code stopAtFirst}, it explores every planned
+   * schedule after a failure, counting outcomes and failures, and shrinks the first failure at
+   * the end.
    */
-  Explorer(WorkerPool pool, ScenarioSpec scenario, RunOptions options, boolean stopAtFirst) {
+  Explorer(WorkerPool pool, ScenarioSpec scenario, RunOptions options, Budget budget,
+      ProgressReporter progress, boolean stopAtFirst) {
     this.pool = pool;
     this.scenario = scenario;
     this.options = options;
+    this.budget = budget;
+    this.progress = progress;
     this.stopAtFirst = stopAtFirst;
   }
 
@@ -45,13 +51,16 @@ final class Explorer {
       int failing = 0;
       int firstAt = 0;
       Attempt first = null;
-      int planned = options.replay() != null ? 1 : options.schedules();
-      for (int n = 1; n <= planned && (first == null || !stopAtFirst); n++) {
+      int last = options.replay() != null ? 1 : budget.last(options.schedules());
+      for (int n = budget.shard(); n <= last && (first == null || !stopAtFirst)
+          && budget.timeLeft(start); n += budget.shards()) {
         Attempt a = runOne(runner, strategies, n);
         if (a == null) {
           break;
         }
         explored++;
+        progress.schedule(explored, budget.planned(last, -1), a.result().problem() == null ? 0
+            : 1, System.nanoTime() - start, budget.time());
         strategies.observed(a.trace());
         if (a.result().outcome() != null) {
           outcomes.merge(a.result().outcome(), 1L, Long::sum);
@@ -75,8 +84,8 @@ final class Explorer {
         failure = underControl(failure);
       }
       long millis = (System.nanoTime() - start) / 1_000_000;
-      return new Exploration(options, planned, explored, exhausted, millis, outcomes,
-          tally.snapshot(), failure, strategies.pctBound(), failing);
+      return new Exploration(options, budget.planned(last, explored), explored, exhausted,
+          millis, outcomes, tally.snapshot(), failure, strategies.pctBound(), failing);
     }
   }
 

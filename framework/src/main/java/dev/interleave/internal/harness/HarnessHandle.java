@@ -26,6 +26,11 @@ final class HarnessHandle implements ChildHandle {
     void kill(int id, boolean force);
   }
 
+  /** The process's id in its schedule. */
+  int id() {
+    return id;
+  }
+
   /** Called by the conductor when the process's task ended. */
   void exited(int exitCode) {
     this.code = exitCode;

@@ -3,6 +3,8 @@ package dev.interleave.internal.harness;
 import dev.interleave.internal.runtime.ChildHandle;
 import dev.interleave.internal.runtime.LaunchPath;
 import dev.interleave.internal.wire.Message.Assign;
+import dev.interleave.internal.wire.Message.ChildState;
+import dev.interleave.internal.wire.Message.Spawn;
 import dev.interleave.mp.ProcessStartException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -10,7 +12,8 @@ import java.util.List;
 
 /**
  * Under the harness, {@code Process.start()} on the scenario's main thread hands the process to
- * an idle warm worker instead of booting a JVM. Other threads get the default path.
+ * an idle warm worker instead of booting a JVM; so does a controlled process's, through the
+ * controller ({@link #launchFor}). Other threads get the default path.
  */
 final class HarnessLaunchPath implements LaunchPath {
   private final WorkerPool pool;
@@ -50,26 +53,16 @@ final class HarnessLaunchPath implements LaunchPath {
   }
 
   @Override
-  public ChildHandle launch(String name, boolean daemon, byte[] payload) {
+  public synchronized ChildHandle launch(String name, boolean daemon, byte[] payload) {
     if (Thread.currentThread() != thread) {
       return null;
     }
     if (inputs.removes(nextId + 1)) {
-      return removed(++nextId, name);
+      return removed(++nextId, 0, name);
     }
-    Worker w = free.pollFirst();
-    if (w == null) {
-      w = grow();
-    }
-    int id = ++nextId;
-    HarnessHandle handle = new HarnessHandle(id, w.pid(), (k, force) -> conductor.post(new Event.Killed(k, force)));
-    conductor.listen(w);
-    conductor.post(new Event.Spawned(id, name, w, handle));
-    ScheduleSpec spec = conductor.spec;
-    boolean sent = w.send(new Assign(spec.epoch(), id, name, daemon, "MainProcess",
-        ProcessHandle.current().pid(), payload, spec.controlled(), noiseSeed + id));
-    if (!sent) {
-      conductor.post(new Event.FromWorker(w, null));
+    HarnessHandle handle = start(0, "MainProcess", ProcessHandle.current().pid(), name, daemon,
+        payload);
+    if (handle == null) {
       throw new ProcessStartException("the harness worker for " + name + " is gone",
           List.of("harness-worker"), null, "", null);
     }
@@ -77,14 +70,56 @@ final class HarnessLaunchPath implements LaunchPath {
   }
 
   /**
+   * Starts the process a controlled process {@code parent} asked for, as main's are started,
+   * and says what became of it (a process of -1 with an error when it could not start).
+   */
+  synchronized ChildState launchFor(Proc parent, Spawn s) {
+    HarnessHandle handle;
+    try {
+      handle = start(parent.id, parent.name, parent.worker.pid(), s.name(), s.daemon(),
+          s.payload());
+    } catch (ProcessStartException e) {
+      return new ChildState(s.epoch(), -1, 0, false, 0, e.getMessage());
+    }
+    if (handle == null) {
+      return new ChildState(s.epoch(), -1, 0, false, 0,
+          "the harness worker for " + s.name() + " is gone");
+    }
+    return new ChildState(s.epoch(), handle.id(), handle.pid(), true, 0, null);
+  }
+
+  /** Hands a process to a free worker; null if the worker is gone. */
+  private HarnessHandle start(int parentId, String parentName, long parentPid, String name,
+      boolean daemon, byte[] payload) {
+    Worker w = free.pollFirst();
+    if (w == null) {
+      w = grow();
+    }
+    int id = ++nextId;
+    HarnessHandle handle = new HarnessHandle(id, w.pid(),
+        (k, force) -> conductor.post(new Event.Killed(k, force)));
+    conductor.listen(w);
+    conductor.post(new Event.Spawned(id, parentId, name, w, handle));
+    ScheduleSpec spec = conductor.spec;
+    boolean sent = w.send(new Assign(spec.epoch(), id, name, daemon, parentName, parentPid,
+        payload, spec.controlled(), noiseSeed + id));
+    if (!sent) {
+      conductor.post(new Event.FromWorker(w, null));
+      return null;
+    }
+    return handle;
+  }
+
+  /**
    * A process shrinking removed: it keeps its number and name, but no worker runs it; it is
    * started as a process that has already exited with code 0, without running its target, and
-   * takes no step. Its pid is 0.
+   * takes no step. Its pid is 0. Only processes started by main are removed.
    */
-  private ChildHandle removed(int id, String name) {
+  private ChildHandle removed(int id, int parentId, String name) {
     HarnessHandle handle = new HarnessHandle(id, 0, (k, force) -> { });
     handle.exited(0);
-    conductor.post(new Event.Spawned(id, name, null, handle));
+    inputs.applied(id);
+    conductor.post(new Event.Spawned(id, parentId, name, null, handle));
     return handle;
   }
 

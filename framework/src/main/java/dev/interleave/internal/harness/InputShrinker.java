@@ -44,7 +44,9 @@ final class InputShrinker {
       int[] removed = IntStream.concat(IntStream.of(best.removed()), IntStream.of(id))
           .sorted().toArray();
       Attempt a = runs.guided(without(best.trace(), id), best.draws(), removed, false);
-      if (runs.fails(a) && runs.serial(best.draws(), removed).result().problem() == null) {
+      boolean applied = java.util.Arrays.binarySearch(a.removed(), id) >= 0;
+      if (applied && runs.fails(a)
+          && runs.serial(best.draws(), removed).result().problem() == null) {
         best = a;
       }
     }

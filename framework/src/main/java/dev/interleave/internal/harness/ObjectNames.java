@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 final class ObjectNames {
   private static final Pattern SEGMENT = Pattern.compile(
       "^((?:[a-z]+:)?(?:interleave-)?\\d+-\\d+-([a-z]+)-\\d+)(:\\d+)?$");
+  /** Objects whose raw names differ from run to run and carry no shared-memory id. */
+  private static final String[] FAMILIES = {"socket", "listener"};
   private final Map<String, String> names = new HashMap<>();
   private final Map<String, Integer> counts = new HashMap<>();
 
@@ -30,6 +32,13 @@ final class ObjectNames {
   String name(String raw) {
     if (raw == null) {
       return null;
+    }
+    for (String family : FAMILIES) {
+      if (raw.startsWith(family + ":")) {
+        // carries a port, a file name or a per-JVM counter: named by first use instead
+        return names.computeIfAbsent(raw,
+            b -> family + "#" + counts.merge(family, 1, Integer::sum));
+      }
     }
     Matcher m = SEGMENT.matcher(raw);
     if (!m.matches()) {

@@ -1,5 +1,6 @@
 package dev.interleave.internal.harness;
 
+import dev.interleave.internal.schedule.Dependency;
 import dev.interleave.internal.wire.Message.Arrive;
 
 /** The controller's record of one process of a schedule; owned by the conductor thread. */
@@ -18,6 +19,10 @@ final class Proc {
   /** Timers of this process fired in a row while no other process took a step. */
   int timerStreak;
   int exitCode;
+  /** The id of the process that started this one (0: main). */
+  int parent;
+  String stdout = "";
+  String stderr = "";
 
   Proc(int id, String name, Worker worker, HarnessHandle handle, Status status) {
     this.id = id;
@@ -25,6 +30,12 @@ final class Proc {
     this.worker = worker;
     this.handle = handle;
     this.status = status;
+  }
+
+  /** Keeps what the process printed, as its worker reported it at the end of its task. */
+  void printed(String out, String err) {
+    this.stdout = out == null ? "" : out;
+    this.stderr = err == null ? "" : err;
   }
 
   boolean alive() {
@@ -38,10 +49,11 @@ final class Proc {
 
   /**
    * The object an operation waits on: a pipe end ({@code pipe#1:0}) stands for its pipe, since
-   * a send on one end is what a receive on the other waits for.
+   * a send on one end is what a receive on the other waits for; every socket connection stands
+   * for one channel (see {@link Dependency#state}).
    */
   static String channel(String object) {
-    return object.startsWith("pipe") ? object.replaceFirst(":\\d+$", "") : object;
+    return Dependency.state(object);
   }
 
   /** The blocked operation's virtual deadline, or -1. */

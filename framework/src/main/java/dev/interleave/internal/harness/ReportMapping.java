@@ -75,6 +75,6 @@ final class ReportMapping {
     List<DrawnInput> inputs = a.result().inputs().stream()
         .map(in -> new DrawnInput(in[0], in[1])).toList();
     return new ScheduleTrace(Decisions.format(t.decisions()), t.preemptions(), t.processes(),
-        steps, inputs, a.result().outcome());
+        steps, inputs, a.result().outcome(), a.result().output());
   }
 }

@@ -20,7 +20,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -41,7 +43,7 @@ final class ReportWriter {
     String scenarioId = context.getConfigurationParameter(SCENARIO_ID).orElse(null);
     Naming naming = new Naming(className + "#" + method + "()", className, method,
         context.getParent().map(ExtensionContext::getDisplayName).orElse(method), scenarioId,
-        context.getRequiredTestClass());
+        context.getRequiredTestClass(), Budget.read(context, e.options()).params());
     TestReport report = report(naming, spec, e, j);
     Path dir = Path.of(System.getProperty(ReportSessionListener.DIR_PROPERTY,
         ReportSessionListener.DEFAULT_DIR));
@@ -63,21 +65,28 @@ final class ReportWriter {
    *
    * @param scenarioId the command line's scenario id, or null
    * @param testClass the class declaring the test
+   * @param budget the time budget and shard, listed with the strategy's parameters
    */
   record Naming(String testId, String className, String method, String displayName,
-      String scenarioId, Class<?> testClass) {}
+      String scenarioId, Class<?> testClass, Map<String, String> budget) {}
 
   static TestReport report(Naming n, ScenarioSpec spec, Exploration e, Verdicts.Judgement j) {
     RunOptions o = e.options();
     RunMode mode = o.replay() != null ? RunMode.REPLAY
         : o.controlled() ? RunMode.CONTROLLED : RunMode.STRESS;
     return new TestReport(n.testId(), n.className(), n.method(), n.displayName(), spec.name(),
-        mode, o.strategy().name().toLowerCase(Locale.ROOT), ReportMapping.strategyParams(o),
+        mode, o.strategy().name().toLowerCase(Locale.ROOT), params(o, n),
         o.seed(), Verdict.valueOf(j.verdict().name()),
         o.expect() == Expect.PASS ? Expectation.PASS : Expectation.VIOLATION, j.reason(),
         e.planned(), e.explored(), e.exhausted(), e.elapsedMillis(), invariants(e),
         outcomes(spec, e), e.failure() == null ? List.of() : List.of(finding(n, e.failure())),
         n.scenarioId(), RunEnvironments.now(System.currentTimeMillis() - e.elapsedMillis()));
+  }
+
+  private static Map<String, String> params(RunOptions o, Naming n) {
+    Map<String, String> m = new TreeMap<>(ReportMapping.strategyParams(o));
+    m.putAll(n.budget());
+    return m;
   }
 
   private static List<InvariantStats> invariants(Exploration e) {

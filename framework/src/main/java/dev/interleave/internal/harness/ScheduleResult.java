@@ -1,5 +1,6 @@
 package dev.interleave.internal.harness;
 
+import dev.interleave.report.ProcessOutput;
 import java.util.List;
 
 /**
@@ -7,21 +8,24 @@ import java.util.List;
  *
  * @param outcome the outcome the body recorded, or null
  * @param inputs the inputs the body drew, as name and value
+ * @param output what each child process printed
  */
-record ScheduleResult(Trace trace, Problem problem, String outcome, List<String[]> inputs) {
+record ScheduleResult(Trace trace, Problem problem, String outcome, List<String[]> inputs,
+    List<ProcessOutput> output) {
   ScheduleResult {
     inputs = List.copyOf(inputs);
+    output = List.copyOf(output);
   }
 
-  ScheduleResult(Trace trace, Problem problem) {
-    this(trace, problem, null, List.of());
+  ScheduleResult(Trace trace, Problem problem, List<ProcessOutput> output) {
+    this(trace, problem, null, List.of(), output);
   }
 
   ScheduleResult withOutcome(String o, Problem p) {
-    return new ScheduleResult(trace, p, o, inputs);
+    return new ScheduleResult(trace, p, o, inputs, output);
   }
 
   ScheduleResult withInputs(List<String[]> drawn) {
-    return new ScheduleResult(trace, problem, outcome, drawn);
+    return new ScheduleResult(trace, problem, outcome, drawn, output);
   }
 }

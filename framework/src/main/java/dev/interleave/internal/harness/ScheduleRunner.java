@@ -61,6 +61,7 @@ final class ScheduleRunner implements AutoCloseable {
         Duration.ofMillis(options.timeoutMillis()), options.maxSteps(), main, run,
         scenario.ends());
     Conductor conductor = new Conductor(spec, scheduler);
+    conductor.launcher = launchPath;
     ProcessContext.resetChildNames();
     main.attach(conductor);
     long noise = options.seed() * 31 + number;

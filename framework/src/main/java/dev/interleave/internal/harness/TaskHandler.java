@@ -4,6 +4,7 @@ import dev.interleave.internal.wire.Connection;
 import dev.interleave.internal.wire.Message;
 import dev.interleave.internal.wire.Message.Abort;
 import dev.interleave.internal.wire.Message.Arrive;
+import dev.interleave.internal.wire.Message.ChildState;
 import dev.interleave.internal.wire.Message.Go;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,20 +59,42 @@ final class TaskHandler extends ControlledHandler {
   }
 
   private Go awaitGo(long epoch) throws IOException {
-    {
-      while (true) {
-        Message m = connection.receive();
-        if (m instanceof Go g && g.epoch() == epoch) {
-          return g;
-        }
-        if (m instanceof Abort a && a.epoch() == epoch) {
-          aborted = true;
-          throw new ScheduleAbort();
-        }
-        if (m instanceof Message.Shutdown) {
-          System.exit(0);
-        }
+    return awaitReply(epoch, Go.class);
+  }
+
+  /**
+   * Sends {@code request} about a child of the running process and returns the controller's
+   * answer; called by the participant thread only, between its points.
+   */
+  ChildState request(Message request) {
+    if (aborted) {
+      throw new ScheduleAbort();
+    }
+    try {
+      connection.send(request);
+      return awaitReply(epoch(), ChildState.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the harness controller went away", e);
+    }
+  }
+
+  private <T extends Message> T awaitReply(long epoch, Class<T> type) throws IOException {
+    while (true) {
+      Message m = connection.receive();
+      if (type.isInstance(m) && epochOf(m) == epoch) {
+        return type.cast(m);
+      }
+      if (m instanceof Abort a && a.epoch() == epoch) {
+        aborted = true;
+        throw new ScheduleAbort();
+      }
+      if (m instanceof Message.Shutdown) {
+        System.exit(0);
       }
     }
+  }
+
+  private static long epochOf(Message m) {
+    return m instanceof Go g ? g.epoch() : m instanceof ChildState c ? c.epoch() : -1;
   }
 }

@@ -2,6 +2,7 @@ package dev.interleave.internal.harness;
 
 import dev.interleave.internal.runtime.ChildHandle;
 import dev.interleave.internal.runtime.ChildMain;
+import dev.interleave.internal.runtime.Children;
 import dev.interleave.internal.runtime.Launcher;
 import dev.interleave.internal.runtime.Op;
 import dev.interleave.internal.runtime.Points;
@@ -9,14 +10,18 @@ import dev.interleave.internal.runtime.ProcessContext;
 import dev.interleave.internal.wire.Connection;
 import dev.interleave.internal.wire.Message;
 import dev.interleave.internal.wire.Message.Assign;
+import dev.interleave.internal.wire.Message.ChildState;
 import dev.interleave.internal.wire.Message.Exited;
 import dev.interleave.internal.wire.Message.Hello;
 import dev.interleave.internal.wire.Message.Shutdown;
+import dev.interleave.internal.wire.Message.Spawn;
+import dev.interleave.mp.ProcessStartException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The loop of a harness worker JVM: it reads messages from the controller; each {@link Assign}
@@ -30,6 +35,7 @@ final class WorkerLoop {
 
   private final Connection connection;
   private final TaskHandler handler;
+  private final TaskOutput output = TaskOutput.install();
 
   private WorkerLoop(Connection connection) {
     this.connection = connection;
@@ -41,7 +47,7 @@ final class WorkerLoop {
       c.send(new Hello(index, ProcessHandle.current().pid(), token));
       WorkerLoop loop = new WorkerLoop(c);
       Points.install(loop.handler);
-      Launcher.override(loop::refuseGrandchild);
+      Launcher.override(loop::launchGrandchild);
       loop.run();
     }
   }
@@ -63,24 +69,29 @@ final class WorkerLoop {
   }
 
   /**
-   * A controlled process starting a process of its own: the harness does not schedule
-   * grandchildren yet, so this is reported as uncontrolled work and refused, rather than left to
-   * run unseen. Other threads, and stress mode, take the default path.
+   * A controlled process starting a process of its own: the controller hands it to another
+   * worker and schedules it like main's children. Other threads, and stress mode, take the
+   * default path (a real child JVM).
    */
-  private ChildHandle refuseGrandchild(String name, boolean daemon, byte[] payload) {
+  private ChildHandle launchGrandchild(String name, boolean daemon, byte[] payload) {
     if (!handler.controlsBlocking()) {
       return null;
     }
-    String why = "it started process '" + name + "': a process started by a controlled process"
-        + " is not scheduled by the harness; start every process from the scenario body";
-    handler.uncontrolled(why);
-    throw new IllegalStateException("cannot start " + name + " under the harness: " + why);
+    ChildState s = handler.request(new Spawn(handler.epoch(), name, daemon, payload));
+    if (s.process() < 0) {
+      throw new ProcessStartException("cannot start " + name + " under the harness: "
+          + s.error(), List.of("harness-worker"), null, "", null);
+    }
+    return new GrandchildHandle(handler, s);
   }
 
   /** Runs one task on this thread: its points read the controller's answers inline. */
   private void runTask(Assign a) {
     handler.reset();
     ProcessContext.resetChildNames(); // each task is a new process: its children count from 1
+    Children.forgetAll();
+    ProcessContext.reused();
+    output.begin();
     handler.bind(Thread.currentThread(), a.epoch(), a.controlled(), a.noiseSeed());
     int code;
     String failure = null;
@@ -92,6 +103,7 @@ final class WorkerLoop {
         failure = report(a.name(), t);
       }
       if (code != ABORTED) {
+        Children.atExit(); // as the runtime's exit: daemonic children terminated, others joined
         // the end of the target and the exit that join() sees are two moments: others may run
         Points.point(Op.EXIT, "process:" + a.name(), null);
       }
@@ -102,7 +114,7 @@ final class WorkerLoop {
       failure = report(a.name(), e);
     }
     handler.unbind();
-    send(new Exited(a.epoch(), code, failure));
+    send(new Exited(a.epoch(), code, failure, output.stdout(), output.stderr()));
   }
 
   private static String report(String name, Throwable t) {

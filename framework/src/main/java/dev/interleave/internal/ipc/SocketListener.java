@@ -1,6 +1,8 @@
 package dev.interleave.internal.ipc;
 
 import dev.interleave.internal.ipc.IpcFailure.Kind;
+import dev.interleave.internal.runtime.Op;
+import dev.interleave.internal.runtime.Points;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -147,6 +149,7 @@ public final class SocketListener implements AutoCloseable {
 
   /** Connects to the TCP listener at {@code address}. */
   public static SocketTransport connectTcp(InetSocketAddress address) {
+    Points.point(Op.CONNECT, pointId(address), "connect");
     try {
       SocketChannel c = SocketChannel.open(address);
       c.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -160,8 +163,37 @@ public final class SocketListener implements AutoCloseable {
     return address != null ? address.toString() : String.valueOf(bound);
   }
 
-  /** Waits for a connection, in slices so that an interrupt ends the wait. */
+  /**
+   * The scheduling-point object of the listener at {@code address}: a Unix socket by its file
+   * name, a TCP socket by its port, so that an accept and the connects it waits for meet.
+   */
+  static String pointId(SocketAddress address) {
+    if (address instanceof InetSocketAddress inet) {
+      return "listener:" + inet.getPort();
+    }
+    Path path = address instanceof UnixDomainSocketAddress unix ? unix.getPath() : null;
+    return "listener:" + (path == null ? String.valueOf(address) : path.getFileName());
+  }
+
+  /**
+   * Waits for a connection, in slices so that an interrupt ends the wait; under the harness the
+   * wait is a blocked step that a client's connect makes runnable again.
+   */
   public SocketTransport accept() throws InterruptedException {
+    if (Points.controlled()) {
+      SocketTransport[] got = new SocketTransport[1];
+      Points.await(Op.ACCEPT, pointId(bound), "accept", () -> {
+        try {
+          SocketChannel c = server.accept();
+          got[0] = c == null ? null : accepted(c);
+          return c != null;
+        } catch (IOException e) {
+          throw new IpcFailure(Kind.IO, "cannot accept on " + describe() + ": " + e.getMessage(),
+              e);
+        }
+      }, -1, null);
+      return got[0];
+    }
     try {
       while (true) {
         SocketChannel c = server.accept();
@@ -193,6 +225,7 @@ public final class SocketListener implements AutoCloseable {
 
   /** Connects to the listener at {@code address}. */
   public static SocketTransport connect(Path address) {
+    Points.point(Op.CONNECT, pointId(UnixDomainSocketAddress.of(address)), "connect");
     try {
       SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(address));
       return new SocketTransport(c, address.getFileName().toString());

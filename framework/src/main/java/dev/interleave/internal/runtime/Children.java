@@ -44,6 +44,15 @@ public final class Children {
     }
   }
 
+  /**
+   * Forgets every child: a harness worker calls this before each task, since each task is a new
+   * process and the children of the last one are the controller's to end.
+   */
+  public static void forgetAll() {
+    LIVE.clear();
+    AWAITED.clear();
+  }
+
   /** Forgets a closed child. */
   public static void unregister(Child p) {
     LIVE.remove(p);

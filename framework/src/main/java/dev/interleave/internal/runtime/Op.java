@@ -29,5 +29,11 @@ public enum Op {
   /** A pool worker has delivered a chunk's results. */
   POOL_RESULT,
   /** A pool's worker started or was seen to die. */
-  POOL_WORKER
+  POOL_WORKER,
+  /** A listener accepts a connection (blocks until a client connects). */
+  ACCEPT,
+  /** A client connects to a listener. */
+  CONNECT,
+  /** A connection or listener is closed (the peer may then see the end of the stream). */
+  CLOSE
 }

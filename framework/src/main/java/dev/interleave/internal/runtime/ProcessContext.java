@@ -28,6 +28,9 @@ public final class ProcessContext {
   private static volatile Who parent;
   private static volatile String identity = "";
 
+  private static final java.util.List<Runnable> REUSE_HOOKS =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private ProcessContext() {}
 
   /** The name of the next process created here. */
@@ -41,6 +44,21 @@ public final class ProcessContext {
    */
   public static void resetChildNames() {
     COUNTER.set(0);
+  }
+
+  /**
+   * Registers what a JVM must forget of the process it ran before it runs another (a harness
+   * worker runs many processes, one after another).
+   */
+  public static void onReuse(Runnable forget) {
+    REUSE_HOOKS.add(forget);
+  }
+
+  /** Runs the hooks of {@link #onReuse}: this JVM is about to run a new process. */
+  public static void reused() {
+    for (Runnable r : REUSE_HOOKS) {
+      r.run();
+    }
   }
 
   /** This process. */

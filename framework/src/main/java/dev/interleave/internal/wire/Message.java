@@ -6,7 +6,8 @@ package dev.interleave.internal.wire;
  */
 public sealed interface Message
     permits Message.Hello, Message.Arrive, Message.Exited, Message.Go, Message.Assign,
-        Message.Abort, Message.Shutdown {
+        Message.Abort, Message.Shutdown, Message.Spawn, Message.Signal, Message.Status,
+        Message.ChildState {
 
   /** Worker → controller, first: who connects, proved by the pool's token. */
   record Hello(int worker, long pid, String token) implements Message {}
@@ -49,8 +50,12 @@ public sealed interface Message
     UNCONTROLLED
   }
 
-  /** The process's task ended with {@code code}; {@code failure} is its stack trace or null. */
-  record Exited(long epoch, int code, String failure) implements Message {}
+  /**
+   * The process's task ended with {@code code}; {@code failure} is its stack trace or null;
+   * {@code stdout} and {@code stderr} are the end of what the task printed.
+   */
+  record Exited(long epoch, int code, String failure, String stdout, String stderr)
+      implements Message {}
 
   /** Controller → worker: proceed; {@code now} is virtual time; {@code timedOut} ends a wait. */
   record Go(long epoch, long now, boolean timedOut) implements Message {}
@@ -69,4 +74,28 @@ public sealed interface Message
 
   /** Controller → worker: exit the worker loop. */
   record Shutdown() implements Message {}
+
+  /**
+   * Worker → controller: the running process starts a process of its own; the controller
+   * hands it to another worker, as it does main's, and answers with {@link ChildState}.
+   */
+  record Spawn(long epoch, String name, boolean daemon, byte[] payload) implements Message {}
+
+  /** Worker → controller: terminate ({@code force} false) or kill process {@code process}. */
+  record Signal(long epoch, int process, boolean force) implements Message {}
+
+  /** Worker → controller: how is process {@code process}? Answered by {@link ChildState}. */
+  record Status(long epoch, int process) implements Message {}
+
+  /**
+   * Controller → worker: the answer to {@link Spawn}, {@link Signal} and {@link Status}.
+   *
+   * @param process the process's id in the schedule, or -1 when it could not be started
+   * @param pid the OS pid of the worker JVM that runs it
+   * @param alive whether it has not exited
+   * @param code its exit code once exited
+   * @param error why it could not be started, or null
+   */
+  record ChildState(long epoch, int process, long pid, boolean alive, int code, String error)
+      implements Message {}
 }

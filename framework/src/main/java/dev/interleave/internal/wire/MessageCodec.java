@@ -3,11 +3,15 @@ package dev.interleave.internal.wire;
 import dev.interleave.internal.wire.Message.Abort;
 import dev.interleave.internal.wire.Message.Arrive;
 import dev.interleave.internal.wire.Message.Assign;
+import dev.interleave.internal.wire.Message.ChildState;
 import dev.interleave.internal.wire.Message.Exited;
 import dev.interleave.internal.wire.Message.Go;
 import dev.interleave.internal.wire.Message.Hello;
 import dev.interleave.internal.wire.Message.Kind;
 import dev.interleave.internal.wire.Message.Shutdown;
+import dev.interleave.internal.wire.Message.Signal;
+import dev.interleave.internal.wire.Message.Spawn;
+import dev.interleave.internal.wire.Message.Status;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -34,6 +38,8 @@ final class MessageCodec {
       out.writeLong(e.epoch());
       out.writeInt(e.code());
       writeString(out, e.failure());
+      writeString(out, e.stdout());
+      writeString(out, e.stderr());
     } else if (m instanceof Go g) {
       out.writeByte(Tags.GO);
       out.writeLong(g.epoch());
@@ -47,6 +53,37 @@ final class MessageCodec {
     } else if (m instanceof Shutdown) {
       out.writeByte(Tags.SHUTDOWN);
     } else {
+      writeFamily(out, m);
+    }
+  }
+
+  /** The messages of processes started by processes. */
+  private static void writeFamily(DataOutput out, Message m) throws IOException {
+    if (m instanceof Spawn s) {
+      out.writeByte(Tags.SPAWN);
+      out.writeLong(s.epoch());
+      writeString(out, s.name());
+      out.writeBoolean(s.daemon());
+      out.writeInt(s.payload().length);
+      out.write(s.payload());
+    } else if (m instanceof Signal s) {
+      out.writeByte(Tags.SIGNAL);
+      out.writeLong(s.epoch());
+      out.writeInt(s.process());
+      out.writeBoolean(s.force());
+    } else if (m instanceof Status s) {
+      out.writeByte(Tags.STATUS);
+      out.writeLong(s.epoch());
+      out.writeInt(s.process());
+    } else if (m instanceof ChildState c) {
+      out.writeByte(Tags.CHILD_STATE);
+      out.writeLong(c.epoch());
+      out.writeInt(c.process());
+      out.writeLong(c.pid());
+      out.writeBoolean(c.alive());
+      out.writeInt(c.code());
+      writeString(out, c.error());
+    } else {
       throw new IllegalArgumentException("unknown message " + m);
     }
   }
@@ -56,13 +93,28 @@ final class MessageCodec {
     return switch (tag) {
       case Tags.HELLO -> new Hello(in.readInt(), in.readLong(), readString(in));
       case Tags.ARRIVE -> readArrive(in);
-      case Tags.EXITED -> new Exited(in.readLong(), in.readInt(), readString(in));
+      case Tags.EXITED -> new Exited(in.readLong(), in.readInt(), readString(in), readString(in),
+          readString(in));
       case Tags.GO -> new Go(in.readLong(), in.readLong(), in.readBoolean());
       case Tags.ASSIGN -> readAssign(in);
       case Tags.ABORT -> new Abort(in.readLong());
       case Tags.SHUTDOWN -> new Shutdown();
+      case Tags.SPAWN -> readSpawn(in);
+      case Tags.SIGNAL -> new Signal(in.readLong(), in.readInt(), in.readBoolean());
+      case Tags.STATUS -> new Status(in.readLong(), in.readInt());
+      case Tags.CHILD_STATE -> new ChildState(in.readLong(), in.readInt(), in.readLong(),
+          in.readBoolean(), in.readInt(), readString(in));
       default -> throw new IOException("unknown message tag " + tag);
     };
+  }
+
+  private static Spawn readSpawn(DataInput in) throws IOException {
+    long epoch = in.readLong();
+    String name = readString(in);
+    boolean daemon = in.readBoolean();
+    byte[] payload = new byte[in.readInt()];
+    in.readFully(payload);
+    return new Spawn(epoch, name, daemon, payload);
   }
 
   private static void writeArrive(DataOutput out, Arrive a) throws IOException {

@@ -9,6 +9,10 @@ final class Tags {
   static final byte ASSIGN = 5;
   static final byte ABORT = 6;
   static final byte SHUTDOWN = 9;
+  static final byte SPAWN = 10;
+  static final byte SIGNAL = 11;
+  static final byte STATUS = 12;
+  static final byte CHILD_STATE = 13;
 
   private Tags() {}
 }

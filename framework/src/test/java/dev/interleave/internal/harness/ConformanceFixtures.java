@@ -245,4 +245,30 @@ final class ConformanceFixtures {
       log(log, "done");
     }
   }
+
+  static class Grandchildren extends Program {
+    /**
+     * A child starts a process of its own and ends without joining it: the grandchild runs
+     * before or after the child's next step, and the child's exit waits for it, as CPython's
+     * exit handler does, so main's join sees both done.
+     */
+    @Override
+    void body(Run run) throws Exception {
+      Path log = logFile(run);
+      Process p = new Process(Grandchildren::parent, log);
+      p.start();
+      p.join();
+      run.outcome(Files.readString(log) + " " + p.exitCode().orElse(Integer.MIN_VALUE));
+    }
+
+    static void parent(Path log) throws Exception {
+      new Process(Grandchildren::child, log).start();
+      Interleave.point("started"); // code between points is one step: the write needs its own
+      log(log, "p");
+    }
+
+    static void child(Path log) throws Exception {
+      log(log, "g");
+    }
+  }
 }

@@ -37,7 +37,8 @@ class ConformanceTest {
             Set.of("main 0, child 1", "main 1, child 0")),
         Arguments.of(ConformanceFixtures.QueueOrder.class, Set.of("1,2")),
         Arguments.of(ConformanceFixtures.PipeEof.class, Set.of("x, EOF")),
-        Arguments.of(ConformanceFixtures.Termination.class, Set.of("-15", "-15 done", "0 done")));
+        Arguments.of(ConformanceFixtures.Termination.class, Set.of("-15", "-15 done", "0 done")),
+        Arguments.of(ConformanceFixtures.Grandchildren.class, Set.of("gp 0", "pg 0")));
   }
 
   @ParameterizedTest(name = "{0}")

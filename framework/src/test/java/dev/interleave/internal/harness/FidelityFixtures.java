@@ -96,6 +96,7 @@ final class FidelityFixtures {
     }
 
     static void boom() {
+      System.out.println("the child is about to throw");
       Interleave.point("about to throw");
       throw new IllegalStateException("boom in the child");
     }
@@ -210,13 +211,14 @@ final class FidelityFixtures {
       Interleave.point("after the thread");
     }
 
-    /** A controlled process that starts a process of its own is reported, not left unseen. */
+    /** A controlled process that starts a process of its own, and joins it. */
     @InterleaveTest(schedules = 2)
     void grandchild(Scenario s) {
       s.body(run -> {
         Process p = new Process(UserThread::startAGrandchild);
         p.start();
         p.join();
+        run.finalInvariant("the child ended normally", () -> p.exitCode().orElse(-1) == 0);
       });
     }
 
@@ -224,6 +226,41 @@ final class FidelityFixtures {
       Process g = new Process(UserThread::nothing);
       g.start();
       g.join();
+      if (g.exitCode().orElse(-1) != 0) {
+        throw new IllegalStateException("the grandchild's exit code: " + g.exitCode());
+      }
+    }
+
+    /**
+     * A daemonic grandchild waiting forever ends when its parent ends, and one whose parent was
+     * terminated ends as an orphan: neither is a hang.
+     */
+    @InterleaveTest(schedules = 3)
+    void endsOfGrandchildren(Scenario s) {
+      s.body(run -> {
+        Event never = new Event();
+        run.onEnd(never::close);
+        Process daemonParent = new Process(UserThread::startAWaiter, never, true);
+        Process terminated = new Process(UserThread::startAWaiter, never, false);
+        daemonParent.start();
+        terminated.start();
+        daemonParent.join();
+        terminated.terminate();
+        terminated.join();
+        run.finalInvariant("the daemon's parent ended normally",
+            () -> daemonParent.exitCode().orElse(-1) == 0);
+      });
+    }
+
+    static void startAWaiter(Event never, boolean daemon) throws InterruptedException {
+      Process waiter = new Process(UserThread::waitForever, never);
+      waiter.setDaemon(daemon);
+      waiter.start();
+      Interleave.point("started a waiter");
+    }
+
+    static void waitForever(Event never) throws InterruptedException {
+      never.await();
     }
 
     static void nothing() {}
@@ -255,6 +292,24 @@ final class FidelityFixtures {
 
     static void nap() throws InterruptedException {
       Interleave.sleep(Duration.ofSeconds(1));
+    }
+
+    /** A state that is wrong for half a second: a sample under stress sees it. */
+    @InterleaveTest(mode = dev.interleave.harness.Mode.STRESS, schedules = 3, seed = 5)
+    void sampled(Scenario s) {
+      s.body(run -> {
+        Path bad = run.tempDir().resolve("bad");
+        run.invariant("no bad file", () -> !Files.exists(bad));
+        Process p = new Process(StressFindings::wrongForAWhile, bad);
+        p.start();
+        p.join();
+      });
+    }
+
+    static void wrongForAWhile(Path bad) throws Exception {
+      Files.writeString(bad, "wrong");
+      Interleave.sleep(Duration.ofMillis(500));
+      Files.delete(bad);
     }
   }
 
@@ -312,6 +367,32 @@ final class FidelityFixtures {
     static void spin() {
       for (int i = 0; i < 300; i++) {
         Interleave.point("spin " + i);
+      }
+    }
+  }
+
+  static class AcceptConnect {
+    /** accept() waits, as a blocked step, until a client process connects. */
+    @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 500, preemptionBound = 1)
+    void acceptWaitsForTheClient(Scenario s) {
+      s.acceptable("hello", "the client's message").body(run -> {
+        byte[] key = "conformance-key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (dev.interleave.mp.Listener listener = new dev.interleave.mp.Listener(null, key)) {
+          Process client = new Process(AcceptConnect::talk, listener.address(), key);
+          client.start();
+          try (dev.interleave.mp.Connection c = listener.accept()) {
+            String got = c.recv();
+            run.outcome(got);
+          }
+          client.join();
+        }
+      });
+    }
+
+    static void talk(Path address, byte[] key) throws Exception {
+      try (dev.interleave.mp.Connection c = dev.interleave.mp.Client.connect(address, key)) {
+        Interleave.point("connected"); // the server may wait in recv before the send
+        c.send("hello");
       }
     }
   }

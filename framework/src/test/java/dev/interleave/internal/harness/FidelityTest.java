@@ -62,9 +62,17 @@ class FidelityTest {
 
   @Test
   @DisplayName("an exception thrown in a child process fails a test that expects none")
-  void aChildsExceptionIsAFinding() {
+  void aChildsExceptionIsAFinding() throws Exception {
     assertThat(failureMessage(run(FidelityFixtures.ChildThrows.class, "childThrows")))
         .startsWith("Exception: Process-1 threw java.lang.IllegalStateException: boom in the child");
+    // the report keeps what the child printed in the failing schedule, standard error apart
+    dev.interleave.report.ScheduleTrace failing = report(FidelityFixtures.ChildThrows.class,
+        "childThrows").findings().get(0).counterexample();
+    assertThat(failing.output()).singleElement().satisfies(o -> {
+      assertThat(o.process()).isEqualTo("Process-1");
+      assertThat(o.stdout()).isEqualTo("the child is about to throw\n");
+      assertThat(o.stderr()).contains("java.lang.IllegalStateException: boom in the child");
+    });
   }
 
   @Test
@@ -99,10 +107,15 @@ class FidelityTest {
   }
 
   @Test
-  @DisplayName("a process started by a controlled process is reported")
-  void aGrandchildIsReported() {
-    assertThat(failureMessage(run(FidelityFixtures.UserThread.class, "grandchild")))
-        .startsWith("Uncontrolled: in Process-1, it started process 'Process-1:1'");
+  @DisplayName("a process started by a controlled process is scheduled like main's")
+  void aGrandchildIsControlled() {
+    assertPasses(run(FidelityFixtures.UserThread.class, "grandchild"));
+  }
+
+  @Test
+  @DisplayName("a daemonic grandchild ends with its parent; an orphan ends when its parent dies")
+  void grandchildrenEndAsInTheRuntime() {
+    assertPasses(run(FidelityFixtures.UserThread.class, "endsOfGrandchildren"));
   }
 
   @Test
@@ -112,6 +125,14 @@ class FidelityTest {
         .startsWith("Exception: Process-1 threw java.lang.IllegalStateException: boom in the child")
         .contains("(found under stress at schedule 1, reproduced under control)")
         .contains("replay: -Dinterleave.replay=");
+  }
+
+  @Test
+  @DisplayName("state invariants are sampled under stress")
+  void stateInvariantsAreSampledUnderStress() {
+    assertThat(failureMessage(run(FidelityFixtures.StressFindings.class, "sampled")))
+        .startsWith("Invariant 'no bad file' violated")
+        .contains("(found under stress at schedule 1, reproduced under control)");
   }
 
   @Test
@@ -141,5 +162,14 @@ class FidelityTest {
         .contains("a wait-for cycle of RLocks")
         .containsPattern("Process-2 waits for rlock#\\d, held by Process-3")
         .containsPattern("Process-3 waits for rlock#\\d, held by Process-2"));
+  }
+
+  @Test
+  @DisplayName("a controlled accept waits as a blocked step until a client process connects")
+  void acceptAndConnectAreScheduled() throws Exception {
+    assertPasses(run(FidelityFixtures.AcceptConnect.class, "acceptWaitsForTheClient"));
+    TestReport r = report(FidelityFixtures.AcceptConnect.class, "acceptWaitsForTheClient");
+    assertThat(r.exhausted()).isTrue();
+    assertThat(histogram(r)).containsOnlyKeys("hello");
   }
 }

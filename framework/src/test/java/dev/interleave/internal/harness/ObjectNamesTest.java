@@ -29,4 +29,18 @@ class ObjectNamesTest {
     assertThat(Proc.channel("pipe#1:0")).isNotEqualTo(Proc.channel("pipe#2:0"));
     assertThat(Proc.channel("queue#1")).isEqualTo("queue#1");
   }
+
+  @Test
+  void socketsAndListenersAreNamedInOrderOfFirstUse() {
+    ObjectNames names = new ObjectNames();
+    assertThat(names.name("socket:listener.sock#17")).isEqualTo("socket#1");
+    assertThat(names.name("listener:41231")).isEqualTo("listener#1");
+    assertThat(names.name("socket:listener.sock#9")).isEqualTo("socket#2");
+    assertThat(names.name("socket:listener.sock#17")).isEqualTo("socket#1");
+  }
+
+  @Test
+  void aSendOnAnySocketWakesAReceiveOnAnother() {
+    assertThat(Proc.channel("socket#1")).isEqualTo(Proc.channel("socket#2"));
+  }
 }

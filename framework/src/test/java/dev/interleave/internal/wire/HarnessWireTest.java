@@ -25,7 +25,12 @@ class HarnessWireTest {
         new Hello(3, 1234, "token"),
         new Arrive(7, Kind.BLOCKED, "ACQUIRE", "lock#1", "acquire", "A.java:3", "Process-2", 99),
         new Arrive(7, Kind.POINT, "USER", null, null, null, null, -1),
-        new Exited(7, 1, "java.lang.IllegalStateException: boom\n\tat A.run(A.java:1)"),
+        new Exited(7, 1, "java.lang.IllegalStateException: boom\n\tat A.run(A.java:1)",
+            "printed\n", null),
+        new Message.Signal(7, 3, true),
+        new Message.Status(7, 3),
+        new Message.ChildState(7, 3, 4321, false, -15, null),
+        new Message.ChildState(7, -1, 0, false, 0, "the harness worker is gone"),
         new Go(7, 1_000_000_000L, true),
         new Abort(7),
         new Shutdown());
@@ -43,6 +48,11 @@ class HarnessWireTest {
       assertThat(back.payload()).containsExactly(1, 2, 3);
       assertThat(back.name()).isEqualTo("Process-2");
       assertThat(back.noiseSeed()).isEqualTo(5);
+      client.send(new Message.Spawn(7, "Process-1:1", true, new byte[] {4, 5}));
+      Message.Spawn spawn = (Message.Spawn) server.receive();
+      assertThat(spawn.payload()).containsExactly(4, 5);
+      assertThat(spawn.name()).isEqualTo("Process-1:1");
+      assertThat(spawn.daemon()).isTrue();
     }
   }
 
@@ -52,7 +62,7 @@ class HarnessWireTest {
         Connection client = Connection.connect(endpoint.socket());
         Connection server = endpoint.accept()) {
       java.nio.channels.SocketChannel ch = server.nonBlocking();
-      Message big = new Exited(9, 1, "x".repeat(100_000));
+      Message big = new Exited(9, 1, "x".repeat(100_000), "y".repeat(16_000), "");
       client.send(new Go(9, 1, false));
       client.send(big);
       FrameDecoder decoder = new FrameDecoder();

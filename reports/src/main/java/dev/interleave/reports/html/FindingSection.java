@@ -2,6 +2,7 @@ package dev.interleave.reports.html;
 
 import dev.interleave.report.FindingKind;
 import dev.interleave.report.FindingReport;
+import dev.interleave.report.ProcessOutput;
 import dev.interleave.report.ScheduleTrace;
 import java.util.List;
 import java.util.Set;
@@ -73,9 +74,30 @@ final class FindingSection {
     html.close().nl();
     Legend.render(html, passing == null ? List.of(shown) : List.of(shown, passing), differ);
     ScheduleFigure.stepsTable(html, "Steps of the counterexample", shown);
+    output(html, shown);
     if (f.shrunk() != null && f.original() != null && !f.original().equals(f.shrunk())) {
       ScheduleFigure.stepsTable(html, "Steps of the original schedule", f.original());
     }
+  }
+
+  /** What each process of the counterexample printed, standard error apart. */
+  private static void output(Html html, ScheduleTrace shown) {
+    if (shown.output().isEmpty()) {
+      return;
+    }
+    html.open("div", "class", "output").nl();
+    html.element("h4", "What the processes printed in this schedule").nl();
+    for (ProcessOutput o : shown.output()) {
+      if (!o.stdout().isEmpty()) {
+        html.element("h5", o.process() + ", standard output").nl();
+        html.element("pre", o.stdout(), "class", "stdout").nl();
+      }
+      if (!o.stderr().isEmpty()) {
+        html.element("h5", o.process() + ", standard error").nl();
+        html.element("pre", o.stderr(), "class", "stderr").nl();
+      }
+    }
+    html.close().nl();
   }
 
   private static String changes(FindingReport f) {

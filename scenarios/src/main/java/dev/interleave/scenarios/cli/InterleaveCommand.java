@@ -8,10 +8,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** The {@code interleave} command: {@code list}, {@code run}, {@code replay}, {@code article}. */
+/**
+ * The {@code interleave} command: {@code list}, {@code run}, {@code merge}, {@code replay},
+ * {@code article}.
+ */
 @Command(name = "interleave", mixinStandardHelpOptions = true, version = "interleave 0.1.0",
-    description = "Explores the interleavings of the article's multiprocessing scenarios.",
-    subcommands = {ListCommand.class, RunCommand.class, ReplayCommand.class,
+    description = "Explores the interleavings of the article's multiprocessing scenarios and"
+        + " of a project's own @InterleaveTest methods.",
+    subcommands = {ListCommand.class, RunCommand.class, MergeCommand.class, ReplayCommand.class,
         InterleaveCommand.ArticleCommand.class})
 public final class InterleaveCommand implements Runnable {
   /** Exit code of a run whose scenarios all met their expectation. */
@@ -35,7 +39,7 @@ public final class InterleaveCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a subcommand is required: list, run, replay or article");
+        "a subcommand is required: list, run, merge, replay or article");
   }
 
   /** Runs the article's programs, each in its own JVM, as the article prints them. */

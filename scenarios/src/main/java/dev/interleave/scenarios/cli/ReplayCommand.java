@@ -4,8 +4,9 @@ import dev.interleave.report.FindingReport;
 import dev.interleave.report.ScheduleTrace;
 import dev.interleave.report.TestReport;
 import dev.interleave.report.TraceStep;
-import dev.interleave.scenarios.explore.ScenarioCatalog;
 import dev.interleave.scenarios.explore.ScenarioRunner;
+import dev.interleave.scenarios.explore.ScenarioRunner.Target;
+import dev.interleave.scenarios.explore.TestSelection;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +20,17 @@ import picocli.CommandLine.Parameters;
 
 /** Re-executes one recorded schedule of a scenario and prints its trace. */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Re-executes one schedule of a scenario and prints its trace step by step.",
+    description = {"Re-executes one schedule of a scenario or of a test on a class path and"
+        + " prints its trace step by step.",
         "Exit 0 if the replayed schedule meets the scenario's expectation, 1 if not."})
 final class ReplayCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "ID", description = "the scenario id")
+  @Parameters(index = "0", paramLabel = "ID",
+      description = "the scenario id, or CLASS#METHOD of a test on --class-path or --project")
   String id;
+
+  @CommandLine.Mixin ClassPathOptions where;
 
   @Option(names = "--replay", required = true, paramLabel = "TOKEN",
       description = "the replay token printed by 'run' (or a hand-written"
@@ -39,7 +44,6 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CommandLine cmd = spec.commandLine();
-    ScenarioCatalog.Entry entry = Choices.scenarios(cmd, List.of(id)).get(0);
     String full = token.contains(":") ? token : seed == null ? null : seed + ":" + token;
     if (full == null) {
       throw new CommandLine.ParameterException(cmd, "--replay " + token
@@ -49,15 +53,18 @@ final class ReplayCommand implements Callable<Integer> {
     Path dir = Files.createTempDirectory("interleave-replay-");
     PrintStream out = System.out;
     TestReport report;
-    System.setOut(System.err);
-    try {
-      report = new ScenarioRunner().run(entry,
-          new ScenarioRunner.Settings(null, null, s, dir, full));
+    try (TestSelection selection = where.given()
+        ? new TestSelection(where.resolve(cmd, "a test's CLASS#METHOD")) : null) {
+      Target target = selection == null ? Target.of(Choices.scenarios(cmd, List.of(id)).get(0))
+          : Choices.selected(cmd, selection, List.of(id), List.of()).get(0);
+      System.setOut(System.err);
+      report = new ScenarioRunner().run(target,
+          new ScenarioRunner.Settings(null, null, s, dir, full), null);
     } finally {
       System.setOut(out);
       deleteTree(dir);
     }
-    out.println("replay " + entry.id() + " " + full + ": " + report.verdict() + " ("
+    out.println("replay " + id + " " + full + ": " + report.verdict() + " ("
         + report.reason() + ")");
     if (report.findings().isEmpty()) {
       out.println("the schedule ran to its end without a finding (the harness records no trace"

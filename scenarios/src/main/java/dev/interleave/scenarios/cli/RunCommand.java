@@ -1,12 +1,14 @@
 package dev.interleave.scenarios.cli;
 
-import dev.interleave.report.ReportRenderer;
+import dev.interleave.harness.InterleaveProperties;
 import dev.interleave.scenarios.explore.ScenarioCatalog;
 import dev.interleave.scenarios.explore.ScenarioRunner;
+import dev.interleave.scenarios.explore.ScenarioRunner.Target;
+import dev.interleave.scenarios.explore.TestSelection;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,10 +17,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Runs scenarios under the harness, prints a summary and writes the HTML report. */
+/** Runs scenarios and a user's harness tests, prints a summary and writes the reports. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Runs scenarios under the harness and writes the HTML report.",
-        "Exit 0 when every scenario met its declared expectation (an expected violation is"
+    description = {"Runs scenarios and @InterleaveTest methods on a class path under the"
+        + " harness and writes the HTML report and JUnit XML.",
+        "Exit 0 when every test met its declared expectation (an expected violation is"
             + " met when found), 1 otherwise, 2 on bad usage."})
 final class RunCommand implements Callable<Integer> {
   /** The seed when none is given, so that equal arguments explore equal schedules. */
@@ -32,95 +35,96 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--all", description = "run every scenario")
   boolean all;
 
+  @CommandLine.Mixin ClassPathOptions where;
+
+  @Option(names = "--select", paramLabel = "CLASS[#METHOD]",
+      description = "a test class or method on the class path (repeatable)")
+  List<String> selects = new ArrayList<>();
+
+  @Option(names = "--tests", paramLabel = "REGEX", description = "the @InterleaveTest methods"
+      + " whose class name or CLASS#METHOD the expression matches in full (repeatable)")
+  List<String> patterns = new ArrayList<>();
+
   @Option(names = "--strategy", paramLabel = "STRATEGY",
-      description = "random, pct, pos, exhaustive or stress (default: each scenario's own)")
+      description = "random, pct, pos, exhaustive or stress (default: each test's own)")
   String strategy;
 
   @Option(names = "--schedules", paramLabel = "N",
-      description = "schedules per scenario (default: each scenario's own budget)")
+      description = "schedules per test (default: each test's own budget)")
   Integer schedules;
+
+  @Option(names = "--time", paramLabel = "DURATION", description = "explore for this long in"
+      + " all (30s, 10m, 2h, PT1H): each test gets the time left over the tests left")
+  String time;
 
   @Option(names = "--seed", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
   long seed = DEFAULT_SEED;
 
-  @Option(names = "--report-dir", paramLabel = "DIR", description = "where the JSON and HTML"
-      + " report go (default: reports/ in the working directory, or interleave-reports/ if"
-      + " reports/ holds a pom.xml, as in Interleave's own repository)")
-  Path reportDir;
+  @Option(names = "--depth", paramLabel = "D", description = "PCT depth (default: each test's)")
+  Integer depth;
 
-  @Option(names = "--json", description = "print the summary as a JSON array instead of a table")
-  boolean json;
+  @Option(names = "--bound", paramLabel = "B",
+      description = "exhaustive search's preemption bound (default: each test's)")
+  Integer bound;
+
+  @Option(names = "--shard", paramLabel = "I/N", description = "explore schedules I, I+N,"
+      + " I+2N, ... only; 'merge' joins the N shards' report directories")
+  String shard;
+
+  @CommandLine.Mixin OutputOptions output;
 
   @Override
   public Integer call() throws IOException {
     CommandLine cmd = spec.commandLine();
-    if (all == !ids.isEmpty()) {
-      throw new CommandLine.ParameterException(cmd,
-          "give scenario ids or --all (one of them); scenarios: "
-              + String.join(", ", ScenarioCatalog.ids()));
+    boolean user = !selects.isEmpty() || !patterns.isEmpty();
+    if (all == !ids.isEmpty() && !(user && !all)) {
+      throw new CommandLine.ParameterException(cmd, "give scenario ids, --all, --select or"
+          + " --tests; scenarios: " + String.join(", ", ScenarioCatalog.ids()));
     }
-    List<ScenarioCatalog.Entry> chosen = all ? ScenarioCatalog.ALL : Choices.scenarios(cmd, ids);
-    ScenarioRunner.Settings settings = new ScenarioRunner.Settings(
-        Choices.strategy(cmd, strategy), Choices.schedules(cmd, schedules), seed,
-        (reportDir != null ? reportDir : defaultReportDir(Path.of(""))).toAbsolutePath(), null);
-    PrintStream out = System.out;
-    List<SummaryRow> rows = runAll(chosen, settings, out);
-    Path index = render(settings.reportDir());
-    if (json) {
-      out.print(SummaryRow.json(rows));
-    } else {
-      out.print(SummaryRow.table(rows));
-      rows.stream().filter(r -> r.replay() != null).forEach(r -> out.println("replay "
-          + r.scenario() + ": interleave replay " + r.scenario() + " --replay " + r.replay()));
-      out.println("report: " + index);
+    Duration budget = Choices.time(cmd, time);
+    ScenarioRunner.Settings settings = settings(cmd);
+    try (TestSelection selection = user ? new TestSelection(where.resolve(cmd,
+        "--select and --tests")) : null) {
+      List<Target> targets = new ArrayList<>();
+      (all ? ScenarioCatalog.ALL : Choices.scenarios(cmd, ids)).forEach(e ->
+          targets.add(Target.of(e)));
+      if (selection != null) {
+        targets.addAll(Choices.selected(cmd, selection, selects, patterns));
+      }
+      clear(settings.reportDir(), targets);
+      return output.finish(TargetRuns.run(targets, settings, budget));
     }
-    out.flush();
-    return rows.stream().allMatch(SummaryRow::met) ? InterleaveCommand.MET
-        : InterleaveCommand.UNMET;
+  }
+
+  private ScenarioRunner.Settings settings(CommandLine cmd) {
+    ScenarioRunner.Settings s = new ScenarioRunner.Settings(Choices.strategy(cmd, strategy),
+        Choices.schedules(cmd, schedules), seed, output.dir(), null);
+    if (depth != null) {
+      s = s.with(InterleaveProperties.PCT_DEPTH, Choices.atLeast(cmd, "--depth", depth, 1));
+    }
+    if (bound != null) {
+      s = s.with(InterleaveProperties.PREEMPTION_BOUND, Choices.atLeast(cmd, "--bound", bound,
+          0));
+    }
+    if (shard != null) {
+      s = s.with(InterleaveProperties.SHARD, Choices.shard(cmd, shard, s.strategy()));
+    }
+    return s;
   }
 
   /** {@code reports/} under {@code cwd}; {@code interleave-reports/} if that is a module. */
   static Path defaultReportDir(Path cwd) {
-    Path reports = cwd.resolve("reports");
-    return Files.exists(reports.resolve("pom.xml")) ? cwd.resolve("interleave-reports") : reports;
+    return OutputOptions.defaultReportDir(cwd);
   }
 
-  private static List<SummaryRow> runAll(List<ScenarioCatalog.Entry> chosen,
-      ScenarioRunner.Settings settings, PrintStream out) throws IOException {
-    Files.createDirectories(settings.reportDir());
-    for (ScenarioCatalog.Entry e : ScenarioCatalog.ALL) { // the index shows this run only
-      Files.deleteIfExists(settings.reportDir().resolve(ScenarioRunner.fileName(e)));
+  /** Deletes the scenarios' and the targets' old reports: the index shows this run only. */
+  private static void clear(Path dir, List<Target> targets) throws IOException {
+    Files.createDirectories(dir);
+    for (ScenarioCatalog.Entry e : ScenarioCatalog.ALL) {
+      Files.deleteIfExists(dir.resolve(ScenarioRunner.fileName(e)));
     }
-    Progress progress = Progress.onStderr(chosen.size());
-    ScenarioRunner runner = new ScenarioRunner();
-    List<SummaryRow> rows = new ArrayList<>();
-    System.setOut(System.err); // what scenarios print must not mix with the summary
-    try {
-      for (ScenarioCatalog.Entry e : chosen) {
-        progress.starting(e.id());
-        long start = System.nanoTime();
-        SummaryRow row;
-        try {
-          row = SummaryRow.of(e.id(), runner.run(e, settings));
-        } catch (IOException | RuntimeException ex) {
-          row = SummaryRow.error(e.id(), settings.seed(), (System.nanoTime() - start) / 1_000_000,
-              ex.getMessage());
-        }
-        rows.add(row);
-        progress.finished(e.id(), row.verdict(), row.elapsedMillis());
-      }
-    } finally {
-      System.setOut(out);
-      progress.done();
+    for (Target t : targets) {
+      Files.deleteIfExists(dir.resolve(t.fileName()));
     }
-    return rows;
   }
-
-  private static Path render(Path dir) throws IOException {
-    ReportRenderer renderer = ReportRenderer.find(RunCommand.class.getClassLoader())
-        .orElseThrow(() -> new IllegalStateException("no report renderer on the class path"));
-    renderer.renderRun(dir);
-    return dir.resolve("index.html");
-  }
-
 }

@@ -20,21 +20,23 @@ import java.util.Locale;
  * @param elapsedMillis wall-clock time
  * @param replay the replay token of the finding, or {@code null}
  * @param reason why the verdict is what it is
+ * @param command the command that replays the finding, or {@code null}
  */
 record SummaryRow(String scenario, String verdict, String expected, long schedules,
     int violations, Long firstViolationAt, long seed, long elapsedMillis, String replay,
-    String reason) {
+    String reason, String command) {
 
   static SummaryRow of(String id, TestReport r) {
     FindingReport f = r.findings().isEmpty() ? null : r.findings().get(0);
     String token = f == null || r.mode() == RunMode.STRESS ? null : f.replay(); // stress: none
     return new SummaryRow(id, r.verdict().name(), r.expected().name(), r.schedulesExplored(),
         r.findings().size(), f == null ? null : f.firstAtSchedule(), r.seed(), r.elapsedMillis(),
-        token, r.reason());
+        token, r.reason(), token == null ? null : f.replayCommand());
   }
 
   static SummaryRow error(String id, long seed, long millis, String why) {
-    return new SummaryRow(id, Verdict.ERROR.name(), "?", 0, 0, null, seed, millis, null, why);
+    return new SummaryRow(id, Verdict.ERROR.name(), "?", 0, 0, null, seed, millis, null, why,
+        null);
   }
 
   /** Whether the scenario met its declared expectation. */
@@ -43,7 +45,8 @@ record SummaryRow(String scenario, String verdict, String expected, long schedul
   }
 
   static String table(List<SummaryRow> rows) {
-    String format = "%-22s %-11s %-9s %9s %10s %8s %8s%n";
+    int width = rows.stream().mapToInt(r -> r.scenario.length()).reduce(22, Math::max);
+    String format = "%-" + width + "s %-11s %-9s %9s %10s %8s %8s%n";
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, format, "scenario",
         "verdict", "expected", "schedules", "violations", "first at", "time"));
     for (SummaryRow r : rows) {

@@ -8,8 +8,12 @@ import dev.interleave.report.TestReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
@@ -17,8 +21,9 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * Runs one scenario on the JUnit Platform, as the build runs harness tests, and reads back the
- * JSON report the harness wrote. Sets the system properties {@code interleave.reports.dir} and
- * (for a replay) {@code interleave.replay} while it runs: one run at a time per JVM.
+ * JSON report the harness wrote. Sets the system properties {@code interleave.reports.dir},
+ * (for a replay) {@code interleave.replay} and (for a user's test) {@code java.class.path}, and
+ * the thread's context class loader, while it runs: one run at a time per JVM.
  */
 public final class ScenarioRunner {
 
@@ -33,7 +38,56 @@ public final class ScenarioRunner {
    * @param replay a replay token, or {@code null}
    */
   public record Settings(String strategy, Integer schedules, long seed, Path reportDir,
-      String replay) {}
+      String replay, Map<String, String> parameters) {
+
+    /** Settings with no further configuration parameters. */
+    public Settings(String strategy, Integer schedules, long seed, Path reportDir,
+        String replay) {
+      this(strategy, schedules, seed, reportDir, replay, Map.of());
+    }
+
+    /** Copies the parameters. */
+    public Settings {
+      parameters = Map.copyOf(parameters);
+    }
+
+    /** These settings with {@code key} set to {@code value} among the parameters. */
+    public Settings with(String key, String value) {
+      Map<String, String> m = new TreeMap<>(parameters);
+      m.put(key, value);
+      return new Settings(strategy, schedules, seed, reportDir, replay, m);
+    }
+  }
+
+  /**
+   * A harness test to run: a catalog scenario or a user's test.
+   *
+   * @param id the name the command line shows, a scenario id or {@code class#method}
+   * @param className the binary name of the class declaring the {@code @InterleaveTest} method
+   * @param method the method's name
+   * @param loader the class loader that loads {@code className}
+   * @param classPath what worker JVMs need on their class path beyond this JVM's, possibly empty
+   * @param scenarioId the scenario id, or {@code null} for a user's test
+   */
+  public record Target(String id, String className, String method, ClassLoader loader,
+      List<Path> classPath, String scenarioId) {
+
+    /** Copies the class path. */
+    public Target {
+      classPath = List.copyOf(classPath);
+    }
+
+    /** The catalog scenario {@code e}. */
+    public static Target of(ScenarioCatalog.Entry e) {
+      return new Target(e.id(), e.type().getName(), e.method(), e.type().getClassLoader(),
+          List.of(), e.id());
+    }
+
+    /** The report file the harness writes for this test. */
+    public String fileName() {
+      return ScenarioRunner.fileName(className, method);
+    }
+  }
 
   private static final String REPORTS_DIR = "interleave.reports.dir";
   private static final String REPLAY = "interleave.replay";
@@ -47,13 +101,29 @@ public final class ScenarioRunner {
    *     cannot be read
    */
   public TestReport run(ScenarioCatalog.Entry entry, Settings settings) throws IOException {
+    return run(Target.of(entry), settings, null);
+  }
+
+  /**
+   * Runs {@code target} and returns its report; {@code listener}, if not null, hears the run's
+   * events, the harness's progress entries among them.
+   *
+   * @throws IOException if no report was written (the run broke before its verdict) or it
+   *     cannot be read
+   */
+  public TestReport run(Target target, Settings settings, TestExecutionListener listener)
+      throws IOException {
     Files.createDirectories(settings.reportDir());
-    Path file = settings.reportDir().resolve(fileName(entry));
+    Path file = settings.reportDir().resolve(target.fileName());
     Files.deleteIfExists(file);
     LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectMethod(entry.type(), entry.method(), Scenario.class.getName()))
+        .selectors(selectMethod(target.loader(), target.className(), target.method(),
+            Scenario.class.getName()))
         .configurationParameter("interleave.seed", Long.toString(settings.seed()))
-        .configurationParameter("interleave.scenarioId", entry.id());
+        .configurationParameters(settings.parameters());
+    if (target.scenarioId() != null) {
+      request.configurationParameter("interleave.scenarioId", target.scenarioId());
+    }
     if (settings.schedules() != null) {
       request.configurationParameter("interleave.schedules", settings.schedules().toString());
     }
@@ -64,15 +134,16 @@ public final class ScenarioRunner {
     String oldReplay = settings.replay() == null ? System.clearProperty(REPLAY)
         : System.setProperty(REPLAY, settings.replay());
     SummaryGeneratingListener summary = new SummaryGeneratingListener();
-    try {
+    try (WorkerClassPath ignored = WorkerClassPath.extend(target.classPath(), target.loader())) {
       LauncherDiscoveryRequest built = request.build();
-      launcher.execute(built, summary);
+      launcher.execute(built, listener == null ? new TestExecutionListener[] {summary}
+          : new TestExecutionListener[] {summary, listener});
     } finally {
       restore(REPORTS_DIR, oldDir);
       restore(REPLAY, oldReplay);
     }
     if (!Files.exists(file)) {
-      IOException broke = new IOException("scenario " + entry.id() + " wrote no report " + file
+      IOException broke = new IOException("test " + target.id() + " wrote no report " + file
           + " (it broke before its verdict)");
       for (TestExecutionSummary.Failure f : summary.getSummary().getFailures()) {
         broke.addSuppressed(f.getException());
@@ -82,13 +153,17 @@ public final class ScenarioRunner {
     return ReportJson.read(file);
   }
 
-  /** The report file the harness writes for {@code entry}. */
-  public static String fileName(ScenarioCatalog.Entry entry) {
-    return (entry.type().getName() + "." + entry.method()).replaceAll("[^A-Za-z0-9._-]", "_")
-        + ".json";
+  /** The report file the harness writes for method {@code method} of {@code className}. */
+  public static String fileName(String className, String method) {
+    return (className + "." + method).replaceAll("[^A-Za-z0-9._-]", "_") + ".json";
   }
 
-  private static void restore(String key, String old) {
+  /** The report file the harness writes for {@code entry}. */
+  public static String fileName(ScenarioCatalog.Entry entry) {
+    return Target.of(entry).fileName();
+  }
+
+  static void restore(String key, String old) {
     if (old == null) {
       System.clearProperty(key);
     } else {

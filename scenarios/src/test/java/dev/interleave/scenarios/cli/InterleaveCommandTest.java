@@ -82,12 +82,16 @@ class InterleaveCommandTest {
   }
 
   @Test
-  void runExitsOneWhenAnExpectedViolationIsNotFound() {
+  void runExitsOneWhenAnExpectedViolationIsNotFound() throws Exception {
     // state invariants are checked between controlled steps only: stress cannot see the crowd
+    Path xml = dir.resolve("ci/junit.xml");
     Result r = interleave("run", "4.2-no-semaphore", "--strategy", "stress",
-        "--schedules", "1", "--report-dir", dir.toString());
+        "--schedules", "1", "--report-dir", dir.toString(), "--junit-xml", xml.toString());
     assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
     assertThat(r.out()).contains("4.2-no-semaphore", "FAILED", "0 of 1 scenarios met");
+    assertThat(xml).content().contains("tests=\"1\" failures=\"1\" errors=\"0\"",
+        "<testcase classname=\"" + ScenarioCatalog.byId("4.2-no-semaphore").orElseThrow().type()
+            .getName() + "\" name=\"withoutTheSemaphoreTooManySit\"", "<failure type=\"FAILED\"");
   }
 
   @Test
@@ -117,7 +121,7 @@ class InterleaveCommandTest {
   void runWithoutIdsOrAllIsBadUsage() {
     Result r = interleave("run");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("give scenario ids or --all");
+    assertThat(r.err()).contains("give scenario ids, --all, --select or --tests");
   }
 
   @Test
