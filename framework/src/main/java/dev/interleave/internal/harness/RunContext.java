@@ -32,6 +32,7 @@ final class RunContext implements Run {
 
   private String observed;
   private volatile java.util.function.Supplier<History> history = () -> History.of(List.of());
+  private volatile boolean recorded;
 
   private final int schedule;
   private final ChoiceSource choices;
@@ -103,6 +104,9 @@ final class RunContext implements Run {
   @Override
   public void traceInvariant(String name, java.util.function.Predicate<History> holds) {
     state.add(new Check(name, () -> {
+      if (!recorded) {
+        return null; // a stress run records no steps: nothing to judge
+      }
       History h = history();
       return holds.test(h) ? null : h.size() == 0 ? "no step yet" : String.valueOf(h.last());
     }));
@@ -116,6 +120,7 @@ final class RunContext implements Run {
   /** Where {@link #history()} reads the steps so far (set by the schedule's stepper). */
   void historyFrom(java.util.function.Supplier<History> steps) {
     this.history = steps;
+    this.recorded = true;
   }
 
   /**
