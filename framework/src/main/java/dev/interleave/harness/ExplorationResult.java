@@ -5,23 +5,37 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * What exploring a scenario found, as {@link Scenario#verify} sees it: the findings (at most one
- * today, since exploration stops at the first failing schedule, shrunk), how much was explored,
- * and for {@link Strategy#PCT} the probability bound the run's measured size gives.
+ * What exploring a scenario found, as {@link Scenario#verify} sees it: the findings (at most one:
+ * the first failing schedule, shrunk), how much was explored, the outcome histogram, how many
+ * schedules failed, and for {@link Strategy#PCT} the probability bound the run's measured size
+ * gives.
  *
  * @param findings what was found wrong, in the order found; empty if nothing
  * @param schedulesExplored how many schedules ran (shrinking and replay checks aside)
  * @param exhausted whether {@link Strategy#EXHAUSTIVE} explored its whole bounded space
  * @param seed the seed all scheduling and input randomness derived from
  * @param pct PCT's bound, empty for other strategies and modes
+ * @param outcomes how many explored schedules ended with each outcome recorded by {@link
+ *     Run#outcome}, in first-seen order (all planned schedules with {@link
+ *     InterleaveTest#stopAtFirst()} false)
+ * @param failingSchedules how many explored schedules failed
  */
 @API(status = API.Status.EXPERIMENTAL)
 public record ExplorationResult(List<Finding> findings, int schedulesExplored, boolean exhausted,
-    long seed, Optional<PctBound> pct) {
+    long seed, Optional<PctBound> pct, java.util.Map<String, Long> outcomes,
+    int failingSchedules) {
 
-  /** Copies the findings. */
+  /** Copies the findings and the outcomes. */
   public ExplorationResult {
     findings = List.copyOf(findings);
+    outcomes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outcomes));
+  }
+
+  /** A result without outcomes, failing once if it has a finding. */
+  public ExplorationResult(List<Finding> findings, int schedulesExplored, boolean exhausted,
+      long seed, Optional<PctBound> pct) {
+    this(findings, schedulesExplored, exhausted, seed, pct, java.util.Map.of(),
+        findings.isEmpty() ? 0 : 1);
   }
 
   /**

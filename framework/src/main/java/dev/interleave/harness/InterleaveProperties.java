@@ -58,4 +58,6 @@ public final class InterleaveProperties {
    * time) that a running harness test publishes to JUnit listeners; none when unset.
    */
   public static final String PROGRESS = "interleave.progress";
+  /** {@link InterleaveTest#stopAtFirst()}: {@code true} or {@code false}. */
+  public static final String STOP_AT_FIRST = "interleave.stopAtFirst";
 }

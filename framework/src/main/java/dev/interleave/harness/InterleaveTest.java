@@ -78,6 +78,14 @@ public @interface InterleaveTest {
   boolean shrink() default true;
 
   /**
+   * Whether exploration stops at the first failing schedule (the default). With {@code false}
+   * every planned schedule runs: the report's outcome histogram and invariant counts cover them
+   * all, the failure message and the report's reason say how many failed, and the first
+   * failure is shrunk and reported as the counterexample.
+   */
+  boolean stopAtFirst() default true;
+
+  /**
    * A replay token, as a failure prints it ({@code <seed>:<decisions>:<draws>:<failure>:<steps>}),
    * to run exactly that schedule: each step is checked against the token, and a run that passes
    * where the token recorded a failure fails with a {@link FindingKind#NOT_REPRODUCED} finding.

@@ -47,6 +47,20 @@ public interface Run {
       java.util.function.Predicate<? super T> holds);
 
   /**
+   * A trace invariant: a property of the steps so far, checked after every step of the
+   * schedule (under control; stress runs record no steps). A violation is a finding at the step
+   * after which {@code holds} first returned false, which the failure message and the report's
+   * timeline mark. For example, a semaphore meant to admit at most three processes:
+   * {@code run.traceInvariant("at most 3 in semaphore#1", h -> h.inside("semaphore#1") <= 3)}.
+   * For a property of the whole trace ("every item put is got"), use {@link #finalInvariant(
+   * String, java.util.function.Supplier, java.util.function.Predicate)} over {@link #history()}.
+   */
+  void traceInvariant(String name, java.util.function.Predicate<History> holds);
+
+  /** The steps of this schedule so far (empty under stress, which records no steps). */
+  History history();
+
+  /**
    * Closes {@code resource} when the schedule ends (after its final invariants), for example
    * {@code run.onEnd(lock::close)}: primitives made per schedule release their shared memory at
    * once instead of when the test JVM exits. Closed in reverse order of registration.

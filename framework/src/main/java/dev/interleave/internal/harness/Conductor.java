@@ -187,8 +187,9 @@ final class Conductor {
       onWorker(w.worker(), w.message());
     } else if (e instanceof Spawned s) {
       // controlled: the worker waits for a Go before running the task; no message needed
-      Proc p = new Proc(s.id(), s.name(), s.worker(), s.handle(),
-          spec.controlled() ? Status.READY : Status.RUNNING);
+      // no worker: a process removed by shrinking, started as one that has already exited
+      Proc p = new Proc(s.id(), s.name(), s.worker(), s.handle(), s.worker() == null
+          ? Status.EXITED : spec.controlled() ? Status.READY : Status.RUNNING);
       p.parent = s.parent();
       p.pending = new Arrive(spec.epoch(), Kind.BEGIN, "START", null, "begin", null, null, -1);
       procs.add(p);

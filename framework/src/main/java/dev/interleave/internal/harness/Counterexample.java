@@ -1,22 +1,52 @@
 package dev.interleave.internal.harness;
 
+import java.util.List;
+
 /**
  * A failing schedule as found and as shrunk, with the nearest passing schedule the shrinker saw.
  *
  * @param firstAt the number of the schedule (from 1) that first failed
  * @param nearestPassing null if the shrinker tried no passing candidate
+ * @param shrinking how far shrinking got, in words, or null if it did not run
  */
 record Counterexample(Problem problem, int firstAt, Attempt original, Attempt shrunk,
-    Attempt nearestPassing, long seed) {
+    Attempt nearestPassing, long seed, String shrinking) {
 
-  /** One run of a schedule with the input draws it used. */
-  record Attempt(ScheduleResult result, long[] draws) {
+  /** A counterexample without a word on shrinking. */
+  Counterexample(Problem problem, int firstAt, Attempt original, Attempt shrunk,
+      Attempt nearestPassing, long seed) {
+    this(problem, firstAt, original, shrunk, nearestPassing, seed, null);
+  }
+
+  /**
+   * One run of a schedule with its inputs.
+   *
+   * @param draws the input draws it used
+   * @param spans the deletable spans of {@code draws}, as {@code [start, end)}
+   * @param removed the processes (by id) started as removed
+   */
+  record Attempt(ScheduleResult result, long[] draws, List<int[]> spans, int[] removed) {
+    Attempt {
+      spans = List.copyOf(spans);
+    }
+
+    /** The run {@code result} with the inputs {@code choices} gave it. */
+    static Attempt of(ScheduleResult result, ChoiceSource choices) {
+      return new Attempt(result, choices.draws(), choices.spans(), choices.removed());
+    }
+
     Trace trace() {
       return result.trace();
+    }
+
+    /** A source that gives the same inputs again. */
+    ChoiceSource inputs() {
+      return ChoiceSource.fixed(draws, removed);
     }
   }
 
   ReplayToken replay() {
-    return ReplayToken.of(seed, shrunk.trace(), shrunk.draws(), problem);
+    return ReplayToken.of(seed, shrunk.trace(), shrunk.draws(), problem)
+        .withRemoved(shrunk.removed());
   }
 }

@@ -11,10 +11,20 @@ import java.util.Optional;
  * @param outcomes outcome → schedules that ended with it, in first-seen order
  * @param failure the counterexample, or null
  * @param pct PCT's bound for the measured n and k, empty for other strategies and modes
+ * @param failing how many explored schedules failed (more than one only when exploration went
+ *     on after the first failure)
  */
 record Exploration(RunOptions options, int planned, int explored, boolean exhausted,
     long elapsedMillis, Map<String, Long> outcomes, List<Tally.Counts> invariants,
-    Counterexample failure, Optional<PctBound> pct) {
+    Counterexample failure, Optional<PctBound> pct, int failing) {
+
+  /** An exploration that stopped at its first failure, if any. */
+  Exploration(RunOptions options, int planned, int explored, boolean exhausted,
+      long elapsedMillis, Map<String, Long> outcomes, List<Tally.Counts> invariants,
+      Counterexample failure, Optional<PctBound> pct) {
+    this(options, planned, explored, exhausted, elapsedMillis, outcomes, invariants, failure,
+        pct, failure == null ? 0 : 1);
+  }
 
   /** An exploration without a PCT bound. */
   Exploration(RunOptions options, int planned, int explored, boolean exhausted,

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Explores a scenario: schedule after schedule until the budget, the space or the first failure
- * ends it; then confirms the failure replays identically and shrinks it.
+ * (unless told to keep counting) ends it; then confirms the first failure replays identically
+ * and shrinks it.
  */
 final class Explorer {
   /** How often a failure is replayed to check that the scenario is deterministic. */
@@ -19,18 +20,25 @@ final class Explorer {
   private final RunOptions options;
   private final Budget budget;
   private final ProgressReporter progress;
+  private final boolean stopAtFirst;
 
   Explorer(WorkerPool pool, ScenarioSpec scenario, RunOptions options) {
-    this(pool, scenario, options, Budget.NONE, ProgressReporter.NONE);
+    this(pool, scenario, options, Budget.NONE, ProgressReporter.NONE, true);
   }
 
+  /**
+   * An explorer within {@code budget}; unless {@code stopAtFirst}, it explores every planned
+   * schedule after a failure, counting outcomes and failures, and shrinks the first failure at
+   * the end.
+   */
   Explorer(WorkerPool pool, ScenarioSpec scenario, RunOptions options, Budget budget,
-      ProgressReporter progress) {
+      ProgressReporter progress, boolean stopAtFirst) {
     this.pool = pool;
     this.scenario = scenario;
     this.options = options;
     this.budget = budget;
     this.progress = progress;
+    this.stopAtFirst = stopAtFirst;
   }
 
   Exploration explore() throws InterruptedException {
@@ -40,10 +48,12 @@ final class Explorer {
     try (ScheduleRunner runner = new ScheduleRunner(pool, scenario, options, tally)) {
       Strategies strategies = new Strategies(options);
       int explored = 0;
-      Counterexample failure = null;
+      int failing = 0;
+      int firstAt = 0;
+      Attempt first = null;
       int last = options.replay() != null ? 1 : budget.last(options.schedules());
-      for (int n = budget.shard(); n <= last && failure == null && budget.timeLeft(start);
-          n += budget.shards()) {
+      for (int n = budget.shard(); n <= last && (first == null || !stopAtFirst)
+          && budget.timeLeft(start); n += budget.shards()) {
         Attempt a = runOne(runner, strategies, n);
         if (a == null) {
           break;
@@ -56,18 +66,26 @@ final class Explorer {
           outcomes.merge(a.result().outcome(), 1L, Long::sum);
         }
         if (a.result().problem() != null) {
-          runner.countInto(new Tally());
-          failure = counterexample(runner, n, a);
+          failing++;
+          if (first == null) {
+            first = a;
+            firstAt = n;
+          }
         }
       }
       boolean exhausted = options.replay() == null && strategies.exhausted();
+      Counterexample failure = null;
+      if (first != null) {
+        runner.countInto(new Tally());
+        failure = counterexample(runner, firstAt, first);
+      }
       if (failure != null && !options.controlled()) {
         runner.close();
         failure = underControl(failure);
       }
       long millis = (System.nanoTime() - start) / 1_000_000;
       return new Exploration(options, budget.planned(last, explored), explored, exhausted,
-          millis, outcomes, tally.snapshot(), failure, strategies.pctBound());
+          millis, outcomes, tally.snapshot(), failure, strategies.pctBound(), failing);
     }
   }
 
@@ -91,7 +109,7 @@ final class Explorer {
         && c.problem().kind() == Problem.Kind.DEADLOCK)) {
       return new Counterexample(note(c.problem(), "found under stress at schedule "
           + stress.firstAt() + ", reproduced under control"), c.firstAt(), c.original(),
-          c.shrunk(), c.nearestPassing(), c.seed());
+          c.shrunk(), c.nearestPassing(), c.seed(), c.shrinking());
     }
     return new Counterexample(note(seen, "found under stress only: " + CONTROL_BUDGET
         + " controlled PCT schedules did not reproduce it, so the controlled model may miss"
@@ -114,7 +132,7 @@ final class Explorer {
       return null;
     }
     ChoiceSource choices = ChoiceSource.random(strategies.inputSeed(n));
-    return new Attempt(runner.run(n, s, choices), choices.draws());
+    return Attempt.of(runner.run(n, s, choices), choices);
   }
 
   private Counterexample counterexample(ScheduleRunner runner, int n, Attempt original)
@@ -140,6 +158,6 @@ final class Explorer {
     Shrinker shrinker = new Shrinker(runner, original.result().problem(), n);
     Attempt shrunk = shrinker.shrink(original);
     return new Counterexample(shrunk.result().problem(), n, original, shrunk,
-        shrinker.nearestPassing(), options.seed());
+        shrinker.nearestPassing(), options.seed(), shrinker.progress(original, shrunk));
   }
 }

@@ -10,13 +10,21 @@ final class FailureMessage {
     StringBuilder sb = new StringBuilder(Findings.headline(c.problem())).append('\n');
     sb.append("  found at schedule ").append(c.firstAt()).append(" of ").append(e.planned())
         .append(" (").append(OptionsReader.describe(e.options())).append(")\n");
+    if (e.explored() > c.firstAt()) {
+      sb.append("  kept exploring: ").append(e.failing()).append(" of ").append(e.explored())
+          .append(" schedules failed").append(e.outcomes().isEmpty() ? ""
+              : "; outcomes " + e.outcomes()).append('\n');
+    }
     Trace o = c.original().trace();
     Trace s = c.shrunk().trace();
     boolean recorded = !o.steps().isEmpty();
     if (recorded) {
       sb.append("  shrunk to ").append(shape(s)).append(" (from ").append(shape(o)).append(")\n");
+      if (c.shrinking() != null) {
+        sb.append("  shrinking: ").append(c.shrinking()).append('\n');
+      }
       sb.append("  schedule:\n");
-      appendSteps(sb, s);
+      appendSteps(sb, s, removed(c.shrunk()));
     } else {
       sb.append("  found under stress: real parallel processes with seeded noise, so no schedule"
           + " was recorded to shrink or replay step by step\n");
@@ -51,12 +59,24 @@ final class FailureMessage {
         + " steps";
   }
 
-  private static void appendSteps(StringBuilder sb, Trace t) {
+  /** The objects ({@code process:Process-3}) of the processes shrinking removed. */
+  private static java.util.Set<String> removed(Counterexample.Attempt a) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (int id : a.removed()) {
+      if (id < a.trace().processes().size()) {
+        out.add("process:" + a.trace().processes().get(id));
+      }
+    }
+    return out;
+  }
+
+  private static void appendSteps(StringBuilder sb, Trace t, java.util.Set<String> removed) {
     List<String> names = t.processes();
     for (Step step : t.steps()) {
-      sb.append(String.format("    %3d %s %-10s %s%s%n", step.index(),
+      sb.append(String.format("    %3d %s %-10s %s%s%s%n", step.index(),
           step.preemption() ? "*" : " ", names.get(step.process()), step.describe(names)
               .substring(names.get(step.process()).length() + 1),
+          removed.contains(step.object()) ? " (removed)" : "",
           step.site() == null ? "" : "  at " + step.site()));
     }
   }

@@ -37,7 +37,7 @@ final class Findings {
     List<Finding> found = e.failure() == null ? List.of()
         : List.of(toPublic(e.failure().problem()));
     return new ExplorationResult(found, e.explored(), e.exhausted(), e.options().seed(),
-        e.pct());
+        e.pct(), e.outcomes(), e.failing());
   }
 
   /** The finding's headline, as the failure message's first line. */

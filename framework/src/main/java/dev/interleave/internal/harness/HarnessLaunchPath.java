@@ -22,6 +22,7 @@ final class HarnessLaunchPath implements LaunchPath {
   private final Deque<Worker> free = new ArrayDeque<>();
   private int nextId;
   private long noiseSeed;
+  private ChoiceSource inputs = ChoiceSource.fixed(new long[0]);
 
   HarnessLaunchPath(WorkerPool pool) {
     this.pool = pool;
@@ -37,6 +38,11 @@ final class HarnessLaunchPath implements LaunchPath {
     this.thread = main;
   }
 
+  /** The schedule's inputs, which say which processes shrinking removed. */
+  void inputs(ChoiceSource choices) {
+    this.inputs = choices;
+  }
+
   void end() {
     thread = null;
   }
@@ -50,6 +56,9 @@ final class HarnessLaunchPath implements LaunchPath {
   public synchronized ChildHandle launch(String name, boolean daemon, byte[] payload) {
     if (Thread.currentThread() != thread) {
       return null;
+    }
+    if (inputs.removes(nextId + 1)) {
+      return removed(++nextId, 0, name);
     }
     HarnessHandle handle = start(0, "MainProcess", ProcessHandle.current().pid(), name, daemon,
         payload);
@@ -98,6 +107,19 @@ final class HarnessLaunchPath implements LaunchPath {
       conductor.post(new Event.FromWorker(w, null));
       return null;
     }
+    return handle;
+  }
+
+  /**
+   * A process shrinking removed: it keeps its number and name, but no worker runs it; it is
+   * started as a process that has already exited with code 0, without running its target, and
+   * takes no step. Its pid is 0. Only processes started by main are removed.
+   */
+  private ChildHandle removed(int id, int parentId, String name) {
+    HarnessHandle handle = new HarnessHandle(id, 0, (k, force) -> { });
+    handle.exited(0);
+    inputs.applied(id);
+    conductor.post(new Event.Spawned(id, parentId, name, null, handle));
     return handle;
   }
 

@@ -75,7 +75,7 @@ public final class InterleaveExtension implements TestTemplateInvocationContextP
     WorkerPool pool = context.getRoot().getStore(NAMESPACE)
         .computeIfAbsent(POOL, k -> new WorkerPool(), WorkerPool.class);
     Exploration result = new Explorer(pool, spec, options, Budget.read(context, options),
-        ProgressReporter.of(context)).explore();
+        ProgressReporter.of(context), OptionsReader.stopAtFirst(context)).explore();
     Verdicts.Judgement judgement = Verdicts.judge(result, spec);
     ReportWriter.write(context, spec, result, judgement);
     Verdicts.enforce(result, judgement);

@@ -60,6 +60,13 @@ final class OptionsReader {
     return withReplay(options, a, o, m);
   }
 
+  /** Whether exploration stops at the first failure: the attribute, unless overridden. */
+  static boolean stopAtFirst(ExtensionContext context) {
+    InterleaveTest a = context.getRequiredTestMethod().getAnnotation(InterleaveTest.class);
+    return new Overrides(context).value(InterleaveProperties.STOP_AT_FIRST, "stopAtFirst",
+        a.stopAtFirst(), Overrides::bool, "true or false", "", v -> true);
+  }
+
   private static Expect expectation(InterleaveTest a, Overrides o) {
     if (a.expect() == Expect.PASS && (a.finding() != FindingKind.INVARIANT
         || !a.invariant().isEmpty())) {

@@ -6,17 +6,31 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * A schedule in text: {@code <seed>:<decisions>[:<draws>[:<failure>:<steps>]]}, for example
+ * A schedule in text: {@code <seed>:<decisions>[:<draws>[:<failure>:<steps>[:<removed>]]]}, for
+ * example
  * {@code 42:0.0.1.1.2.1:0:invariant~5e1f0a2b:AbQx...}: the run's seed, the process picked at each
  * step, the input draws, the failure the schedule showed (its kind, and for an invariant a hash
  * of its name) and a fingerprint of every step ({@link StepPrints}). A replay with the last two
  * checks each step against its record and says when the recorded failure did not reproduce; a
- * token without them (as written by hand) only replays the decisions.
+ * token without them (as written by hand) only replays the decisions. The last part, present
+ * only when shrinking removed processes, lists them by number ({@code 3,4,7}): they are started
+ * as processes that have already exited.
  *
  * @param failure the recorded failure ({@code "deadlock"}, {@code "invariant~<hash>"}), or null
  * @param steps the steps' fingerprints, or null
+ * @param removed the processes started as removed, by number; empty if none
  */
-record ReplayToken(long seed, int[] decisions, long[] draws, String failure, String steps) {
+record ReplayToken(long seed, int[] decisions, long[] draws, String failure, String steps,
+    int[] removed) {
+
+  ReplayToken(long seed, int[] decisions, long[] draws, String failure, String steps) {
+    this(seed, decisions, draws, failure, steps, new int[0]);
+  }
+
+  /** This token with processes {@code ids} removed. */
+  ReplayToken withRemoved(int[] ids) {
+    return new ReplayToken(seed, decisions, draws, failure, steps, ids.clone());
+  }
 
   ReplayToken(long seed, int[] decisions, long[] draws) {
     this(seed, decisions, draws, null, null);
@@ -52,9 +66,9 @@ record ReplayToken(long seed, int[] decisions, long[] draws, String failure, Str
 
   static ReplayToken parse(String text) {
     String[] parts = text.trim().split(":", -1);
-    if (parts.length < 2 || parts.length > 5 || parts.length == 4) {
+    if (parts.length < 2 || parts.length > 6 || parts.length == 4) {
       throw new IllegalArgumentException("a replay token must be"
-          + " <seed>:<decisions>[:<draws>[:<failure>:<steps>]] but was: " + text);
+          + " <seed>:<decisions>[:<draws>[:<failure>:<steps>[:<removed>]]] but was: " + text);
     }
     long seed = Long.parseLong(parts[0]);
     long[] draws = parts.length >= 3 && !parts[2].isBlank()
@@ -64,7 +78,15 @@ record ReplayToken(long seed, int[] decisions, long[] draws, String failure, Str
       return new ReplayToken(seed, decisions, draws);
     }
     String failure = parts[3].isBlank() ? null : parts[3];
-    ReplayToken t = new ReplayToken(seed, decisions, draws, failure, parts[4]);
+    int[] removed = parts.length == 6 && !parts[5].isBlank()
+        ? Arrays.stream(parts[5].split(",")).mapToInt(Integer::parseInt).toArray() : new int[0];
+    for (int id : removed) {
+      if (id < 1) {
+        throw new IllegalArgumentException("a replay token's removed processes must be numbers"
+            + " >= 1 but were: " + parts[5]);
+      }
+    }
+    ReplayToken t = new ReplayToken(seed, decisions, draws, failure, parts[4], removed);
     t.failureKind(); // checks the kind's name
     if (parts[4].length() != StepPrints.WIDTH * decisions.length) {
       throw new IllegalArgumentException("a replay token's step fingerprints must be "
@@ -79,6 +101,9 @@ record ReplayToken(long seed, int[] decisions, long[] draws, String failure, Str
     if (steps == null) {
       return seed + ":" + d + (draws.length == 0 ? "" : ":" + x);
     }
-    return seed + ":" + d + ":" + x + ":" + (failure == null ? "" : failure) + ":" + steps;
+    String r = Arrays.stream(removed).mapToObj(Integer::toString)
+        .collect(Collectors.joining(","));
+    return seed + ":" + d + ":" + x + ":" + (failure == null ? "" : failure) + ":" + steps
+        + (removed.length == 0 ? "" : ":" + r);
   }
 }

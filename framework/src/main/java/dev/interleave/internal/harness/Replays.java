@@ -22,7 +22,7 @@ final class Replays {
   /** Replays {@code recorded} with its draws, checking each step against its trace. */
   static Attempt check(ScheduleRunner runner, Attempt recorded, int number)
       throws InterruptedException {
-    ChoiceSource choices = ChoiceSource.fixed(recorded.draws());
+    ChoiceSource choices = recorded.inputs();
     Trace expected = recorded.trace();
     Scheduler checking = new Checking(expected.decisions(), (step, view, picked) -> {
       if (step < expected.steps().size()) {
@@ -30,7 +30,7 @@ final class Replays {
       }
     });
     ScheduleResult r = runner.run(number, checking, choices);
-    return new Attempt(r, choices.draws());
+    return Attempt.of(r, choices);
   }
 
   /**
@@ -39,7 +39,7 @@ final class Replays {
    */
   static Attempt user(ScheduleRunner runner, ReplayToken token, int number)
       throws InterruptedException {
-    ChoiceSource choices = ChoiceSource.fixed(token.draws());
+    ChoiceSource choices = ChoiceSource.fixed(token.draws(), token.removed());
     Scheduler s = token.steps() == null ? new ReplayScheduler(token.decisions(), true)
         : new Checking(token.decisions(), (step, view, picked) -> {
           if (step < token.decisions().length) {
@@ -47,7 +47,7 @@ final class Replays {
           }
         });
     ScheduleResult r = runner.run(number, s, choices);
-    return new Attempt(reproduced(token, r), choices.draws());
+    return Attempt.of(reproduced(token, r), choices);
   }
 
   /** {@code r}, or a NOT_REPRODUCED result if it passed where the token recorded a failure. */

@@ -1,6 +1,7 @@
 package dev.interleave.internal.harness;
 
 import dev.interleave.harness.Gen;
+import dev.interleave.harness.History;
 import dev.interleave.harness.Run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +31,8 @@ final class RunContext implements Run {
   }
 
   private String observed;
+  private volatile java.util.function.Supplier<History> history = () -> History.of(List.of());
+  private volatile boolean recorded;
 
   private final int schedule;
   private final ChoiceSource choices;
@@ -96,6 +99,28 @@ final class RunContext implements Run {
   public <T> void finalInvariant(String name, java.util.function.Supplier<T> value,
       java.util.function.Predicate<? super T> holds) {
     finals.add(Check.of(name, value, holds));
+  }
+
+  @Override
+  public void traceInvariant(String name, java.util.function.Predicate<History> holds) {
+    state.add(new Check(name, () -> {
+      if (!recorded) {
+        return null; // a stress run records no steps: nothing to judge
+      }
+      History h = history();
+      return holds.test(h) ? null : h.size() == 0 ? "no step yet" : String.valueOf(h.last());
+    }));
+  }
+
+  @Override
+  public History history() {
+    return history.get();
+  }
+
+  /** Where {@link #history()} reads the steps so far (set by the schedule's stepper). */
+  void historyFrom(java.util.function.Supplier<History> steps) {
+    this.history = steps;
+    this.recorded = true;
   }
 
   /**

@@ -66,6 +66,7 @@ final class ScheduleRunner implements AutoCloseable {
     main.attach(conductor);
     long noise = options.seed() * 31 + number;
     main.bind(Thread.currentThread(), spec.epoch(), spec.controlled(), noise);
+    launchPath.inputs(choices);
     launchPath.begin(conductor, Thread.currentThread(), idle, noise);
     Future<ScheduleResult> result = conductorThread.submit(conductor::run);
     Throwable failure = runBody(run);

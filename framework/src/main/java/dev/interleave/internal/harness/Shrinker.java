@@ -1,9 +1,6 @@
 package dev.interleave.internal.harness;
 
 import dev.interleave.internal.harness.Counterexample.Attempt;
-import dev.interleave.internal.schedule.RandomScheduler;
-import dev.interleave.internal.schedule.RecordedRandom;
-import dev.interleave.internal.schedule.ReplayScheduler;
 import dev.interleave.internal.schedule.ExhaustiveSearch;
 import dev.interleave.internal.schedule.Scheduler;
 import java.util.ArrayList;
@@ -12,10 +9,13 @@ import java.util.List;
 /**
  * Shrinks a failing schedule: first its decisions (drop preemptions, then delta debugging over
  * chunks of the decision list; each candidate re-run with guided replay and kept if it fails
- * the same way with fewer preemptions, or as many and fewer steps), then its input draws (each
- * draw lowered, confirmed by a guided replay or, failing that, a few random schedules), and
- * again until nothing shrinks or the budget is spent. When delta debugging cannot remove a
- * preemption, a bounded exhaustive search with one preemption fewer looks for the same failure.
+ * the same way with fewer preemptions, or as many and fewer steps), then its processes (each
+ * removed if the failure stays, see {@link InputShrinker}), then its input draws (elements of
+ * collections deleted, then each draw lowered, confirmed by a guided replay or, failing that, a
+ * few random schedules), and again until nothing shrinks or the budget of runs and time is
+ * spent. Processes go first: each one removed makes every later candidate cheaper. When delta
+ * debugging cannot remove a preemption, a bounded exhaustive search with one preemption fewer
+ * looks for the same failure.
  *
  * <p>Then it looks for the nearest passing schedule: the passing schedule, with the shrunk
  * inputs, that changes the fewest decisions of the shrunk one. It tries single decisions
@@ -25,23 +25,25 @@ import java.util.List;
  */
 final class Shrinker {
   static final int BUDGET = 400;
-  static final int RANDOM_TRIES = 30;
+  /** How long shrinking may take, at most, before it reports what it has. */
+  static final long TIME_BUDGET_MILLIS = 60_000;
   static final int SEARCH_BUDGET = 150;
+  /**
+   * Runs kept for the last pass over the decisions: input candidates confirmed by a random
+   * schedule may bring preemptions back.
+   */
+  static final int FINAL_RESERVE = 100;
   /** Schedules tried for the nearest passing one, beyond those seen while shrinking. */
   static final int NEAREST_BUDGET = 12;
   /** Changes a found passing schedule may have for the search to stop: a swap of two steps. */
   static final int NEAR_ENOUGH = 2;
-  private final ScheduleRunner runner;
-  private final Problem target;
-  private final int number;
-  private int runs;
-  private final List<Attempt> passing = new ArrayList<>();
+  private final ShrinkRuns runs;
+  private final InputShrinker inputs;
   private Attempt nearestPassing;
 
   Shrinker(ScheduleRunner runner, Problem target, int number) {
-    this.runner = runner;
-    this.target = target;
-    this.number = number;
+    this.runs = new ShrinkRuns(runner, target, number, BUDGET, TIME_BUDGET_MILLIS);
+    this.inputs = new InputShrinker(runs);
   }
 
   Attempt nearestPassing() {
@@ -51,30 +53,54 @@ final class Shrinker {
   Attempt shrink(Attempt original) throws InterruptedException {
     Attempt best = original;
     boolean progress = true;
-    while (progress && runs < BUDGET) {
-      Attempt a = shrinkDecisions(best);
-      Attempt b = shrinkDraws(a);
-      progress = a != best || b != a;
-      best = b;
+    while (progress && runs.left() && runs.runs() < BUDGET - FINAL_RESERVE) {
+      Attempt a = inputs.removeProcesses(best);
+      Attempt b = shrinkDecisions(a);
+      Attempt c = inputs.shrinkDraws(b);
+      progress = a != best || b != a || c != b;
+      best = c;
     }
     best = shrinkDecisions(best);
     nearestPassing = nearest(best);
     return best;
   }
 
+  /** How far shrinking got, in words: runs, time, and why it stopped. */
+  String progress(Attempt original, Attempt shrunk) {
+    String why = runs.timeIsUp() ? "stopped at its time limit of " + TIME_BUDGET_MILLIS / 1000
+        + " s" : runs.runs() >= BUDGET ? "stopped at its budget of " + BUDGET + " schedules"
+        : "until no smaller candidate failed";
+    StringBuilder sb = new StringBuilder(runs.runs() + " schedules in "
+        + String.format(java.util.Locale.ROOT, "%.1f", runs.elapsedMillis() / 1000.0) + " s, "
+        + why);
+    if (shrunk.removed().length > 0) {
+      List<String> names = new ArrayList<>();
+      for (int id : shrunk.removed()) {
+        if (id < shrunk.trace().processes().size()) { // else no longer started at all
+          names.add(shrunk.trace().processes().get(id));
+        }
+      }
+      sb.append(names.isEmpty() ? "" : "; removed " + String.join(", ", names));
+    }
+    if (shrunk.draws().length < original.draws().length) {
+      sb.append("; input draws ").append(original.draws().length).append(" -> ")
+          .append(shrunk.draws().length);
+    }
+    return sb.toString();
+  }
+
   /** The passing schedule with the fewest decisions changed from {@code failing}, or null. */
   private Attempt nearest(Attempt failing) throws InterruptedException {
-    int[] d = failing.trace().decisions();
     int tries = 0;
     for (int[] c : oneChanged(failing.trace())) {
       if (tries++ >= NEAREST_BUDGET || nearestChanges(failing) <= NEAR_ENOUGH) {
         break;
       }
-      guided(c, failing.draws(), true);
+      runs.guided(c, failing.draws(), failing.removed(), true);
     }
     Attempt best = null;
-    for (Attempt a : passing) {
-      if (java.util.Arrays.equals(a.draws(), failing.draws()) && (best == null
+    for (Attempt a : runs.passing) {
+      if (ShrinkRuns.sameInputs(a, failing) && (best == null
           || changes(failing.trace(), a.trace()) < changes(failing.trace(), best.trace()))) {
         best = a;
       }
@@ -83,7 +109,7 @@ final class Shrinker {
   }
 
   private int nearestChanges(Attempt failing) {
-    return passing.stream().filter(a -> java.util.Arrays.equals(a.draws(), failing.draws()))
+    return runs.passing.stream().filter(a -> ShrinkRuns.sameInputs(a, failing))
         .mapToInt(a -> changes(failing.trace(), a.trace())).min().orElse(Integer.MAX_VALUE);
   }
 
@@ -121,7 +147,7 @@ final class Shrinker {
 
   private Attempt shrinkDecisions(Attempt best) throws InterruptedException {
     best = deltaDecisions(best);
-    while (best.trace().preemptions() > 0 && runs < BUDGET) {
+    while (best.trace().preemptions() > 0 && runs.left()) {
       Attempt fewer = search(best, best.trace().preemptions() - 1);
       if (fewer == null) {
         break;
@@ -134,99 +160,36 @@ final class Shrinker {
   /** Bounded exhaustive search for the same failure with at most {@code bound} preemptions. */
   private Attempt search(Attempt best, int bound) throws InterruptedException {
     ExhaustiveSearch space = new ExhaustiveSearch(bound);
-    int limit = Math.min(BUDGET - runs, SEARCH_BUDGET);
-    for (int i = 0; i < limit; i++) {
+    for (int i = 0; i < SEARCH_BUDGET && runs.left(); i++) {
       Scheduler s = space.next();
       if (s == null) {
         return null;
       }
-      runs++;
-      ChoiceSource choices = ChoiceSource.fixed(best.draws());
-      Attempt a = new Attempt(runner.run(number, s, choices), choices.draws());
-      if (fails(a)) {
+      Attempt a = runs.run(s, best.inputs(), true);
+      if (runs.fails(a)) {
         return a;
       }
-      remember(a);
     }
     return null;
-  }
-
-  private void remember(Attempt a) {
-    if (a.result().problem() == null) {
-      passing.add(a);
-    }
   }
 
   private Attempt deltaDecisions(Attempt best) throws InterruptedException {
     boolean progress = true;
-    while (progress && runs < BUDGET) {
+    while (progress && runs.left() && runs.runs() < BUDGET - FINAL_RESERVE) {
       progress = false;
       for (int[] c : candidates(best.trace())) {
-        Attempt a = guided(c, best.draws(), true);
-        if (fails(a) && smaller(a.trace(), best.trace())) {
+        Attempt a = runs.guided(c, best.draws(), best.removed(), true);
+        if (runs.fails(a) && smaller(a.trace(), best.trace())) {
           best = a;
           progress = true;
           break;
         }
-        if (runs >= BUDGET) {
+        if (!runs.left()) {
           break;
         }
       }
     }
     return best;
-  }
-
-  private Attempt shrinkDraws(Attempt best) throws InterruptedException {
-    long[] draws = best.draws();
-    for (int i = 0; i < draws.length && runs < BUDGET; i++) {
-      for (long v : new long[] {0, draws[i] / 2, draws[i] - 1}) {
-        if (v >= draws[i]) {
-          continue;
-        }
-        long[] c = best.draws().clone();
-        c[i] = v;
-        Attempt a = tryInput(c, best.trace().decisions());
-        if (a != null) {
-          best = a;
-          break;
-        }
-      }
-    }
-    return best;
-  }
-
-  private Attempt tryInput(long[] draws, int[] decisions) throws InterruptedException {
-    Attempt a = guided(decisions, draws, false);
-    if (fails(a)) {
-      return a;
-    }
-    for (int i = 0; i < RANDOM_TRIES && runs < BUDGET; i++) {
-      ChoiceSource choices = ChoiceSource.fixed(draws);
-      RandomScheduler s = new RandomScheduler(new RecordedRandom(
-          RecordedRandom.scheduleSeed(runs, number)));
-      runs++;
-      a = new Attempt(runner.run(number, s, choices), choices.draws());
-      if (fails(a)) {
-        return a;
-      }
-    }
-    return null;
-  }
-
-  private Attempt guided(int[] decisions, long[] draws, boolean remember)
-      throws InterruptedException {
-    runs++;
-    ChoiceSource choices = ChoiceSource.fixed(draws);
-    ScheduleResult r = runner.run(number, new ReplayScheduler(decisions, false), choices);
-    Attempt a = new Attempt(r, choices.draws());
-    if (remember) {
-      remember(a);
-    }
-    return a;
-  }
-
-  private boolean fails(Attempt a) {
-    return target.sameAs(a.result().problem());
   }
 
   private static boolean smaller(Trace a, Trace b) {

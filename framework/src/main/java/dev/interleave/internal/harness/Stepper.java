@@ -29,6 +29,8 @@ final class Stepper {
   private int lastRan = -1;
   long now;
   private int violationStep = -1;
+  /** The steps whose operation could not proceed (the process then waited). */
+  private final java.util.BitSet blocked = new java.util.BitSet();
   /** Who holds what, learned from completed ACQUIRE and RELEASE operations. */
   final java.util.Map<String, java.util.Set<String>> holders = new java.util.HashMap<>();
 
@@ -52,6 +54,9 @@ final class Stepper {
     }
     running = -1;
     lastRan = p.id;
+    if (!changedState && !steps.isEmpty()) {
+      blocked.set(steps.size() - 1);
+    }
     Arrive done = p.pending;
     if (changedState && done != null && done.object() != null) {
       track(p, done);
@@ -92,6 +97,7 @@ final class Stepper {
     if (conductor.problem != null) {
       return;
     }
+    conductor.spec.run().historyFrom(() -> Histories.of(trace(), blocked));
     String failed = conductor.spec.run().checkState();
     if (failed != null) {
       violationStep = steps.size() - 1;

@@ -48,7 +48,9 @@ final class Verdicts {
       return new Judgement(Verdict.ERROR, c.problem().summary());
     }
     if (c != null) {
-      String found = c.problem().summary() + " (schedule " + c.firstAt() + ")";
+      String found = c.problem().summary() + " (schedule " + c.firstAt() + ")"
+          + (e.explored() > c.firstAt() ? "; " + e.failing() + " of " + e.explored()
+              + " schedules failed" : "");
       if (!expectViolation) {
         return new Judgement(Verdict.FAILED, found);
       }
