@@ -27,6 +27,9 @@ import org.apiguardian.api.API;
  *     --replay TOKEN}) when the test is one of its scenarios, else {@code null}
  * @param nearestPassingChanges how many decisions of the counterexample the nearest passing
  *     schedule changes, or {@code null} if unknown
+ * @param observed for an invariant over a value, the value it judged in the counterexample
+ *     ({@code "1"} for {@code counter == 0}); for a trace invariant, the step that broke it; else
+ *     {@code null}
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record FindingReport(
@@ -44,7 +47,8 @@ public record FindingReport(
     String stackTrace,
     String replay,
     String cliReplayCommand,
-    Integer nearestPassingChanges) {
+    Integer nearestPassingChanges,
+    String observed) {
 
   /** Checks the arguments and copies the list. */
   public FindingReport {
@@ -54,13 +58,23 @@ public record FindingReport(
     waitFor = Checks.list("waitFor", waitFor);
   }
 
+  /** A finding without an observed value (every kind but some invariant violations). */
+  public FindingReport(FindingKind kind, String summary, String invariant, long firstAtSchedule,
+      long seed, String replayCommand, ScheduleTrace original, ScheduleTrace shrunk,
+      ScheduleTrace nearestPassing, List<WaitForEdge> waitFor, String threadDump,
+      String stackTrace, String replay, String cliReplayCommand, Integer nearestPassingChanges) {
+    this(kind, summary, invariant, firstAtSchedule, seed, replayCommand, original, shrunk,
+        nearestPassing, waitFor, threadDump, stackTrace, replay, cliReplayCommand,
+        nearestPassingChanges, null);
+  }
+
   /** A finding of schema version 1: no replay token, command-line command or distance. */
   public FindingReport(FindingKind kind, String summary, String invariant, long firstAtSchedule,
       long seed, String replayCommand, ScheduleTrace original, ScheduleTrace shrunk,
       ScheduleTrace nearestPassing, List<WaitForEdge> waitFor, String threadDump,
       String stackTrace) {
     this(kind, summary, invariant, firstAtSchedule, seed, replayCommand, original, shrunk,
-        nearestPassing, waitFor, threadDump, stackTrace, null, null, null);
+        nearestPassing, waitFor, threadDump, stackTrace, null, null, null, null);
   }
 
   /** The schedule to show: the {@linkplain #shrunk() shrunk} one if any, else the original. */

@@ -363,7 +363,7 @@ final class Conductor {
     String failed = spec.run().checkState();
     if (failed != null) {
       problem = Problem.invariant(failed, "invariant '" + failed + "' was violated (sampled"
-          + " while the processes ran)" + spec.run().observed());
+          + " while the processes ran)" + spec.run().observed(), spec.run().observedValue());
     }
   }
 

@@ -119,7 +119,7 @@ final class Explorer {
 
   private static Problem note(Problem p, String note) {
     return new Problem(p.kind(), p.invariant(), p.summary() + " (" + note + ")", p.waitFor(),
-        p.threadDump(), p.stackTrace(), p.process());
+        p.threadDump(), p.stackTrace(), p.process(), p.observed());
   }
 
   private Attempt runOne(ScheduleRunner runner, Strategies strategies, int n)

@@ -14,7 +14,7 @@ import java.util.List;
  * @param process the process concerned, or null
  */
 record Problem(Kind kind, String invariant, String summary, List<WaitEdge> waitFor,
-    String threadDump, String stackTrace, String process) {
+    String threadDump, String stackTrace, String process, String observed) {
 
   /** Finding kinds, as in the report schema. */
   enum Kind { INVARIANT, DEADLOCK, HANG, DIVERGENCE, EXCEPTION, NOT_REPRODUCED, UNCONTROLLED }
@@ -23,11 +23,21 @@ record Problem(Kind kind, String invariant, String summary, List<WaitEdge> waitF
     waitFor = List.copyOf(waitFor);
   }
 
+  Problem(Kind kind, String invariant, String summary, List<WaitEdge> waitFor,
+      String threadDump, String stackTrace, String process) {
+    this(kind, invariant, summary, waitFor, threadDump, stackTrace, process, null);
+  }
+
   /** One wait-for edge: {@code process} waits for {@code object} held by {@code heldBy}. */
   record WaitEdge(String process, String object, String heldBy) {}
 
   static Problem invariant(String name, String summary) {
-    return new Problem(Kind.INVARIANT, name, summary, List.of(), null, null, null);
+    return invariant(name, summary, null);
+  }
+
+  /** An invariant violated; {@code observed} is the value it judged, or null. */
+  static Problem invariant(String name, String summary, String observed) {
+    return new Problem(Kind.INVARIANT, name, summary, List.of(), null, null, null, observed);
   }
 
   static Problem exception(String process, String summary, String stackTrace) {

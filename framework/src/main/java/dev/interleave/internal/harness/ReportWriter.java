@@ -130,7 +130,8 @@ final class ReportWriter {
         ReportMapping.schedule(c.original(), stuck), ReportMapping.schedule(c.shrunk(), stuck),
         near == null ? null : ReportMapping.schedule(near, Set.of()), waitFor, p.threadDump(),
         p.stackTrace(), token, cli,
-        near == null ? null : Shrinker.changes(c.shrunk().trace(), near.trace()));
+        near == null ? null : Shrinker.changes(c.shrunk().trace(), near.trace()),
+        p.observed());
   }
 
   /** Whether {@code type} was loaded from a test-classes directory, which Surefire runs. */

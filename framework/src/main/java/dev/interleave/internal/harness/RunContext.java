@@ -128,7 +128,12 @@ final class RunContext implements Run {
    * the empty string for a plain true/false invariant.
    */
   String observed() {
-    return observed == null || observed.equals("false") ? "" : "; it saw " + observed;
+    return observedValue() == null ? "" : "; it saw " + observed;
+  }
+
+  /** The value the last violated invariant judged, or null if it judged no value. */
+  String observedValue() {
+    return observed == null || observed.equals("false") ? null : observed;
   }
 
   @Override

@@ -102,7 +102,8 @@ final class ScheduleRunner implements AutoCloseable {
     String failed = run.checkFinal();
     if (failed != null) {
       return r.withOutcome(run.outcome(), Problem.invariant(failed,
-          "final invariant '" + failed + "' was violated" + run.observed()));
+          "final invariant '" + failed + "' was violated" + run.observed(),
+          run.observedValue()));
     }
     String outcome = run.outcome();
     if (outcome != null && scenario.grade(outcome).grade() == ScenarioSpec.Grade.FORBIDDEN) {

@@ -103,7 +103,7 @@ final class Stepper {
       violationStep = steps.size() - 1;
       conductor.problem = Problem.invariant(failed, "invariant '" + failed
           + "' was violated after step " + Math.max(0, steps.size() - 1)
-          + conductor.spec.run().observed());
+          + conductor.spec.run().observed(), conductor.spec.run().observedValue());
     }
   }
 

@@ -37,7 +37,7 @@ class HarnessExtensionTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"random", "pct", "pos", "exhaustive"})
   @DisplayName("a racy counter is found by every strategy and shrinks to 2 processes, 1 preemption")
-  void racyCounterIsFoundAndShrunk(String strategy) {
+  void racyCounterIsFoundAndShrunk(String strategy) throws Exception {
     Throwable t = failure(run(ExtensionFixtures.RacyCounter.class, strategy));
     assertThat(t).isInstanceOf(RaceDetectedError.class);
     assertThat(t.getMessage())
@@ -47,6 +47,9 @@ class HarnessExtensionTest {
         .contains("USER 'read num.txt'  at Counters.java:")
         .contains("seed: 11")
         .contains("replay: -Dinterleave.replay=11:");
+    // the value the invariant judged is a field of the report's finding
+    TestReport report = ReportJson.read(reportFile(ExtensionFixtures.RacyCounter.class, strategy));
+    assertThat(report.findings().get(0).observed()).isEqualTo("1");
   }
 
   @Test

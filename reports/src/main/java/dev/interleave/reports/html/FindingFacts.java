@@ -15,6 +15,10 @@ final class FindingFacts {
       html.open("div").element("dt", "Invariant").open("dd").element("code", f.invariant());
       html.close().close().nl();
     }
+    if (f.observed() != null) {
+      html.open("div", "class", "observed").element("dt", "Observed value").open("dd");
+      html.element("code", f.observed()).close().close().nl();
+    }
     ScheduleTrace shown = f.counterexample();
     if (shown != null && shown.outcome() != null) {
       html.open("div", "class", "observed").element("dt", "Observed outcome").open("dd");
