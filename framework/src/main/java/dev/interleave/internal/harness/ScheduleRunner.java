@@ -4,8 +4,11 @@ import dev.interleave.internal.runtime.Launcher;
 import dev.interleave.internal.runtime.Points;
 import dev.interleave.internal.runtime.ProcessContext;
 import dev.interleave.internal.schedule.Scheduler;
+import dev.interleave.internal.shm.SharedMemory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,6 +72,7 @@ final class ScheduleRunner implements AutoCloseable {
     launchPath.inputs(choices);
     launchPath.begin(conductor, Thread.currentThread(), idle, noise);
     Future<ScheduleResult> result = conductorThread.submit(conductor::run);
+    Set<Path> segments = SharedMemory.ownedNow();
     Throwable failure = runBody(run);
     main.unbind();
     launchPath.end();
@@ -80,6 +84,9 @@ final class ScheduleRunner implements AutoCloseable {
       throw new IllegalStateException("the conductor failed", e.getCause());
     } finally {
       run.cleanup();
+      // main's exit would remove what it created; its JVM runs many schedules, so the schedule's
+      // end does (else every schedule leaves its queues' and pipes' rings in /dev/shm)
+      SharedMemory.removeOwnedSince(segments);
     }
   }
 

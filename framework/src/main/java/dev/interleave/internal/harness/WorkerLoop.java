@@ -7,6 +7,7 @@ import dev.interleave.internal.runtime.Launcher;
 import dev.interleave.internal.runtime.Op;
 import dev.interleave.internal.runtime.Points;
 import dev.interleave.internal.runtime.ProcessContext;
+import dev.interleave.internal.shm.SharedMemory;
 import dev.interleave.internal.wire.Connection;
 import dev.interleave.internal.wire.Message;
 import dev.interleave.internal.wire.Message.Assign;
@@ -22,6 +23,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The loop of a harness worker JVM: it reads messages from the controller; each {@link Assign}
@@ -92,6 +94,7 @@ final class WorkerLoop {
     Children.forgetAll();
     ProcessContext.reused();
     output.begin();
+    Set<Path> segments = SharedMemory.ownedNow();
     handler.bind(Thread.currentThread(), a.epoch(), a.controlled(), a.noiseSeed());
     int code;
     String failure = null;
@@ -114,6 +117,8 @@ final class WorkerLoop {
       failure = report(a.name(), e);
     }
     handler.unbind();
+    // as the process's exit would: what it created goes (this JVM runs many processes)
+    SharedMemory.removeOwnedSince(segments);
     send(new Exited(a.epoch(), code, failure, output.stdout(), output.stderr()));
   }
 

@@ -102,6 +102,26 @@ public final class SharedMemory {
     sweepStale();
   }
 
+  /** The segment files this process created so far: a mark for {@link #removeOwnedSince}. */
+  public static Set<Path> ownedNow() {
+    return Set.copyOf(OWNED);
+  }
+
+  /**
+   * Removes the segment files this process created since {@code mark}, and their children, as
+   * its exit would: the harness calls it when a process it ran in a reused JVM ends, and after
+   * each schedule for the schedule's main, whose JVM runs many schedules.
+   */
+  public static void removeOwnedSince(Set<Path> mark) {
+    for (Path p : OWNED) {
+      if (!mark.contains(p)) {
+        OWNED.remove(p);
+        deleteQuietly(p);
+        deleteChildren(p.getFileName().toString());
+      }
+    }
+  }
+
   /** Removes every segment file this process created; its exit path calls it. */
   public static void removeOwned() {
     for (Path p : OWNED) {
