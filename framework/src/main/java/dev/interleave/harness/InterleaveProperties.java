@@ -60,4 +60,12 @@ public final class InterleaveProperties {
   public static final String PROGRESS = "interleave.progress";
   /** {@link InterleaveTest#stopAtFirst()}: {@code true} or {@code false}. */
   public static final String STOP_AT_FIRST = "interleave.stopAtFirst";
+  /**
+   * The directory of the regression corpus, relative to the working directory unless absolute
+   * ({@code src/test/interleave} by default): the shrunk replay token of every unexpected
+   * failure is saved in {@code <dir>/<fully.qualified.Class>#<method>.tokens}, and the saved
+   * tokens are replayed before exploring on every later run. {@code none} or empty disables
+   * both.
+   */
+  public static final String CORPUS = "interleave.corpus";
 }

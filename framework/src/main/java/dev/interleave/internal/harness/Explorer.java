@@ -117,7 +117,7 @@ final class Explorer {
         stress.shrunk(), stress.nearestPassing(), stress.seed());
   }
 
-  private static Problem note(Problem p, String note) {
+  static Problem note(Problem p, String note) {
     return new Problem(p.kind(), p.invariant(), p.summary() + " (" + note + ")", p.waitFor(),
         p.threadDump(), p.stackTrace(), p.process(), p.observed());
   }

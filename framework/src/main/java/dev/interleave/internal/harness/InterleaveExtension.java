@@ -74,10 +74,18 @@ public final class InterleaveExtension implements TestTemplateInvocationContextP
     RunOptions options = OptionsReader.read(context);
     WorkerPool pool = context.getRoot().getStore(NAMESPACE)
         .computeIfAbsent(POOL, k -> new WorkerPool(), WorkerPool.class);
-    Exploration result = new Explorer(pool, spec, options, Budget.read(context, options),
-        ProgressReporter.of(context), OptionsReader.stopAtFirst(context)).explore();
+    java.util.Optional<Corpus> corpus = options.replay() == null ? Corpus.of(context)
+        : java.util.Optional.empty();
+    Exploration replayed = corpus.isEmpty() ? null
+        : CorpusReplays.replay(corpus.get(), pool, spec, options);
+    Exploration result = replayed != null ? replayed : new Explorer(pool, spec, options,
+        Budget.read(context, options), ProgressReporter.of(context),
+        OptionsReader.stopAtFirst(context)).explore();
     Verdicts.Judgement judgement = Verdicts.judge(result, spec);
     ReportWriter.write(context, spec, result, judgement);
+    if (corpus.isPresent() && replayed == null) {
+      CorpusReplays.save(corpus.get(), result, judgement);
+    }
     Verdicts.enforce(result, judgement);
   }
 }
