@@ -3,6 +3,7 @@ package dev.interleave.internal.ipc;
 import dev.interleave.internal.ipc.IpcFailure.Kind;
 import dev.interleave.internal.runtime.Op;
 import dev.interleave.internal.runtime.Points;
+import dev.interleave.internal.shm.SharedMemory;
 import java.lang.ref.Cleaner;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -225,6 +226,11 @@ public final class RingChannel implements Channel {
       if (in != null) {
         in.spaceEvent.signal();
         in.dataEvent.signal();
+      }
+      if (!mine.anyLive() && !peer.anyLive()) {
+        // no live process holds either end or may still redeem one in transit: nobody can
+        // attach any more, so the rings' file goes now rather than at its creator's exit
+        SharedMemory.unlink(pipe.segment.name());
       }
     }
   }
