@@ -57,8 +57,18 @@ public record ExplorationResult(List<Finding> findings, int schedulesExplored, b
 
     /** The bound for {@code schedules} schedules of at most n processes and k steps. */
     public static PctBound of(int processes, int steps, int depth, int schedules) {
-      double p = 1.0 / (Math.max(1, processes) * Math.pow(Math.max(1, steps), depth - 1));
-      return new PctBound(processes, steps, depth, schedules, p, Math.pow(1 - p, schedules));
+      PctPlan plan = plan(processes, steps, depth);
+      return new PctBound(processes, steps, depth, schedules, plan.perSchedule(),
+          plan.missProbability(schedules));
+    }
+
+    /** The plan for these sizes: how many schedules reach a target miss probability. */
+    public PctPlan plan() {
+      return plan(processes, steps, depth);
+    }
+
+    private static PctPlan plan(int processes, int steps, int depth) {
+      return PctPlan.of(Math.max(1, processes), Math.max(1, steps), depth);
     }
 
     /** In words, as reports state it. */
