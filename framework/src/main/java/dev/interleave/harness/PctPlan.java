@@ -1,6 +1,9 @@
 package dev.interleave.harness;
 
+import dev.interleave.report.TestReport;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -23,6 +26,12 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL)
 public record PctPlan(int processes, int steps, int depth, double perSchedule) {
+  /** The key of a PCT run's {@link TestReport#strategyParams()} that holds the measured n. */
+  public static final String PROCESSES_PARAM = "processes";
+  /** The key of a PCT run's {@link TestReport#strategyParams()} that holds the measured k. */
+  public static final String STEPS_PARAM = "steps";
+  /** The key of a PCT run's {@link TestReport#strategyParams()} that holds d. */
+  public static final String DEPTH_PARAM = "depth";
 
   /**
    * Checks the sizes and that {@code perSchedule} is {@code 1/(n k^(d-1))}; use {@link #of}.
@@ -48,6 +57,31 @@ public record PctPlan(int processes, int steps, int depth, double perSchedule) {
    */
   public static PctPlan of(int processes, int steps, int depth) {
     return new PctPlan(processes, steps, depth, bound(processes, steps, depth));
+  }
+
+  /**
+   * The plan for the sizes a controlled PCT run measured, as its report lists them among its
+   * {@link TestReport#strategyParams()}; empty for other runs and for reports that list none.
+   *
+   * @throws IllegalArgumentException if a listed size is not a number >= 1
+   */
+  public static Optional<PctPlan> measured(TestReport report) {
+    Map<String, String> p = report.strategyParams();
+    if (!p.containsKey(PROCESSES_PARAM) || !p.containsKey(STEPS_PARAM)
+        || !p.containsKey(DEPTH_PARAM)) {
+      return Optional.empty();
+    }
+    return Optional.of(of(number(p, PROCESSES_PARAM), number(p, STEPS_PARAM),
+        number(p, DEPTH_PARAM)));
+  }
+
+  private static int number(Map<String, String> params, String key) {
+    try {
+      return Integer.parseInt(params.get(key));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("report parameter " + key + " must be a number but"
+          + " was: " + params.get(key), e);
+    }
   }
 
   /**

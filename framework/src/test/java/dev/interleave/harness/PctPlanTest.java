@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.interleave.report.Expectation;
+import dev.interleave.report.RunMode;
+import dev.interleave.report.TestReport;
+import dev.interleave.report.Verdict;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,5 +88,21 @@ class PctPlanTest {
     ExplorationResult.PctBound b = ExplorationResult.PctBound.of(4, 30, 2, 198);
     assertThat(b.plan()).isEqualTo(PctPlan.of(4, 30, 2));
     assertThat(b.missProbability()).isEqualTo(b.plan().missProbability(198));
+  }
+
+  @Test
+  @DisplayName("the plan of a report reads the measured n and k and the depth; none without them")
+  void measuredFromAReport() {
+    assertThat(PctPlan.measured(report(Map.of("depth", "2", "processes", "4", "steps", "30"))))
+        .contains(PctPlan.of(4, 30, 2));
+    assertThat(PctPlan.measured(report(Map.of("depth", "2")))).isEmpty();
+    assertThatThrownBy(() -> PctPlan.measured(report(Map.of("depth", "2", "processes", "x",
+        "steps", "30")))).hasMessage("report parameter processes must be a number but was: x");
+  }
+
+  private static TestReport report(Map<String, String> params) {
+    return new TestReport("C#m()", "C", "m", "m", null, RunMode.CONTROLLED, "pct", params, 1,
+        Verdict.PASSED, Expectation.PASS, "no violation", 1, 1, false, 0, List.of(), List.of(),
+        List.of());
   }
 }
