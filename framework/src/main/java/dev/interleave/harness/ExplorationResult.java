@@ -71,12 +71,21 @@ public record ExplorationResult(List<Finding> findings, int schedulesExplored, b
       return PctPlan.of(Math.max(1, processes), Math.max(1, steps), depth);
     }
 
+    /**
+     * What one schedule finds, in words, as the report of a run that found a bug states it:
+     * {@code "PCT with n=4 processes, k=30 steps, d=2 finds a depth-2 bug with p >= 0.00833 per
+     * schedule"}.
+     */
+    public String describeOne() {
+      return String.format(java.util.Locale.ROOT, "PCT with n=%d processes, k=%d steps, d=%d"
+          + " finds a depth-%d bug with p >= %.3g per schedule", processes, steps, depth, depth,
+          perSchedule);
+    }
+
     /** In words, as reports state it. */
     public String describe() {
-      return String.format(java.util.Locale.ROOT, "PCT with n=%d processes, k=%d steps, d=%d"
-          + " finds a depth-%d bug with p >= %.3g per schedule, so %d schedules drawn over k"
-          + " steps miss it with probability <= %.3g", processes, steps, depth, depth,
-          perSchedule, schedules, missProbability);
+      return describeOne() + String.format(java.util.Locale.ROOT, ", so %d schedules drawn"
+          + " over k steps miss it with probability <= %.3g", schedules, missProbability);
     }
   }
 }

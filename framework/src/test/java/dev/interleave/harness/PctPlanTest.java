@@ -88,6 +88,10 @@ class PctPlanTest {
     ExplorationResult.PctBound b = ExplorationResult.PctBound.of(4, 30, 2, 198);
     assertThat(b.plan()).isEqualTo(PctPlan.of(4, 30, 2));
     assertThat(b.missProbability()).isEqualTo(b.plan().missProbability(198));
+    assertThat(b.describe()).isEqualTo("PCT with n=4 processes, k=30 steps, d=2 finds a depth-2"
+        + " bug with p >= 0.00833 per schedule, so 198 schedules drawn over k steps miss it with"
+        + " probability <= 0.191");
+    assertThat(b.describe()).startsWith(b.describeOne());
   }
 
   @Test

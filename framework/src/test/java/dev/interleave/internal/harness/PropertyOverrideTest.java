@@ -57,6 +57,8 @@ class PropertyOverrideTest {
     assertThat(report().strategyParams()).containsEntry("depth", "4")
         .containsKeys("processes", "steps"); // what PCT measured
     assertThat(PctPlan.measured(report()).orElseThrow().depth()).isEqualTo(4);
+    assertThat(report().reason()).containsPattern("; PCT with n=\\d+ processes, k=\\d+ steps,"
+        + " d=4 finds a depth-4 bug with p >= \\S+ per schedule");
     assertThat(report().schedulesPlanned()).isEqualTo(3);
   }
 
