@@ -1,6 +1,8 @@
 package dev.interleave.scenarios.cli;
 
 import dev.interleave.harness.InterleaveProperties;
+import dev.interleave.harness.InterleaveTest;
+import dev.interleave.harness.Mode;
 import dev.interleave.harness.PctPlan;
 import dev.interleave.report.TestReport;
 import dev.interleave.scenarios.explore.ScenarioRunner;
@@ -8,6 +10,7 @@ import dev.interleave.scenarios.explore.ScenarioRunner.Target;
 import dev.interleave.scenarios.explore.TestSelection;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +57,9 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
   long seed = RunCommand.DEFAULT_SEED;
 
+  /** Whether to print the {@code run} command of the plan: a catalog scenario under control. */
+  private boolean runLine;
+
   @Override
   public Integer call() throws IOException {
     CommandLine cmd = spec.commandLine();
@@ -69,10 +75,27 @@ final class PlanCommand implements Callable<Integer> {
       Target target = selection == null ? Target.of(Choices.scenarios(cmd, List.of(id)).get(0))
           : Choices.selected(cmd, selection, List.of(id), List.of()).get(0);
       report = measure(target, settings(cmd, dir));
+      runLine = selection == null && controlled(target);
     } finally {
       ReplayCommand.deleteTree(dir);
     }
     return print(report, PctPlan.measured(report));
+  }
+
+  /** Whether the test runs under control unless told otherwise, so that {@code run} plans it. */
+  private static boolean controlled(Target target) {
+    try {
+      for (Method m : Class.forName(target.className(), false, target.loader())
+          .getDeclaredMethods()) {
+        InterleaveTest a = m.getAnnotation(InterleaveTest.class);
+        if (m.getName().equals(target.method()) && a != null) {
+          return a.mode() == Mode.CONTROLLED;
+        }
+      }
+      return false;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   /** PCT under control, every planned schedule run (none stops the run), none shrunk. */
@@ -107,7 +130,7 @@ final class PlanCommand implements Callable<Integer> {
     System.out.println(id + ": " + p.describe(miss));
     System.out.println("measured over " + report.schedulesExplored() + " PCT schedules (seed "
         + seed + "); k is the most steps one took, so a longer schedule raises it");
-    if (needed != Long.MAX_VALUE && !where.given()) {
+    if (needed != Long.MAX_VALUE && runLine) {
       System.out.println("run: interleave run " + id + " --strategy pct --depth " + p.depth()
           + " --schedules " + needed);
     }

@@ -36,6 +36,14 @@ class PlanCommandTest {
         "run: interleave run 4.1-locked --strategy pct --depth 2 --schedules " + needed);
   }
 
+  @Test
+  void aStressScenarioIsMeasuredUnderControlAndGetsNoRunLine() {
+    Result r = interleave("plan", "4.1-histogram-stress", "--schedules", "1", "--miss", "0.05");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("4.1-histogram-stress: n=").contains("measured over 1 PCT")
+        .contains("probability <= 0.05").doesNotContain("run: ");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "--miss 1|--miss must be a probability in (0, 1), such as 0.01, but was: 1.0",
