@@ -57,16 +57,35 @@ public record ExplorationResult(List<Finding> findings, int schedulesExplored, b
 
     /** The bound for {@code schedules} schedules of at most n processes and k steps. */
     public static PctBound of(int processes, int steps, int depth, int schedules) {
-      double p = 1.0 / (Math.max(1, processes) * Math.pow(Math.max(1, steps), depth - 1));
-      return new PctBound(processes, steps, depth, schedules, p, Math.pow(1 - p, schedules));
+      PctPlan plan = plan(processes, steps, depth);
+      return new PctBound(processes, steps, depth, schedules, plan.perSchedule(),
+          plan.missProbability(schedules));
+    }
+
+    /** The plan for these sizes: how many schedules reach a target miss probability. */
+    public PctPlan plan() {
+      return plan(processes, steps, depth);
+    }
+
+    private static PctPlan plan(int processes, int steps, int depth) {
+      return PctPlan.of(Math.max(1, processes), Math.max(1, steps), depth);
+    }
+
+    /**
+     * What one schedule finds, in words, as the report of a run that found a bug states it:
+     * {@code "PCT with n=4 processes, k=30 steps, d=2 finds a depth-2 bug with p >= 0.00833 per
+     * schedule"}.
+     */
+    public String describeOne() {
+      return String.format(java.util.Locale.ROOT, "PCT with n=%d processes, k=%d steps, d=%d"
+          + " finds a depth-%d bug with p >= %.3g per schedule", processes, steps, depth, depth,
+          perSchedule);
     }
 
     /** In words, as reports state it. */
     public String describe() {
-      return String.format(java.util.Locale.ROOT, "PCT with n=%d processes, k=%d steps, d=%d"
-          + " finds a depth-%d bug with p >= %.3g per schedule, so %d schedules drawn over k"
-          + " steps miss it with probability <= %.3g", processes, steps, depth, depth,
-          perSchedule, schedules, missProbability);
+      return describeOne() + String.format(java.util.Locale.ROOT, ", so %d schedules drawn"
+          + " over k steps miss it with probability <= %.3g", schedules, missProbability);
     }
   }
 }

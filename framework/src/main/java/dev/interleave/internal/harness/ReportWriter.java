@@ -1,6 +1,7 @@
 package dev.interleave.internal.harness;
 
 import dev.interleave.harness.Expect;
+import dev.interleave.harness.PctPlan;
 import dev.interleave.internal.harness.Counterexample.Attempt;
 import dev.interleave.report.Expectation;
 import dev.interleave.report.FindingKind;
@@ -75,7 +76,7 @@ final class ReportWriter {
     RunMode mode = o.replay() != null ? RunMode.REPLAY
         : o.controlled() ? RunMode.CONTROLLED : RunMode.STRESS;
     return new TestReport(n.testId(), n.className(), n.method(), n.displayName(), spec.name(),
-        mode, o.strategy().name().toLowerCase(Locale.ROOT), params(o, n),
+        mode, o.strategy().name().toLowerCase(Locale.ROOT), params(e, n),
         o.seed(), Verdict.valueOf(j.verdict().name()),
         o.expect() == Expect.PASS ? Expectation.PASS : Expectation.VIOLATION, j.reason(),
         e.planned(), e.explored(), e.exhausted(), e.elapsedMillis(), invariants(e),
@@ -83,9 +84,13 @@ final class ReportWriter {
         n.scenarioId(), RunEnvironments.now(System.currentTimeMillis() - e.elapsedMillis()));
   }
 
-  private static Map<String, String> params(RunOptions o, Naming n) {
-    Map<String, String> m = new TreeMap<>(ReportMapping.strategyParams(o));
+  private static Map<String, String> params(Exploration e, Naming n) {
+    Map<String, String> m = new TreeMap<>(ReportMapping.strategyParams(e.options()));
     m.putAll(n.budget());
+    e.pct().ifPresent(b -> { // what PCT measured, for the planner
+      m.put(PctPlan.PROCESSES_PARAM, Integer.toString(b.processes()));
+      m.put(PctPlan.STEPS_PARAM, Integer.toString(b.steps()));
+    });
     return m;
   }
 

@@ -50,7 +50,8 @@ final class Verdicts {
     if (c != null) {
       String found = c.problem().summary() + " (schedule " + c.firstAt() + ")"
           + (e.explored() > c.firstAt() ? "; " + e.failing() + " of " + e.explored()
-              + " schedules failed" : "");
+              + " schedules failed" : "")
+          + e.pct().map(b -> "; " + b.describeOne()).orElse(""); // how likely one was
       if (!expectViolation) {
         return new Judgement(Verdict.FAILED, found);
       }

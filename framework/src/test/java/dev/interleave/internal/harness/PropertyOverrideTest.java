@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.interleave.harness.InterleaveProperties;
+import dev.interleave.harness.PctPlan;
 import dev.interleave.harness.RaceDetectedError;
 import dev.interleave.harness.Scenario;
 import dev.interleave.report.TestReport;
@@ -53,7 +54,11 @@ class PropertyOverrideTest {
         InterleaveProperties.SCHEDULES, "3", InterleaveProperties.EXPECT, "violation",
         InterleaveProperties.INVARIANT, "counter == 0");
     assertThat(events.failed().count()).isZero();
-    assertThat(report().strategyParams()).containsEntry("depth", "4");
+    assertThat(report().strategyParams()).containsEntry("depth", "4")
+        .containsKeys("processes", "steps"); // what PCT measured
+    assertThat(PctPlan.measured(report()).orElseThrow().depth()).isEqualTo(4);
+    assertThat(report().reason()).containsPattern("; PCT with n=\\d+ processes, k=\\d+ steps,"
+        + " d=4 finds a depth-4 bug with p >= \\S+ per schedule");
     assertThat(report().schedulesPlanned()).isEqualTo(3);
   }
 

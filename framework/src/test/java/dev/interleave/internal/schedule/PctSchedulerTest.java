@@ -2,6 +2,7 @@ package dev.interleave.internal.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.interleave.harness.PctPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -59,18 +60,22 @@ class PctSchedulerTest {
     return order.indexOf(a) < order.indexOf(b);
   }
 
-  /** The bound 1/(n k^(d-1)) less four standard deviations of a rate measured over seeds. */
+  /** The planner's p = 1/(n k^(d-1)) less four standard deviations of a rate over seeds. */
   static double boundWithinNoise(int n, int k, int d, int seeds) {
-    double p = 1.0 / (n * Math.pow(k, d - 1));
+    double p = PctPlan.of(n, k, d).perSchedule();
     return p - 4 * Math.sqrt(p * (1 - p) / seeds);
+  }
+
+  /** The depth-2 bug of {@link #depthTwoBugMeetsTheBound}: b1 between a1 and a2. */
+  static boolean depthTwoBug(List<Ran> o) {
+    return before(o, new Ran(0, 1), new Ran(1, 1)) && before(o, new Ran(1, 1), new Ran(0, 2));
   }
 
   @Test
   @DisplayName("a depth-2 bug (b1 between a1 and a2) is hit at least at the rate 1/(n k)")
   void depthTwoBugMeetsTheBound() {
     int seeds = 20_000;
-    double rate = hitRate(2, seeds, o -> before(o, new Ran(0, 1), new Ran(1, 1))
-        && before(o, new Ran(1, 1), new Ran(0, 2)), 4, 4);
+    double rate = hitRate(2, seeds, PctSchedulerTest::depthTwoBug, 4, 4);
     assertThat(rate).isGreaterThanOrEqualTo(boundWithinNoise(2, 8, 2, seeds));
   }
 
@@ -82,6 +87,27 @@ class PctSchedulerTest {
         && before(o, new Ran(1, 1), new Ran(0, 2)) && before(o, new Ran(0, 2), new Ran(1, 2)),
         3, 3);
     assertThat(rate).isGreaterThanOrEqualTo(boundWithinNoise(2, 6, 3, seeds));
+  }
+
+  @Test
+  @DisplayName("batches of the planner's N schedules (n=2, k=8, d=2, miss 0.1) all miss the bug"
+      + " in at most a tenth of the batches")
+  void plannedBudgetsMissAtMostAtTheTargetRate() {
+    double miss = 0.1;
+    long perBatch = PctPlan.of(2, 8, 2).schedulesFor(miss); // 36
+    int batches = 1_000;
+    int missed = 0;
+    int seed = 0;
+    for (int b = 0; b < batches; b++) {
+      boolean hit = false;
+      for (long i = 0; i < perBatch; i++, seed++) {
+        hit |= depthTwoBug(drive(new PctScheduler(new RecordedRandom(seed), 2, 8), 4, 4));
+      }
+      missed += hit ? 0 : 1;
+    }
+    double sd = Math.sqrt(miss * (1 - miss) / batches);
+    assertThat((double) missed / batches).isLessThanOrEqualTo(miss + 4 * sd);
+    assertThat(perBatch).isEqualTo(36);
   }
 
   @Test

@@ -10,13 +10,13 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The {@code interleave} command: {@code list}, {@code run}, {@code merge}, {@code replay},
- * {@code article}.
+ * {@code article}, {@code plan}.
  */
 @Command(name = "interleave", mixinStandardHelpOptions = true, version = "interleave 0.1.0",
     description = "Explores the interleavings of the article's multiprocessing scenarios and"
         + " of a project's own @InterleaveTest methods.",
     subcommands = {ListCommand.class, RunCommand.class, MergeCommand.class, ReplayCommand.class,
-        InterleaveCommand.ArticleCommand.class})
+        InterleaveCommand.ArticleCommand.class, PlanCommand.class})
 public final class InterleaveCommand implements Runnable {
   /** Exit code of a run whose scenarios all met their expectation. */
   static final int MET = 0;
@@ -39,7 +39,7 @@ public final class InterleaveCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a subcommand is required: list, run, merge, replay or article");
+        "a subcommand is required: list, run, merge, replay, article or plan");
   }
 
   /** Runs the article's programs, each in its own JVM, as the article prints them. */
