@@ -61,8 +61,9 @@ public @interface InterleaveTest {
    * runs afterwards ({@code finally} blocks included), it exits with -9, and what it held is
    * recovered by the runtime's dead-holder rules (a lock's next owner sees {@code
    * previousOwnerDied()}). {@link Strategy#EXHAUSTIVE} enumerates the kills (each counts as a
-   * preemption), {@link Strategy#RANDOM} draws one in 16 picks as a kill, PCT and POS inject none.
-   * Kills are replayed from the token and dropped by shrinking when the failure does not need
+   * preemption), {@link Strategy#RANDOM} draws one in 16 picks as a kill, {@link
+   * Strategy#PCT} injects one kill per schedule at a uniformly drawn step, POS none. Kills are
+   * replayed from the token and dropped by shrinking when the failure does not need
    * them. Overridden by {@link InterleaveProperties#CRASHES}.
    */
   int crashes() default 0;
