@@ -76,7 +76,7 @@ final class ScheduleRunner implements AutoCloseable {
     RunContext run = new RunContext(number, choices, tally);
     ScheduleSpec spec = new ScheduleSpec(EPOCHS.incrementAndGet(), options.controlled(),
         Duration.ofMillis(options.timeoutMillis()), options.maxSteps(), main, run,
-        scenario.ends(), crashes());
+        scenario.ends(), crashes(), scenario.killable());
     Conductor conductor = new Conductor(spec, scheduler);
     conductor.launcher = launchPath;
     ProcessContext.resetChildNames();

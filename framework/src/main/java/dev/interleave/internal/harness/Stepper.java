@@ -153,14 +153,16 @@ final class Stepper {
 
   /**
    * Crash injection: while the schedule's crash budget lasts, each ready process other than
-   * main may be killed at its pending point instead of run.
+   * main (and among those the scenario declared killable, if it declared any) may be killed at
+   * its pending point instead of run.
    */
   private void offerKills(List<Proc> candidates, List<Candidate> offered) {
     if (kills >= conductor.spec.crashes()) {
       return;
     }
     for (Proc p : candidates) {
-      if (p.id != 0 && p.status == Status.READY && p.worker != null) {
+      if (p.id != 0 && p.status == Status.READY && p.worker != null
+          && (conductor.spec.killable().isEmpty() || conductor.spec.killable().contains(p.name))) {
         offered.add(Candidate.kill(p.id, held(p.name)));
       }
     }

@@ -30,6 +30,13 @@ final class CrashFixtures {
       s.body(TwoValues::body);
     }
 
+    /** One crash allowed, but only of a process the scenario does not start: no kill offered. */
+    @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 500, preemptionBound = 1,
+        crashes = 1)
+    void noneKillable(Scenario s) {
+      s.killable("Process-3").body(TwoValues::body);
+    }
+
     static void body(Run run) throws Exception {
       Lock lock = new Lock();
       Value<Integer> a = Value.of(ValueType.INT, 0);

@@ -1,6 +1,7 @@
 package dev.interleave.internal.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.interleave.harness.InterleaveProperties;
@@ -56,6 +57,16 @@ class CrashTest {
   }
 
   @Test
+  @DisplayName("only the processes declared killable are killed; main never")
+  void onlyDeclaredProcessesAreKilled() throws Exception {
+    assertThat(run("noneKillable", null).failed().list()).as("failures").isEmpty();
+    assertThat(report("noneKillable").schedulesExplored()).isEqualTo(45);
+    ScenarioSpec spec = new ScenarioSpec("killable");
+    assertThatThrownBy(() -> spec.killable("main")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a killable process must be named, and not main, but was: 'main'");
+  }
+
+  @Test
   @DisplayName("a holder killed between two guarded updates is found, shrunk to one kill, replayed")
   void aKillInsideTheCriticalSectionIsFoundShrunkAndReplayed() throws Exception {
     Events clean = run("noCrashes", null);
@@ -70,6 +81,11 @@ class CrashTest {
         .count()).as("kill lines in: %s", message).isEqualTo(1);
     String token = token(message);
     assertThat(kills(token)).as("kills in the shrunk token %s", token).isEqualTo(1);
+
+    dev.interleave.report.ScheduleTrace shrunk = report("oneCrash").findings().get(0)
+        .counterexample();
+    assertThat(shrunk.steps()).filteredOn(s -> s.kind() == dev.interleave.report.StepKind
+        .INJECTED_KILL).hasSize(1);
 
     // the token alone carries the kill: replayed on the method without crashes, it fails alike
     String replayed = failureMessage(run("noCrashes", token));
