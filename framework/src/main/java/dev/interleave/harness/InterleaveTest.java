@@ -54,6 +54,20 @@ public @interface InterleaveTest {
   /** The preemption bound of {@link Strategy#EXHAUSTIVE}. */
   int preemptionBound() default 2;
 
+  /**
+   * Crash injection: how many processes one schedule may kill -9 (0, the default, kills none).
+   * With n > 0, at every step each ready process other than main may instead be killed at its
+   * pending point, as one more scheduling choice, while fewer than n were killed: no code of it
+   * runs afterwards ({@code finally} blocks included), it exits with -9, and what it held is
+   * recovered by the runtime's dead-holder rules (a lock's next owner sees {@code
+   * previousOwnerDied()}). {@link Strategy#EXHAUSTIVE} enumerates the kills (each counts as a
+   * preemption), {@link Strategy#RANDOM} draws one in 16 picks as a kill, {@link
+   * Strategy#PCT} injects one kill per schedule at a uniformly drawn step, POS none. Kills are
+   * replayed from the token and dropped by shrinking when the failure does not need
+   * them. Overridden by {@link InterleaveProperties#CRASHES}.
+   */
+  int crashes() default 0;
+
   /** How long a running process may take to reach its next scheduling point. */
   long timeoutMillis() default 10_000;
 

@@ -38,6 +38,15 @@ public interface Scenario {
   Scenario allowException(Class<? extends Throwable> type);
 
   /**
+   * Declares which processes crash injection ({@link InterleaveTest#crashes()}) may kill, by
+   * name ({@code "Process-2"}, or the name given to the process); calls add up. Without it, every
+   * process but main may be killed. Main runs in the test JVM and is never killed.
+   *
+   * @throws IllegalArgumentException if a name is null, blank or {@code "main"}, naming it
+   */
+  Scenario killable(String... processNames);
+
+  /**
    * Declares that a process of the scenario may exit with {@code exitCode} (for example through
    * {@code System.exit(3)}) without it being a finding.
    *

@@ -168,7 +168,7 @@ final class Conductor {
     }
   }
 
-  private boolean finished() {
+  boolean finished() {
     if (!mainEnded) {
       return false;
     }
@@ -340,7 +340,7 @@ final class Conductor {
    * terminate()} and {@code kill()}; it exits with -15 or -9, and processes blocked on what it
    * held retry, to find its primitives held by a dead process.
    */
-  private void onKilled(Proc p, boolean force) {
+  void onKilled(Proc p, boolean force) {
     if (p.alive()) {
       p.worker.killAndAwait();
       p.pending = null;

@@ -51,7 +51,7 @@ final class CorpusReplays {
   private static RunOptions controlled(RunOptions o, ReplayToken token) {
     return new RunOptions(o.strategy(), Mode.CONTROLLED, o.schedules(), token.seed(),
         o.pctDepth(), o.preemptionBound(), o.timeoutMillis(), o.expect(), o.finding(),
-        o.invariant(), o.shrink(), token, o.maxSteps());
+        o.invariant(), o.shrink(), token, o.maxSteps(), o.crashes());
   }
 
   private static Exploration fromCorpus(Exploration e, Counterexample c, String where) {

@@ -18,6 +18,9 @@ final class FailureMessage {
     Trace o = c.original().trace();
     Trace s = c.shrunk().trace();
     boolean recorded = !o.steps().isEmpty();
+    for (String kill : s.kills()) {
+      sb.append("  ").append(kill).append('\n');
+    }
     if (recorded) {
       sb.append("  shrunk to ").append(shape(s)).append(" (from ").append(shape(o)).append(")\n");
       if (c.shrinking() != null) {

@@ -37,8 +37,8 @@ final class InputShrinker {
     if (!serialPasses) {
       return best; // the failure does not need an interleaving: removal would change its cause
     }
-    List<Integer> ids = new ArrayList<>(new TreeSet<>(IntStream.of(best.trace().decisions())
-        .filter(p -> p != 0).boxed().toList()));
+    List<Integer> ids = new ArrayList<>(new TreeSet<>(best.trace().steps().stream()
+        .map(Step::process).filter(p -> p != 0).toList()));
     for (int i = ids.size() - 1; i >= 0 && runs.left(); i--) {
       int id = ids.get(i);
       int[] removed = IntStream.concat(IntStream.of(best.removed()), IntStream.of(id))
@@ -65,7 +65,7 @@ final class InputShrinker {
     for (Step s : t.steps()) {
       boolean join = "JOIN".equals(s.op()) && object.equals(s.object());
       if (s.process() != id && (!join || joined.add(s.process()))) {
-        out.add(s.process());
+        out.add(s.decision());
       }
     }
     return out.stream().mapToInt(Integer::intValue).toArray();

@@ -56,7 +56,9 @@ final class OptionsReader {
     RunOptions options = new RunOptions(strategy, mode, schedules, seed == 0 ? SESSION_SEED : seed,
         depth, bound, timeout, expectation(a, o), finding(a, o), invariant(a, o),
         o.value(InterleaveProperties.SHRINK, "shrink", a.shrink(), Overrides::bool,
-            "true or false", "", v -> true), null, RunOptions.DEFAULT_MAX_STEPS);
+            "true or false", "", v -> true), null, RunOptions.DEFAULT_MAX_STEPS,
+        o.value(InterleaveProperties.CRASHES, "crashes", a.crashes(), Integer::valueOf, "an int",
+            ">= 0", v -> v >= 0));
     return withReplay(options, a, o, m);
   }
 
@@ -118,6 +120,7 @@ final class OptionsReader {
     return o.mode() == Mode.STRESS
         ? "stress, " + o.schedules() + " runs, seed " + o.seed()
         : o.strategy().name().toLowerCase(Locale.ROOT) + ", " + o.schedules()
-            + " schedules, seed " + o.seed();
+            + " schedules, seed " + o.seed()
+            + (o.crashes() > 0 ? ", crashes " + o.crashes() : "");
   }
 }

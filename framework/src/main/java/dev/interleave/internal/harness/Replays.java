@@ -92,7 +92,7 @@ final class Replays {
   }
 
   private static List<Integer> ids(StepView view) {
-    return view.runnable().stream().map(Candidate::process).toList();
+    return view.withoutKills().runnable().stream().map(Candidate::process).toList();
   }
 
   private static String describe(Candidate c) {

@@ -12,10 +12,19 @@ import dev.interleave.harness.Strategy;
  * @param invariant with {@code finding = INVARIANT}, the invariant that must be violated, or
  *     empty for any
  * @param replay the schedule to replay, or null to explore
+ * @param crashes how many processes one schedule may kill (crash injection; 0 for none)
  */
 record RunOptions(Strategy strategy, Mode mode, int schedules, long seed, int pctDepth,
     int preemptionBound, long timeoutMillis, Expect expect, FindingKind finding,
-    String invariant, boolean shrink, ReplayToken replay, int maxSteps) {
+    String invariant, boolean shrink, ReplayToken replay, int maxSteps, int crashes) {
+
+  /** Settings without crash injection. */
+  RunOptions(Strategy strategy, Mode mode, int schedules, long seed, int pctDepth,
+      int preemptionBound, long timeoutMillis, Expect expect, FindingKind finding,
+      String invariant, boolean shrink, ReplayToken replay, int maxSteps) {
+    this(strategy, mode, schedules, seed, pctDepth, preemptionBound, timeoutMillis, expect,
+        finding, invariant, shrink, replay, maxSteps, 0);
+  }
 
   /** Step budget of one schedule unless configured. */
   static final int DEFAULT_MAX_STEPS = 100_000;
@@ -34,6 +43,6 @@ record RunOptions(Strategy strategy, Mode mode, int schedules, long seed, int pc
 
   RunOptions withReplay(ReplayToken token) {
     return new RunOptions(strategy, mode, schedules, token.seed(), pctDepth, preemptionBound,
-        timeoutMillis, expect, finding, invariant, shrink, token, maxSteps);
+        timeoutMillis, expect, finding, invariant, shrink, token, maxSteps, crashes);
   }
 }

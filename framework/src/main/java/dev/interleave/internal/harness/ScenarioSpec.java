@@ -23,6 +23,7 @@ final class ScenarioSpec implements Scenario {
   private String name;
   private final Map<String, Graded> grades = new LinkedHashMap<>();
   private final List<Class<? extends Throwable>> allowedExceptions = new ArrayList<>();
+  private final java.util.Set<String> killable = new java.util.TreeSet<>();
   private final Set<Integer> allowedExitCodes = new LinkedHashSet<>();
   private Consumer<ExplorationResult> verifier;
 
@@ -70,6 +71,26 @@ final class ScenarioSpec implements Scenario {
     }
     allowedExceptions.add(type);
     return this;
+  }
+
+  @Override
+  public Scenario killable(String... processNames) {
+    if (processNames == null) {
+      throw new IllegalArgumentException("processNames must not be null");
+    }
+    for (String name : processNames) {
+      if (name == null || name.isBlank() || name.equals("main")) {
+        throw new IllegalArgumentException("a killable process must be named, and not main,"
+            + " but was: " + (name == null ? "null" : "'" + name + "'"));
+      }
+    }
+    killable.addAll(java.util.List.of(processNames));
+    return this;
+  }
+
+  /** The processes crash injection may kill; empty for every process but main. */
+  java.util.Set<String> killable() {
+    return java.util.Set.copyOf(killable);
   }
 
   @Override

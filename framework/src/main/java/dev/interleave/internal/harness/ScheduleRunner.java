@@ -55,6 +55,20 @@ final class ScheduleRunner implements AutoCloseable {
     this.tally = t;
   }
 
+  /**
+   * The crash budget of a schedule: the option's, or as many kills as the replayed token
+   * makes, so a token with a kill replays without repeating the option.
+   */
+  private int crashes() {
+    int kills = 0;
+    if (options.replay() != null) {
+      for (int d : options.replay().decisions()) {
+        kills += d >= dev.interleave.internal.schedule.Candidate.KILL_BASE ? 1 : 0;
+      }
+    }
+    return Math.max(options.crashes(), kills);
+  }
+
   /** Runs schedule {@code number} with {@code scheduler} and input draws from {@code choices}. */
   ScheduleResult run(int number, Scheduler scheduler, ChoiceSource choices)
       throws InterruptedException {
@@ -62,7 +76,7 @@ final class ScheduleRunner implements AutoCloseable {
     RunContext run = new RunContext(number, choices, tally);
     ScheduleSpec spec = new ScheduleSpec(EPOCHS.incrementAndGet(), options.controlled(),
         Duration.ofMillis(options.timeoutMillis()), options.maxSteps(), main, run,
-        scenario.ends());
+        scenario.ends(), crashes(), scenario.killable());
     Conductor conductor = new Conductor(spec, scheduler);
     conductor.launcher = launchPath;
     ProcessContext.resetChildNames();

@@ -11,8 +11,21 @@ import java.util.List;
  */
 record Step(int index, int process, String op, String object, String label, String site,
     boolean preemption, List<Integer> runnable, boolean timer) {
+  /** The op of a step that killed its process (crash injection); its object: what it held. */
+  static final String KILL = "KILL";
+
   Step {
     runnable = List.copyOf(runnable);
+  }
+
+  /** Whether crash injection killed the process at this step. */
+  boolean killed() {
+    return KILL.equals(op);
+  }
+
+  /** The decision this step records: the process, or the kill of the process. */
+  int decision() {
+    return killed() ? dev.interleave.internal.schedule.Candidate.KILL_BASE + process : process;
   }
 
   Step(int index, int process, String op, String object, String label, String site,
@@ -29,6 +42,9 @@ record Step(int index, int process, String op, String object, String label, Stri
 
   String describe(List<String> names) {
     String who = process < names.size() ? names.get(process) : "#" + process;
+    if (killed()) {
+      return who + " killed (injected)" + (object == null ? "" : ", inside " + object);
+    }
     return who + " " + op + (object == null ? "" : " " + object)
         + (label == null ? "" : " '" + label + "'")
         + (timer ? ("SLEEP".equals(op) ? " (woke)" : " (timed out)") : "");

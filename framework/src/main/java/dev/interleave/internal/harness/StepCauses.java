@@ -31,7 +31,8 @@ final class StepCauses {
     List<Step> steps = t.steps();
     StepCauses c = new StepCauses(steps.size());
     for (int i = 0; i < steps.size(); i++) {
-      c.kinds[i] = "TERMINATE".equals(steps.get(i).op()) ? StepKind.KILL : StepKind.OPERATION;
+      c.kinds[i] = steps.get(i).killed() ? StepKind.INJECTED_KILL
+          : "TERMINATE".equals(steps.get(i).op()) ? StepKind.KILL : StepKind.OPERATION;
     }
     for (int i = 1; i < steps.size(); i++) {
       Step prev = steps.get(i - 1);

@@ -29,6 +29,8 @@ final class Stepper {
   private int lastRan = -1;
   long now;
   private int violationStep = -1;
+  /** How many processes crash injection killed in this schedule. */
+  private int kills;
   /** The steps whose operation could not proceed (the process then waited). */
   private final java.util.BitSet blocked = new java.util.BitSet();
   /** Who holds what, learned from completed ACQUIRE and RELEASE operations. */
@@ -126,6 +128,7 @@ final class Stepper {
           waitsForTimer(p), isRead(p.pending.op())));
       ids.add(p.id);
     }
+    offerKills(candidates, offered);
     Proc last = lastRan >= 0 ? conductor.procs.get(lastRan) : null;
     int current = last != null && last.status == Status.READY && ids.contains(lastRan)
         ? lastRan : -1;
@@ -136,12 +139,65 @@ final class Stepper {
       conductor.problem = Problem.divergence(e.getMessage());
       return;
     }
+    if (pick >= Candidate.KILL_BASE) {
+      inject(conductor.procs.get(pick - Candidate.KILL_BASE), ids);
+      return;
+    }
     Proc p = conductor.procs.get(pick);
     boolean timer = waitsForTimer(p);
     if (timer) {
       fire(p);
     }
     release(p, current, ids, timer);
+  }
+
+  /**
+   * Crash injection: while the schedule's crash budget lasts, each ready process other than
+   * main (and among those the scenario declared killable, if it declared any) may be killed at
+   * its pending point instead of run.
+   */
+  private void offerKills(List<Proc> candidates, List<Candidate> offered) {
+    if (kills >= conductor.spec.crashes()) {
+      return;
+    }
+    for (Proc p : candidates) {
+      if (p.id != 0 && p.status == Status.READY && p.worker != null
+          && (conductor.spec.killable().isEmpty() || conductor.spec.killable().contains(p.name))) {
+        offered.add(Candidate.kill(p.id, held(p.name)));
+      }
+    }
+  }
+
+  /** What process {@code name} holds, as "lock#1, lock#2", or null if nothing. */
+  private String held(String name) {
+    List<String> inside = new ArrayList<>();
+    for (java.util.Map.Entry<String, java.util.Set<String>> e : holders.entrySet()) {
+      if (e.getValue().contains(name)) {
+        inside.add(e.getKey());
+      }
+    }
+    java.util.Collections.sort(inside);
+    return inside.isEmpty() ? null : String.join(", ", inside);
+  }
+
+  /**
+   * Kills {@code p} (kill -9 of its worker JVM) as a step of its own, which counts as a
+   * preemption so that shrinking drops it when the failure does not need it; then the next
+   * process is picked.
+   */
+  private void inject(Proc p, List<Integer> ids) {
+    kills++;
+    steps.add(new Step(steps.size(), p.id, Step.KILL, held(p.name), null, null, true, ids,
+        false));
+    for (java.util.Set<String> h : holders.values()) {
+      h.remove(p.name);
+    }
+    lastRan = -1;
+    conductor.onKilled(p, true);
+    checkInvariants();
+    if (conductor.problem == null && !conductor.finished()) {
+      decide();
+    }
   }
 
   /**

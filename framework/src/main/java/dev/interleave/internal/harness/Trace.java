@@ -15,7 +15,17 @@ record Trace(List<String> processes, List<Step> steps, int violationStep) {
   }
 
   int[] decisions() {
-    return steps.stream().mapToInt(Step::process).toArray();
+    return steps.stream().mapToInt(Step::decision).toArray();
+  }
+
+  /** What the injected kills say: "Process-2 killed (injected) at step 7, inside lock#1". */
+  List<String> kills() {
+    return steps.stream().filter(Step::killed).map(s -> {
+      String d = s.describe(processes);
+      int comma = d.indexOf(", inside ");
+      return comma < 0 ? d + " at step " + s.index()
+          : d.substring(0, comma) + " at step " + s.index() + d.substring(comma);
+    }).toList();
   }
 
   int preemptions() {

@@ -16,6 +16,26 @@ package dev.interleave.internal.schedule;
 public record Candidate(int process, String op, String object, String label, boolean timer,
     boolean read) {
 
+  /**
+   * The number that stands, among candidates and in decision lists, for "kill -9 process {@code
+   * p} at its pending point": {@code KILL_BASE + p}. Offered only when crash injection is on.
+   */
+  public static final int KILL_BASE = 1000;
+
+  /**
+   * The candidate that kills process {@code p} at its pending point.
+   *
+   * @param held what {@code p} holds (as "lock#1, lock#2"), or null
+   */
+  public static Candidate kill(int p, String held) {
+    return new Candidate(KILL_BASE + p, "KILL", held, null, false, false);
+  }
+
+  /** Whether this candidate kills a process rather than running one. */
+  public boolean isKill() {
+    return process >= KILL_BASE;
+  }
+
   /** A ready operation that may write its object. */
   public Candidate(int process, String op, String object, String label) {
     this(process, op, object, label, false, false);

@@ -28,6 +28,10 @@ public final class PctScheduler implements Scheduler {
   private final Map<Integer, Long> priorities = new HashMap<>();
   private int last = -1;
   private int applied;
+  private final int steps;
+  /** The step at which a kill is injected (drawn when kills are first offered), or -1. */
+  private int killAt = -1;
+  private boolean killed;
 
   /**
    * @param depth the bug depth d (1 = no change points)
@@ -40,6 +44,7 @@ public final class PctScheduler implements Scheduler {
     }
     this.random = random;
     this.depth = depth;
+    this.steps = steps;
     this.changePoints = drawChangePoints(random, depth - 1, steps);
   }
 
@@ -66,14 +71,41 @@ public final class PctScheduler implements Scheduler {
   }
 
   @Override
-  public int pick(StepView view) {
+  public int pick(StepView offered) {
+    StepView view = offered.withoutKills();
     lowerAfter(view.step());
+    if (view != offered && !killed) {
+      Integer kill = kill(offered);
+      if (kill != null) {
+        last = -1; // the killed process takes no later step for a change point to lower
+        return kill;
+      }
+    }
     int best = highest(view, false);
     if (best < 0) {
       best = highest(view, true);
     }
     last = best;
     return best;
+  }
+
+  /**
+   * Crash injection: one kill per schedule, like a change point at a step drawn uniformly from
+   * the first step where kills are offered to k, of a process drawn uniformly among those that
+   * may be killed then. Nothing is drawn while no kill is offered, so runs without crash
+   * injection draw exactly as before.
+   */
+  private Integer kill(StepView offered) {
+    if (killAt < 0) {
+      killAt = offered.step() + random.nextInt(Math.max(1, steps - offered.step()));
+    }
+    if (offered.step() < killAt) {
+      return null;
+    }
+    killed = true;
+    java.util.List<Candidate> kills = offered.runnable().stream().filter(Candidate::isKill)
+        .toList();
+    return kills.get(random.nextInt(kills.size())).process();
   }
 
   /** The highest-priority candidate that is ready ({@code timers} false) or a timer, or -1. */

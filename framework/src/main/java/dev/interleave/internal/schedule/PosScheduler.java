@@ -20,7 +20,8 @@ public final class PosScheduler implements Scheduler {
   }
 
   @Override
-  public int pick(StepView view) {
+  public int pick(StepView offered) {
+    StepView view = offered.withoutKills(); // this strategy injects no crashes
     Candidate best = null;
     double bestPriority = -1;
     for (Candidate c : view.runnable()) {

@@ -40,4 +40,12 @@ public record StepView(int step, int current, List<Candidate> runnable) {
     }
     return runnable.get(0).process();
   }
+
+  /** This view with no kill candidates (strategies that do not inject crashes). */
+  public StepView withoutKills() {
+    if (runnable.stream().noneMatch(Candidate::isKill)) {
+      return this;
+    }
+    return new StepView(step, current, runnable.stream().filter(c -> !c.isKill()).toList());
+  }
 }

@@ -1,0 +1,95 @@
+package dev.interleave.internal.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import dev.interleave.harness.InterleaveProperties;
+import dev.interleave.harness.Scenario;
+import dev.interleave.internal.schedule.Candidate;
+import dev.interleave.report.ReportJson;
+import dev.interleave.report.TestReport;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+/** Crash injection: a kill -9 at a scheduling point as one more seeded choice. */
+@Timeout(600)
+class CrashTest {
+  private static final Class<?> FIXTURE = CrashFixtures.TwoValues.class;
+
+  private static Events run(String method, String replay) {
+    var request = EngineTestKit.engine("junit-jupiter")
+        .selectors(selectMethod(FIXTURE, method, Scenario.class.getName()));
+    if (replay != null) {
+      request = request.configurationParameter(InterleaveProperties.REPLAY, replay);
+    }
+    return request.execute().allEvents();
+  }
+
+  private static String failureMessage(Events events) {
+    assertThat(events.failed().count()).as("failed events").isEqualTo(1);
+    return events.failed().list().get(0).getPayload(TestExecutionResult.class)
+        .flatMap(TestExecutionResult::getThrowable).orElseThrow().getMessage();
+  }
+
+  private static TestReport report(String method) throws Exception {
+    return ReportJson.read(Path.of(System.getProperty("interleave.reports.dir",
+        "target/interleave-reports")).resolve(ReportWriter.fileName(FIXTURE.getName(), method)));
+  }
+
+  private static String token(String message) {
+    Matcher m = Pattern.compile("-Dinterleave\\.replay=(\\S+)").matcher(message);
+    assertThat(m.find()).as("a replay token in: %s", message).isTrue();
+    return m.group(1);
+  }
+
+  private static long kills(String token) {
+    return Arrays.stream(ReplayToken.parse(token).decisions())
+        .filter(d -> d >= Candidate.KILL_BASE).count();
+  }
+
+  @Test
+  @DisplayName("only the processes declared killable are killed; main never")
+  void onlyDeclaredProcessesAreKilled() throws Exception {
+    assertThat(run("noneKillable", null).failed().list()).as("failures").isEmpty();
+    assertThat(report("noneKillable").schedulesExplored()).isEqualTo(45);
+    ScenarioSpec spec = new ScenarioSpec("killable");
+    assertThatThrownBy(() -> spec.killable("main")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a killable process must be named, and not main, but was: 'main'");
+  }
+
+  @Test
+  @DisplayName("a holder killed between two guarded updates is found, shrunk to one kill, replayed")
+  void aKillInsideTheCriticalSectionIsFoundShrunkAndReplayed() throws Exception {
+    Events clean = run("noCrashes", null);
+    assertThat(clean.failed().list()).as("failures without crashes").isEmpty();
+    // crashes = 0 offers no kills: the exhaustive count is the one measured without the option
+    assertThat(report("noCrashes").schedulesExplored()).isEqualTo(45);
+
+    String message = failureMessage(run("oneCrash", null));
+    assertThat(message).contains("invariant 'a == b'")
+        .containsPattern("Process-\\d killed \\(injected\\) at step \\d+, inside lock#\\d");
+    assertThat(Pattern.compile("killed \\(injected\\) at step").matcher(message).results()
+        .count()).as("kill lines in: %s", message).isEqualTo(1);
+    String token = token(message);
+    assertThat(kills(token)).as("kills in the shrunk token %s", token).isEqualTo(1);
+
+    dev.interleave.report.ScheduleTrace shrunk = report("oneCrash").findings().get(0)
+        .counterexample();
+    assertThat(shrunk.steps()).filteredOn(s -> s.kind() == dev.interleave.report.StepKind
+        .INJECTED_KILL).hasSize(1);
+
+    // the token alone carries the kill: replayed on the method without crashes, it fails alike
+    String replayed = failureMessage(run("noCrashes", token));
+    assertThat(replayed).contains("invariant 'a == b'")
+        .containsPattern("Process-\\d killed \\(injected\\) at step \\d+, inside lock#\\d");
+  }
+}
