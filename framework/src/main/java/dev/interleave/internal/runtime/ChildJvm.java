@@ -22,6 +22,9 @@ public final class ChildJvm implements ChildHandle {
   private final OutputTail tail = new OutputTail(4096);
   private final CountDownLatch ready = new CountDownLatch(1);
   private volatile boolean killedForTerm;
+  private volatile boolean termSent;
+  /** The status of a JVM ended by SIGTERM through its own handling: 128 + 15. */
+  private static final int TERM_STATUS = 143;
   private final OutputPump out;
   private final OutputPump err;
   /** Set once terminate or kill was sent: an early exit is then not a failed launch. */
@@ -149,7 +152,12 @@ public final class ChildJvm implements ChildHandle {
       }
     }
     int code = ExitCodes.fromJvmStatus(status, err.exitReported());
-    return OptionalInt.of(killedForTerm && code == -9 ? -15 : code);
+    if (killedForTerm && code == -9 || termSent && code == TERM_STATUS) {
+      // a SIGTERM that reached the JVM before its bootstrap's handler ran the JVM's own exit
+      // (status 143, through shutdown hooks that may report an exit): it died of the signal
+      return OptionalInt.of(-15);
+    }
+    return OptionalInt.of(code);
   }
 
   /**
@@ -170,6 +178,7 @@ public final class ChildJvm implements ChildHandle {
       killedForTerm = true;
       handle.destroyForcibly();
     } else {
+      termSent = true;
       handle.destroy();
     }
   }
