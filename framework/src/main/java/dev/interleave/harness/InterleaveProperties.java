@@ -63,6 +63,11 @@ public final class InterleaveProperties {
   /** {@link InterleaveTest#stopAtFirst()}: {@code true} or {@code false}. */
   public static final String STOP_AT_FIRST = "interleave.stopAtFirst";
   /**
+   * {@link InterleaveTest#crossCheck()}: the number of stress runs (an int >= 0) to set beside
+   * each controlled test's exploration; stress-mode tests and replays ignore it.
+   */
+  public static final String CROSS_CHECK = "interleave.crossCheck";
+  /**
    * The directory of the regression corpus, relative to the working directory unless absolute
    * ({@code src/test/interleave} by default): the shrunk replay token of every unexpected
    * failure is saved in {@code <dir>/<fully.qualified.Class>#<method>.tokens}, and the saved

@@ -100,6 +100,24 @@ public @interface InterleaveTest {
   boolean stopAtFirst() default true;
 
   /**
+   * Stress against control: with n > 0, the scenario also runs n times under {@link
+   * Mode#STRESS} after its controlled exploration, and the report sets the two outcome sets side
+   * by side. A schedule's outcome is what the body recorded with {@link Run#outcome}, or, if it
+   * recorded none, its finding ({@code "no finding"}, {@code "invariant violated: <name>"},
+   * {@code "no progress (deadlock or hang)"}, {@code "exception: <type>"}). The controlled
+   * exploration then runs every planned schedule, as with {@code stopAtFirst = false}.
+   *
+   * <p>An outcome seen under stress that the exploration did not reach is searched for under
+   * control in twice as many schedules as the exploration ran (at least 20, at most 200; random,
+   * then PCT), stopping once every such outcome is reached; if none reaches it, the
+   * controlled model misses behaviour the runtime has, and the test fails naming the outcome,
+   * whatever it expected. Outcomes reached under control but never under stress are listed as
+   * rare interleavings. Only for {@link Mode#CONTROLLED} tests; a replay skips it. Overridden by
+   * {@link InterleaveProperties#CROSS_CHECK}, which leaves stress-mode tests alone.
+   */
+  int crossCheck() default 0;
+
+  /**
    * A replay token, as a failure prints it ({@code <seed>:<decisions>:<draws>:<failure>:<steps>}),
    * to run exactly that schedule: each step is checked against the token, and a run that passes
    * where the token recorded a failure fails with a {@link FindingKind#NOT_REPRODUCED} finding.

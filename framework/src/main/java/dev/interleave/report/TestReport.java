@@ -33,6 +33,7 @@ import org.apiguardian.api.API;
  * @param scenarioId the command line's id of the scenario, for example {@code "4.1-racy"}, or
  *     {@code null} when the test did not run from the command line
  * @param environment when and where the test ran, or {@code null} if not recorded
+ * @param crossCheck stress against control, or {@code null} when the test did not run both ways
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 @JsonPropertyOrder({"schemaVersion"})
@@ -57,7 +58,8 @@ public record TestReport(
     List<OutcomeCount> outcomes,
     List<FindingReport> findings,
     String scenarioId,
-    RunEnvironment environment) {
+    RunEnvironment environment,
+    CrossCheckReport crossCheck) {
 
   /**
    * The version of the JSON form this model writes. Version 2 added drawn inputs, outcomes,
@@ -82,6 +84,26 @@ public record TestReport(
     findings = Checks.list("findings", findings);
   }
 
+  /** A report without stress against control. */
+  public TestReport(String testId, String className, String methodName, String displayName,
+      String scenario, RunMode mode, String strategy, Map<String, String> strategyParams,
+      long seed, Verdict verdict, Expectation expected, String reason, long schedulesPlanned,
+      long schedulesExplored, boolean exhausted, long elapsedMillis,
+      List<InvariantStats> invariants, List<OutcomeCount> outcomes,
+      List<FindingReport> findings, String scenarioId, RunEnvironment environment) {
+    this(testId, className, methodName, displayName, scenario, mode, strategy, strategyParams,
+        seed, verdict, expected, reason, schedulesPlanned, schedulesExplored, exhausted,
+        elapsedMillis, invariants, outcomes, findings, scenarioId, environment, null);
+  }
+
+  /** This report with {@code crossCheck} as its stress against control. */
+  public TestReport withCrossCheck(CrossCheckReport crossCheck) {
+    return new TestReport(testId, className, methodName, displayName, scenario, mode, strategy,
+        strategyParams, seed, verdict, expected, reason, schedulesPlanned, schedulesExplored,
+        exhausted, elapsedMillis, invariants, outcomes, findings, scenarioId, environment,
+        crossCheck);
+  }
+
   /** A report of schema version 1: no scenario id, no environment. */
   public TestReport(String testId, String className, String methodName, String displayName,
       String scenario, RunMode mode, String strategy, Map<String, String> strategyParams,
@@ -91,7 +113,7 @@ public record TestReport(
       List<FindingReport> findings) {
     this(testId, className, methodName, displayName, scenario, mode, strategy, strategyParams,
         seed, verdict, expected, reason, schedulesPlanned, schedulesExplored, exhausted,
-        elapsedMillis, invariants, outcomes, findings, null, null);
+        elapsedMillis, invariants, outcomes, findings, null, null, null);
   }
 
   /** Always {@link #SCHEMA_VERSION}; written first in JSON so readers can check it. */

@@ -21,6 +21,7 @@ final class Explorer {
   private final Budget budget;
   private final ProgressReporter progress;
   private final boolean stopAtFirst;
+  private java.util.function.Consumer<ScheduleResult> observer = r -> { };
 
   Explorer(WorkerPool pool, ScenarioSpec scenario, RunOptions options) {
     this(pool, scenario, options, Budget.NONE, ProgressReporter.NONE, true);
@@ -41,6 +42,12 @@ final class Explorer {
     this.stopAtFirst = stopAtFirst;
   }
 
+  /** This explorer, telling {@code o} each explored schedule's result (not shrinking's). */
+  Explorer observing(java.util.function.Consumer<ScheduleResult> o) {
+    this.observer = o;
+    return this;
+  }
+
   Exploration explore() throws InterruptedException {
     long start = System.nanoTime();
     Tally tally = new Tally();
@@ -59,6 +66,7 @@ final class Explorer {
           break;
         }
         explored++;
+        observer.accept(a.result());
         progress.schedule(explored, budget.planned(last, -1), a.result().problem() == null ? 0
             : 1, System.nanoTime() - start, budget.time());
         strategies.observed(a.trace());

@@ -78,13 +78,21 @@ public final class InterleaveExtension implements TestTemplateInvocationContextP
         : java.util.Optional.empty();
     Exploration replayed = corpus.isEmpty() ? null
         : CorpusReplays.replay(corpus.get(), pool, spec, options);
-    Exploration result = replayed != null ? replayed : new Explorer(pool, spec, options,
-        Budget.read(context, options), ProgressReporter.of(context),
-        OptionsReader.stopAtFirst(context)).explore();
-    Verdicts.Judgement judgement = Verdicts.judge(result, spec);
-    ReportWriter.write(context, spec, result, judgement);
+    int stressRuns = replayed != null ? 0 : OptionsReader.crossCheck(context, options);
+    Explorer explorer = new Explorer(pool, spec, options, Budget.read(context, options),
+        ProgressReporter.of(context), stressRuns == 0 && OptionsReader.stopAtFirst(context));
+    CrossCheck.Result both = stressRuns == 0 ? null
+        : CrossCheck.run(pool, spec, options, explorer, stressRuns);
+    Exploration result = replayed != null ? replayed
+        : both != null ? both.exploration() : explorer.explore();
+    Verdicts.Judgement own = Verdicts.judge(result, spec);
+    Verdicts.Judgement judgement = both == null ? own : both.judge(own);
+    ReportWriter.write(context, spec, result, judgement, both == null ? null : both.report());
     if (corpus.isPresent() && replayed == null) {
-      CorpusReplays.save(corpus.get(), result, judgement);
+      CorpusReplays.save(corpus.get(), result, own); // the failure's own verdict, not the sides'
+    }
+    if (both != null && !both.missed().isEmpty()) {
+      throw new AssertionError(judgement.reason());
     }
     Verdicts.enforce(result, judgement);
   }

@@ -69,6 +69,22 @@ final class OptionsReader {
         a.stopAtFirst(), Overrides::bool, "true or false", "", v -> true);
   }
 
+  /**
+   * How many stress runs stress against control sets beside the exploration: the attribute
+   * unless overridden, and 0 for a replay or a stress-mode run.
+   */
+  static int crossCheck(ExtensionContext context, RunOptions options) {
+    InterleaveTest a = context.getRequiredTestMethod().getAnnotation(InterleaveTest.class);
+    Overrides o = new Overrides(context);
+    if (a.crossCheck() > 0 && a.mode() != Mode.CONTROLLED) {
+      throw new ExtensionConfigurationException("@InterleaveTest method [" + o.methodName()
+          + "] must declare mode = CONTROLLED when it declares crossCheck but was: " + a.mode());
+    }
+    int runs = o.value(InterleaveProperties.CROSS_CHECK, "crossCheck", a.crossCheck(),
+        Integer::valueOf, "an int", ">= 0", v -> v >= 0);
+    return options.controlled() && options.replay() == null ? runs : 0;
+  }
+
   private static Expect expectation(InterleaveTest a, Overrides o) {
     if (a.expect() == Expect.PASS && (a.finding() != FindingKind.INVARIANT
         || !a.invariant().isEmpty())) {

@@ -3,6 +3,7 @@ package dev.interleave.internal.harness;
 import dev.interleave.harness.Expect;
 import dev.interleave.harness.PctPlan;
 import dev.interleave.internal.harness.Counterexample.Attempt;
+import dev.interleave.report.CrossCheckReport;
 import dev.interleave.report.Expectation;
 import dev.interleave.report.FindingKind;
 import dev.interleave.report.FindingReport;
@@ -38,14 +39,14 @@ final class ReportWriter {
   private ReportWriter() {}
 
   static Path write(ExtensionContext context, ScenarioSpec spec, Exploration e,
-      Verdicts.Judgement j) {
+      Verdicts.Judgement j, CrossCheckReport crossCheck) {
     String className = context.getRequiredTestClass().getName();
     String method = context.getRequiredTestMethod().getName();
     String scenarioId = context.getConfigurationParameter(SCENARIO_ID).orElse(null);
     Naming naming = new Naming(className + "#" + method + "()", className, method,
         context.getParent().map(ExtensionContext::getDisplayName).orElse(method), scenarioId,
         context.getRequiredTestClass(), Budget.read(context, e.options()).params());
-    TestReport report = report(naming, spec, e, j);
+    TestReport report = report(naming, spec, e, j).withCrossCheck(crossCheck);
     Path dir = Path.of(System.getProperty(ReportSessionListener.DIR_PROPERTY,
         ReportSessionListener.DEFAULT_DIR));
     Path file = dir.resolve(fileName(className, method));

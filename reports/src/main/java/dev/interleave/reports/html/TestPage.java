@@ -15,6 +15,7 @@ final class TestPage {
     RunFacts.render(html, loaded, jsonHref);
     FindingSection.renderAll(html, r.findings());
     OutcomeSection.render(html, r.outcomes());
+    CrossCheckSection.render(html, r.crossCheck());
     InvariantSection.render(html, r.invariants());
     return PageShell.end(html);
   }

@@ -23,6 +23,8 @@ import java.util.List;
 public class Sync_4_1_LockedCounter {
   static final int PROCESSES = 3;
   static final int SCHEDULES = 200;
+  /** Stress runs set beside the controlled schedules (stress against control). */
+  static final int STRESS_RUNS = 10;
 
   static void decrement(Lock lock, Path file) throws Exception {
     lock.acquire();
@@ -33,7 +35,8 @@ public class Sync_4_1_LockedCounter {
     }
   }
 
-  @InterleaveTest(strategy = Strategy.PCT, pctDepth = 2, schedules = SCHEDULES)
+  @InterleaveTest(strategy = Strategy.PCT, pctDepth = 2, schedules = SCHEDULES,
+      crossCheck = STRESS_RUNS)
   void noUpdateIsLost(Scenario s) {
     s.acceptable("0", "no update lost");
     s.verify(r -> r.pct().ifPresent(b -> { // PCT unless overridden

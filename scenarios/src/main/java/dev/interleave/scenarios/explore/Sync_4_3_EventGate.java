@@ -23,7 +23,7 @@ public class Sync_4_3_EventGate {
     Files2.touch(dir.resolve("passed"));
   }
 
-  @InterleaveTest(strategy = Strategy.PCT, schedules = 50)
+  @InterleaveTest(strategy = Strategy.PCT, schedules = 50, crossCheck = 10)
   void childPassesOnlyAfterSet(Scenario s) {
     s.acceptable("passed", "the child passed after the flag was set");
     s.body(run -> {

@@ -3,6 +3,7 @@ package dev.interleave.scenarios.explore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.interleave.report.CrossCheckRow;
 import dev.interleave.report.Expectation;
 import dev.interleave.report.FindingReport;
 import dev.interleave.report.OutcomeCount;
@@ -47,11 +48,24 @@ class ScenarioVerdictsTest {
     return id.equals("4.2-semaphore-sizes") ? 1 : null;
   }
 
+  /** The article's named scenarios, each run under stress beside its controlled schedules. */
+  static final java.util.Set<String> CROSS_CHECKED = java.util.Set.of("4.1-histogram",
+      "4.1-locked", "4.2-semaphore", "4.3-event");
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("ids")
   void scenarioMeetsItsExpectationUnderControl(String id) throws Exception {
     TestReport r = run(id, null, ciBudget(id), SEED);
     assertThat(met(r)).as("%s: %s", id, r.reason()).isTrue();
+    if (CROSS_CHECKED.contains(id)) { // no outcome of stress unreached by control
+      assertThat(r.crossCheck()).as("%s: stress against control", id).isNotNull();
+      assertThat(r.crossCheck().stressRuns()).isPositive();
+      assertThat(r.crossCheck().missedByControl()).as("%s: %s", id, r.reason()).isEmpty();
+      assertThat(r.crossCheck().rows().stream().mapToLong(CrossCheckRow::stress).sum())
+          .isEqualTo(r.crossCheck().stressRuns());
+    } else {
+      assertThat(r.crossCheck()).as("%s: stress against control", id).isNull();
+    }
     switch (id) {
       case "4.1-histogram" -> {
         assertThat(r.outcomes()).anyMatch(o -> !o.outcome().equals("0") && o.count() > 0);
