@@ -37,6 +37,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 class BrowserReportTest {
   static final Path FIXTURES = Path.of("src/test/resources/fixtures/run");
   static final String FAILING_PAGE = "com.acme.CounterTest_lostUpdate-7124f063.html";
+  static final String CROSS_CHECKED_PAGE = "com.acme.FlagTest_publishOrder-a97c5b75.html";
   static final int WIDE = 1280;
   static final int NARROW = 420;
 
@@ -118,6 +119,25 @@ class BrowserReportTest {
     assertThat(counterexample.getText()).contains("JOIN Process-1", "blocked", "preempted",
         "after sleep");
     assertThat(driver.findElement(By.cssSelector(".observed")).getText()).contains("1");
+  }
+
+  @Test
+  void stressAgainstControlShowsBothCountsAtEitherWidth() {
+    for (int width : new int[] {WIDE, NARROW}) {
+      open(CROSS_CHECKED_PAGE, width);
+      WebElement section = driver.findElement(By.id("cross-check"));
+      assertThat(section.findElement(By.tagName("h2")).getText())
+          .isEqualTo("Stress against control");
+      assertThat(section.findElement(By.cssSelector(".cross-summary")).getText())
+          .startsWith("Every outcome of 40 stress runs was reached under control");
+      List<String> rare = section.findElements(By.cssSelector("tr.rare td")).stream()
+          .map(WebElement::getText).toList();
+      assertThat(rare).containsExactly("flag=1, data=0", "INTERESTING", "3", "0",
+          "under control only: a rare interleaving");
+      assertThat(number("return document.documentElement.scrollWidth;"))
+          .as("document width at %d px", width)
+          .isLessThanOrEqualTo(number("return document.documentElement.clientWidth;"));
+    }
   }
 
   private static void open(String page, int width) {
