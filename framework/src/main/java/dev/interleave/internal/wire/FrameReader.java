@@ -124,10 +124,7 @@ public final class FrameReader {
         payload = Frames.grow(payload, filled + 1L, length);
       }
       int room = (int) Math.min(payload.length - offset - filled, length - filled);
-      int n = src.read(ByteBuffer.wrap(payload, offset + filled, room));
-      if (n < 0) {
-        throw endOfStream();
-      }
+      int n = readSome(src, ByteBuffer.wrap(payload, offset + filled, room));
       if (n == 0) {
         return false;
       }
@@ -138,15 +135,20 @@ public final class FrameReader {
 
   private boolean transfer(Source src, ByteBuffer dst) throws IOException {
     while (dst.hasRemaining()) {
-      int n = src.read(dst);
-      if (n < 0) {
-        throw endOfStream();
-      }
-      if (n == 0) {
+      if (readSome(src, dst) == 0) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Reads what {@code src} has now into {@code dst}; the end of the stream throws. */
+  private int readSome(Source src, ByteBuffer dst) throws IOException {
+    int n = src.read(dst);
+    if (n < 0) {
+      throw endOfStream();
+    }
+    return n;
   }
 
   /** Checks the length just read and picks the payload's array. */
