@@ -39,8 +39,11 @@ import org.apiguardian.api.API;
  * ms of an interrupt, having put or got nothing.
  *
  * <p><b>Lifetime.</b> The queue lives in shared memory created by the process that constructs
- * it and is released when that process exits; pass it to children as a {@link Process}
- * argument. {@link #close()} only stops this handle.
+ * it; pass it to children as a {@link Process} argument, or inside another queue's item or a
+ * pipe's message. Its memory is freed when the last process holding it closes its handles (a
+ * process that died holds nothing; a handle in transit holds until it is opened, or for at most
+ * a minute), or when its creator exits, whichever comes first. {@link #close()} stops this
+ * handle only: the queue lives on while another process holds it.
  *
  * <p><b>Memory consistency effects:</b> actions in a thread (of any process) prior to putting an
  * item happen-before actions subsequent to getting that item in another thread.
@@ -212,10 +215,13 @@ public sealed class Queue<E> implements Serializable permits JoinableQueue {
 
   /**
    * Stops this handle: further puts and gets through it throw {@link IllegalStateException}.
-   * Items already put stay in the queue for the other handles. Idempotent.
+   * Items already put stay in the queue for the other handles. When this was the last handle of
+   * the last live process holding the queue, and no handle of it is in transit, the queue's
+   * shared memory and spill files are freed. Idempotent.
    */
   public void close() {
     closed = true;
+    channel.close();
   }
 
   /**

@@ -82,9 +82,13 @@ public final class SimpleQueue<E> implements Serializable {
     return channel.size() == 0;
   }
 
-  /** Stops this handle; further puts and gets through it throw. Idempotent. */
+  /**
+   * Stops this handle; further puts and gets through it throw. Once no live process holds the
+   * queue (and no handle of it is in transit), its shared memory is freed. Idempotent.
+   */
   public void close() {
     closed = true;
+    channel.close();
   }
 
   private void checkOpen(String what) {

@@ -1,12 +1,14 @@
 package dev.interleave.internal.ipc;
 
 import dev.interleave.internal.shm.Segment;
+import java.lang.ref.Cleaner;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Who holds one end of a pipe: a table of slots, one per open {@link RingChannel} object in any
- * process (as a file descriptor is per object in CPython), so that a reader can tell when no
- * live process can send any more.
+ * Who holds one end of a pipe or a queue: a table of slots, one per open {@link RingChannel}
+ * object in any process (as a file descriptor is per object in CPython), or one per process that
+ * has a queue open ({@link QueueHolds}), so that a reader can tell when no live process can send
+ * any more, and the last holder when nobody can reach the file any more.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -43,6 +45,8 @@ final class EndTable {
   private static final int HEADER = 64;
   static final int SIZE = HEADER + SLOTS * SLOT_SIZE;
   static final long RESERVATION_MILLIS = Long.getLong("interleave.ipc.handoffMillis", 60_000L);
+  /** Frees the slots of handles collected without being closed. */
+  static final Cleaner CLEANER = Cleaner.create();
   private static final int OWNER = 0;
   private static final int NONCE = 8;
   private static final int EXPIRY = 16;
@@ -87,8 +91,11 @@ final class EndTable {
     }
   }
 
-  /** Frees a reservation not yet redeemed. */
+  /** Frees a reservation not yet redeemed (one that names no slot: nothing to free). */
   void revoke(Reservation r) {
+    if (r.slot() < 0 || r.slot() >= SLOTS || r.nonce() == 0) {
+      return;
+    }
     long at = at(r.slot());
     long owner = Mem.getLongVolatile(at + OWNER);
     if (Mem.casLong(at + NONCE, r.nonce(), 0)) {

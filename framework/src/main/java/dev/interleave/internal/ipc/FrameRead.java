@@ -1,6 +1,7 @@
 package dev.interleave.internal.ipc;
 
 import dev.interleave.internal.ipc.IpcFailure.Kind;
+import dev.interleave.internal.wire.Frames;
 
 /**
  * Reads one frame out of a ring, as far as the published data allows, resuming where it stopped
@@ -16,7 +17,7 @@ import dev.interleave.internal.ipc.IpcFailure.Kind;
  */
 final class FrameRead {
   /** A frame's first array holds at most this much; it grows as the rest arrives. */
-  static final int FIRST_ALLOCATION = 1 << 20;
+  static final int FIRST_ALLOCATION = Frames.FIRST_ALLOCATION;
   private final Ring ring;
   private final long maxLength;
   private final byte[] into;
@@ -161,9 +162,8 @@ final class FrameRead {
    * frame's length: memory follows the data that arrived, not the length a header announced.
    */
   private void grow(long needed) {
-    if (target != into && needed > target.length) {
-      target = java.util.Arrays.copyOf(target,
-          (int) Math.min(total, Math.max(needed, 2L * target.length)));
+    if (target != into) {
+      target = Frames.grow(target, needed, total);
     }
   }
 

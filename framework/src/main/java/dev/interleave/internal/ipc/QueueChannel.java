@@ -2,8 +2,11 @@ package dev.interleave.internal.ipc;
 
 import dev.interleave.internal.runtime.Op;
 import dev.interleave.internal.runtime.Points;
+import dev.interleave.internal.shm.SharedMemory;
 import java.io.Serializable;
+import java.lang.ref.Cleaner;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One process's handle of a multi-producer, multi-consumer queue of serialized items in shared
@@ -28,8 +31,14 @@ public final class QueueChannel {
   private final QueueReader reader;
   private final String id;
   private final Path spillDir;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Cleaner.Cleanable release;
 
-  private QueueChannel(QueueSegment queue, Path spillDir) {
+  /** @param transit the reservation this handle was sent with, or null for the creator's */
+  private QueueChannel(QueueSegment queue, Path spillDir, EndTable.Reservation transit) {
+    QueueHolds.open(queue, transit);
+    this.release = EndTable.CLEANER.register(this,
+        new Release(queue.holders, queue.segment.name()));
     this.queue = queue;
     this.ring = queue.ring;
     this.spillDir = spillDir;
@@ -52,7 +61,7 @@ public final class QueueChannel {
     long limit = SpillDirectory.limit();
     QueueSegment queue = QueueSegment.create(maxsize, QueueSegment.DEFAULT_CAPACITY, limit);
     SpillDirectory.own(dir, queue.segment.name());
-    return new QueueChannel(queue, dir);
+    return new QueueChannel(queue, dir, null);
   }
 
   public String id() {
@@ -220,17 +229,54 @@ public final class QueueChannel {
     return ring;
   }
 
-  /** A serializable stand-in that opens this queue in the process that reads it. */
-  public Handle handOff() {
-    return new Handle(queue.segment.name(), spillDir.toString());
+  /**
+   * Releases this handle; other handles of the queue stay open. Once no live process holds the
+   * queue and no handle of it is in transit, nobody can reach it any more: its file and spill
+   * files are removed now rather than at its creator's exit. Idempotent.
+   */
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      release.clean();
+      if (!queue.holders.anyLive()) {
+        SharedMemory.unlink(queue.segment.name());
+        SpillDirectory.removeQueue(spillDir, queue.segment.name());
+      }
+    }
   }
 
-  /** A queue in transit to another process: its segment and its spill directory. */
-  public record Handle(String segment, String spillDir) implements Serializable {
-    private static final long serialVersionUID = 2L;
+  /**
+   * A serializable stand-in that opens this queue in the process that reads it; until then (or
+   * until its reservation lapses, {@link EndTable}) it keeps the queue as a holder would. With
+   * every slot of the holder table taken, the stand-in travels without a reservation rather
+   * than failing the put or send that carries it: the queue then lives as long as a process
+   * holds it.
+   */
+  public Handle handOff() {
+    EndTable.Reservation r;
+    try {
+      r = queue.holders.reserve();
+    } catch (IllegalStateException full) {
+      r = new EndTable.Reservation(-1, 0);
+    }
+    return new Handle(queue.segment.name(), spillDir.toString(), r.slot(), r.nonce());
+  }
+
+  /** A queue in transit to another process: its segment, spill directory and reservation. */
+  public record Handle(String segment, String spillDir, int slot, long nonce)
+      implements Serializable {
+    private static final long serialVersionUID = 3L;
 
     public QueueChannel open() {
-      return new QueueChannel(QueueSegment.attach(segment), Path.of(spillDir));
+      return new QueueChannel(QueueSegment.attach(segment), Path.of(spillDir),
+          new EndTable.Reservation(slot, nonce));
+    }
+  }
+
+  /** Counts a handle out; must not capture the channel, so that it can be collected. */
+  private record Release(EndTable holders, String queue) implements Runnable {
+    @Override
+    public void run() {
+      QueueHolds.close(holders, queue);
     }
   }
 

@@ -37,9 +37,14 @@ import dev.interleave.internal.shm.SharedMemory;
  * |                 Bytes of spill logs now on disk (64)          |
  * |                                                               |
  * +---------------------------------------------------------------+  +256
+ * |                 Holders ({@link EndTable}): one slot a process ...
+ * +---------------------------------------------------------------+  +256 + EndTable.SIZE
  * |                 Ring ({@link RingLayout}) of items          ...
  * +---------------------------------------------------------------+
  * </pre>
+ *
+ * <p>The file goes once no live process holds the queue and no handle of it is in transit
+ * ({@link QueueChannel#close}), or when its creator exits.
  *
  * <p>The number of items is the ring's published count minus its taken count, each updated
  * under its lock; a bounded queue's writer checks it with the writer lock held, so no slot is
@@ -47,7 +52,7 @@ import dev.interleave.internal.shm.SharedMemory;
  */
 final class QueueSegment {
   static final int MAGIC = 0x49515545;
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   static final int DEFAULT_CAPACITY = Integer.getInteger("interleave.queue.ringBytes", 1 << 20);
   static final int MAXSIZE = 8;
   static final int CAPACITY = 12;
@@ -57,13 +62,16 @@ final class QueueSegment {
   static final int LOGS = 192;
   static final int SPILL_LIMIT = 200;
   static final int SPILL_BYTES = 208;
-  static final int RING = 256;
+  static final int HOLDERS = 256;
+  static final int RING = HOLDERS + EndTable.SIZE;
 
   final Segment segment;
   final Ring ring;
   final int maxsize;
   final EventCount slotEvent;
   final EventCount joinEvent;
+  /** The processes holding the queue, and handles of it in transit ({@link QueueHolds}). */
+  final EndTable holders;
   private final long address;
 
   private QueueSegment(Segment segment) {
@@ -73,6 +81,7 @@ final class QueueSegment {
     this.ring = new Ring(segment, RING, segment.getInt(CAPACITY), id(segment) + " ring");
     this.slotEvent = new EventCount(segment, SLOT_EVENT);
     this.joinEvent = new EventCount(segment, JOIN_EVENT);
+    this.holders = new EndTable(segment, HOLDERS, id(segment) + " holders");
   }
 
   static QueueSegment create(int maxsize, int capacity, long spillLimit) {

@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the sending end.
  */
 public final class RingChannel implements Channel {
-  private static final Cleaner CLEANER = Cleaner.create();
   private static final long PEER_CHECK_NANOS = 20_000_000L;
 
   private final PipeSegment pipe;
@@ -41,7 +40,7 @@ public final class RingChannel implements Channel {
     this.out = pipe.outbound(end);
     this.mine = pipe.holders(end);
     this.peer = pipe.holders(1 - end);
-    this.slotRelease = CLEANER.register(this, new SlotRelease(mine, slot));
+    this.slotRelease = EndTable.CLEANER.register(this, new SlotRelease(mine, slot));
   }
 
   /** Creates a pipe and opens both of its ends in this process. */

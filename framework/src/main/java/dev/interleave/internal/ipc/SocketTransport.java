@@ -3,30 +3,22 @@ package dev.interleave.internal.ipc;
 import dev.interleave.internal.ipc.IpcFailure.Kind;
 import dev.interleave.internal.runtime.Op;
 import dev.interleave.internal.runtime.Points;
+import dev.interleave.internal.wire.FrameException;
+import dev.interleave.internal.wire.FrameReader;
+import dev.interleave.internal.wire.Frames;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A connection over a Unix domain socket, with the rings' framing: a frame is its length as a
- * 64-bit big-endian integer followed by that many bytes.
- *
- * <pre>
- *  0                   1                   2                   3
- *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
- * +---------------------------------------------------------------+
- * |                 Payload length (64, big-endian)               |
- * |                                                               |
- * +---------------------------------------------------------------+
- * |                 Payload ...                                 ...
- * +---------------------------------------------------------------+
- * </pre>
+ * A connection over a Unix domain or TCP socket, carrying {@link Frames frames} read by a {@link
+ * FrameReader}.
  *
  * <p>The channel is non-blocking; blocked reads and writes wait on a selector of their own in
  * slices, so that an interrupt ends them within a slice. Sends and receives are serialized by one
@@ -46,6 +38,7 @@ public final class SocketTransport implements Channel {
   private final ReentrantLock recvLock = new ReentrantLock();
   private final String id;
   private volatile long receiveDeadline = Deadlines.NONE;
+  private final FrameReader frames; // recvLock
 
   SocketTransport(SocketChannel channel, String address) throws IOException {
     this.channel = channel;
@@ -57,6 +50,7 @@ public final class SocketTransport implements Channel {
     channel.register(pollable, SelectionKey.OP_READ);
     channel.register(writable, SelectionKey.OP_WRITE);
     this.id = "socket:" + address + "#" + IDS.incrementAndGet();
+    this.frames = new FrameReader(id);
   }
 
   @Override
@@ -77,13 +71,12 @@ public final class SocketTransport implements Channel {
   @Override
   public void send(byte[] buf, int offset, int length) throws InterruptedException {
     Points.point(Op.SEND, id, null);
-    ByteBuffer[] frame = {ByteBuffer.allocate(8).putLong(0, length),
-        ByteBuffer.wrap(buf, offset, length)};
+    ByteBuffer[] frame = Frames.frame(buf, offset, length);
     sendLock.lock();
     try {
-      while (frame[1].hasRemaining() || frame[0].hasRemaining()) {
+      while (!Frames.written(frame)) {
         if (channel.write(frame) == 0) {
-          await(writable, frame[0].remaining() < 8);
+          await(writable, frame[0].position() > 0);
         }
       }
     } catch (IOException e) {
@@ -106,13 +99,10 @@ public final class SocketTransport implements Channel {
   public byte[] receive(long maxLength) throws InterruptedException {
     recvLock.lock();
     try {
-      long length = readHeader();
-      if (length > maxLength || length > Integer.MAX_VALUE - 8) {
-        close(); // the rest of the frame cannot be skipped reliably
-        throw new IpcFailure(Kind.TOO_LONG, "bad message length: " + length
-            + " bytes exceeds the limit of " + Math.min(maxLength, Integer.MAX_VALUE - 8));
-      }
-      return readPayload(length);
+      frames.limit(maxLength);
+      frames.into(null, 0);
+      readFrame();
+      return frames.take();
     } finally {
       recvLock.unlock();
     }
@@ -122,72 +112,41 @@ public final class SocketTransport implements Channel {
   public int receiveInto(byte[] buf, int offset) throws InterruptedException {
     recvLock.lock();
     try {
-      long length = readHeader();
-      if (length > Integer.MAX_VALUE - 8) {
-        close();
-        throw new IpcFailure(Kind.TOO_LONG, "message of " + length
-            + " bytes does not fit in a Java array");
+      frames.limit(FrameReader.NO_LIMIT);
+      frames.into(buf, offset);
+      readFrame();
+      int length = frames.length();
+      if (frames.inCallerBuffer()) {
+        frames.take();
+        return length;
       }
-      if (length <= buf.length - offset) {
-        readFully(ByteBuffer.wrap(buf, offset, (int) length), length);
-        return (int) length;
-      }
-      byte[] payload = readPayload(length);
       throw new IpcFailure(Kind.BUFFER_TOO_SHORT, "message of " + length
           + " bytes is longer than the " + (buf.length - offset) + " bytes left in the buffer",
-          null, payload);
+          null, frames.take());
     } finally {
       recvLock.unlock();
     }
   }
 
-  private long readHeader() throws InterruptedException {
+  /** Waits for a whole frame; a frame refused for its length closes the connection. */
+  private void readFrame() throws InterruptedException {
     if (Points.controlled()) {
       Points.await(Op.RECV, id, null, this::readableNow, -1, null);
     } else {
       Points.point(Op.RECV, id, null);
     }
-    ByteBuffer header = ByteBuffer.allocate(8);
-    readFully(header, -1);
-    long length = header.getLong(0);
-    if (length < 0) {
-      throw new IpcFailure(Kind.CORRUPT_FRAME, "corrupt frame on " + id + ": length " + length);
-    }
-    return length;
-  }
-
-  /**
-   * Reads a payload of {@code length} bytes into an array that starts at most {@link
-   * FrameRead#FIRST_ALLOCATION} long and doubles as bytes arrive: a header announcing 2 GiB costs
-   * nothing until the bytes come.
-   */
-  private byte[] readPayload(long length) throws InterruptedException {
-    byte[] payload = new byte[(int) Math.min(length, FrameRead.FIRST_ALLOCATION)];
-    int filled = 0;
-    while (filled < length) {
-      if (filled == payload.length) {
-        payload = Arrays.copyOf(payload, (int) Math.min(length, 2L * payload.length));
-      }
-      ByteBuffer bb = ByteBuffer.wrap(payload, filled, payload.length - filled);
-      readFully(bb, length);
-      filled = bb.position();
-    }
-    return payload;
-  }
-
-  /** Reads until {@code bb} is full; {@code frameLength} is -1 while reading a header. */
-  private void readFully(ByteBuffer bb, long frameLength) throws InterruptedException {
     try {
-      while (bb.hasRemaining()) {
-        int n = channel.read(bb);
-        if (n < 0) {
-          throw endOfStream(bb, frameLength);
-        }
-        if (n == 0) {
-          checkReceiveDeadline();
-          await(readable, true);
-        }
+      while (!frames.read(channel)) {
+        checkReceiveDeadline();
+        await(readable, true);
       }
+    } catch (EOFException e) {
+      throw new IpcFailure(Kind.EOF, e.getMessage());
+    } catch (FrameException e) {
+      if (e.tooLong()) {
+        close(); // the rest of the frame cannot be skipped reliably
+      }
+      throw new IpcFailure(e.tooLong() ? Kind.TOO_LONG : Kind.CORRUPT_FRAME, e.getMessage());
     } catch (IOException e) {
       throw new IpcFailure(Kind.IO, "cannot receive on " + id + ": " + e.getMessage(), e);
     }
@@ -198,14 +157,6 @@ public final class SocketTransport implements Channel {
       close();
       throw new IpcFailure(Kind.TIMEOUT, "no reply on " + id + " in time; connection closed");
     }
-  }
-
-  private IpcFailure endOfStream(ByteBuffer bb, long frameLength) {
-    String half = frameLength < 0 && bb.position() == 0 ? ""
-        : " (the " + bb.position() + " bytes received of its last " + (frameLength < 0
-        ? "frame header" : frameLength + "-byte message") + " were discarded)";
-    return new IpcFailure(Kind.EOF, "end of file on " + id + ": the peer closed the connection"
-        + half);
   }
 
   /**

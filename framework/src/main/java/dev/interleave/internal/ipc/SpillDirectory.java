@@ -72,6 +72,12 @@ final class SpillDirectory {
     OWNED.add(dir.resolve(segmentName));
   }
 
+  /** Removes the spill files of the queue {@code segmentName}, which nobody can reach any more. */
+  static void removeQueue(Path dir, String segmentName) {
+    OWNED.remove(dir.resolve(segmentName));
+    deleteMatching(dir, segmentName + ".*", false);
+  }
+
   /** Creates the directory if needed and, once per process, sweeps files of dead creators. */
   static void prepare(Path dir) {
     if (PREPARED.add(dir)) {

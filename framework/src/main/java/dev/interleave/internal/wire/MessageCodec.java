@@ -12,8 +12,13 @@ import dev.interleave.internal.wire.Message.Shutdown;
 import dev.interleave.internal.wire.Message.Signal;
 import dev.interleave.internal.wire.Message.Spawn;
 import dev.interleave.internal.wire.Message.Status;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
+import java.io.DataInputStream;
 import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -86,6 +91,30 @@ final class MessageCodec {
     } else {
       throw new IllegalArgumentException("unknown message " + m);
     }
+  }
+
+  /**
+   * The message in a frame's payload.
+   *
+   * @throws IOException if the payload is empty, ends inside the message or has an unknown tag
+   */
+  static Message decode(byte[] payload) throws IOException {
+    if (payload.length == 0) {
+      throw new IOException("corrupt frame length 0");
+    }
+    try {
+      return read(new DataInputStream(new ByteArrayInputStream(payload)));
+    } catch (EOFException e) {
+      throw new IOException("corrupt frame: its " + payload.length
+          + " bytes end inside a message", e);
+    }
+  }
+
+  /** The frame payload of {@code m}. */
+  static byte[] encode(Message m) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    write(new DataOutputStream(bytes), m);
+    return bytes.toByteArray();
   }
 
   static Message read(DataInput in) throws IOException {

@@ -5,35 +5,113 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The mechanics do not depend on the public API that wraps them: {@code internal.runtime},
- * {@code internal.sync} and {@code internal.shm} name no type of {@code dev.interleave.mp}
- * (nor of the harness), in an import or in code.
+ * The mechanics do not depend on the public API that wraps them: no {@code internal} package but
+ * the harness's names a type of {@code dev.interleave.mp} (nor of the harness), in an import or
+ * in code; and no two packages of the framework depend on each other, directly or around a
+ * cycle, but the one a JUnit extension needs (the public annotation names its extension, which
+ * reads the annotation).
  */
 class RuntimePackageRulesTest {
-  private static final Path MAIN = Path.of("src/main/java/dev/interleave/internal");
+  private static final Path SOURCES = Path.of("src/main/java");
+  private static final Path MAIN = SOURCES.resolve("dev/interleave/internal");
   private static final Pattern USE = Pattern.compile(
       "^(?!\\s*(?:\\*|//|/\\*)).*\\bdev\\.interleave\\.(mp|harness|internal\\.harness)\\.[A-Z]",
       Pattern.MULTILINE);
+  /** Comments, and string and character literals (which name classes as data, not as uses). */
+  private static final Pattern NOT_CODE = Pattern.compile(
+      "//[^\\n]*|/\\*.*?\\*/|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])*'", Pattern.DOTALL);
+  private static final Pattern REFERENCE = Pattern.compile(
+      "\\bdev\\.interleave\\.((?:[a-z][a-z0-9]*\\.)*[a-z][a-z0-9]*)\\.[A-Z]");
 
   @ParameterizedTest
-  @CsvSource({"runtime", "sync", "shm"})
+  @CsvSource({"runtime", "sync", "shm", "ipc", "pool", "manager", "shared", "wire", "schedule"})
   void theMechanicsNameNoTypeOfThePublicApi(String pkg) throws IOException {
     StringBuilder found = new StringBuilder();
-    try (Stream<Path> files = Files.walk(MAIN.resolve(pkg))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-        Matcher m = USE.matcher(Files.readString(file));
-        while (m.find()) {
-          found.append(file.getFileName()).append(": ").append(m.group().strip()).append('\n');
-        }
+    for (Path file : javaFiles(MAIN.resolve(pkg))) {
+      Matcher m = USE.matcher(NOT_CODE.matcher(Files.readString(file)).replaceAll(" "));
+      while (m.find()) {
+        found.append(file.getFileName()).append(": ").append(m.group().strip()).append('\n');
       }
     }
     assertEquals("", found.toString());
+  }
+
+  @Test
+  void noPackagesDependOnEachOtherButTheAnnotationAndItsExtension() throws IOException {
+    Map<String, Set<String>> uses = new TreeMap<>();
+    for (Path file : javaFiles(SOURCES.resolve("dev/interleave"))) {
+      String from = SOURCES.relativize(file.getParent()).toString().replace('/', '.');
+      Set<String> to = uses.computeIfAbsent(from, k -> new TreeSet<>());
+      Matcher m = REFERENCE.matcher(NOT_CODE.matcher(Files.readString(file)).replaceAll(" "));
+      while (m.find()) {
+        String target = "dev.interleave." + m.group(1);
+        if (!target.equals(from)) {
+          to.add(target);
+        }
+      }
+    }
+    assertEquals(List.of(Set.of("dev.interleave.harness", "dev.interleave.internal.harness")),
+        cycles(uses), "packages on a dependency cycle");
+  }
+
+  private static List<Path> javaFiles(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+    }
+  }
+
+  /** The strongly connected components of more than one package (Tarjan). */
+  private static List<Set<String>> cycles(Map<String, Set<String>> uses) {
+    Map<String, Integer> index = new HashMap<>();
+    Map<String, Integer> low = new HashMap<>();
+    List<String> stack = new ArrayList<>();
+    List<Set<String>> out = new ArrayList<>();
+    for (String p : uses.keySet()) {
+      if (!index.containsKey(p)) {
+        visit(p, uses, index, low, stack, out);
+      }
+    }
+    return out;
+  }
+
+  private static void visit(String p, Map<String, Set<String>> uses, Map<String, Integer> index,
+      Map<String, Integer> low, List<String> stack, List<Set<String>> out) {
+    index.put(p, index.size());
+    low.put(p, index.get(p));
+    stack.add(p);
+    for (String q : uses.getOrDefault(p, Set.of())) {
+      if (!index.containsKey(q)) {
+        visit(q, uses, index, low, stack, out);
+        low.put(p, Math.min(low.get(p), low.get(q)));
+      } else if (stack.contains(q)) {
+        low.put(p, Math.min(low.get(p), index.get(q)));
+      }
+    }
+    if (low.get(p).equals(index.get(p))) {
+      Set<String> component = new TreeSet<>();
+      String q;
+      do {
+        q = stack.remove(stack.size() - 1);
+        component.add(q);
+      } while (!q.equals(p));
+      if (component.size() > 1) {
+        out.add(component);
+      }
+    }
   }
 }

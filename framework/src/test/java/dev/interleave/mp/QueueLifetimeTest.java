@@ -1,0 +1,120 @@
+package dev.interleave.mp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A queue's shared-memory file goes once no live process holds the queue and no handle of it is
+ * in transit, and not before; holders are real child JVMs.
+ */
+@Timeout(180)
+class QueueLifetimeTest {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private final List<Process> started = new ArrayList<>();
+
+  @AfterEach
+  void cleanUp() throws InterruptedException {
+    for (Process p : started) {
+      if (p.isAlive()) {
+        p.kill();
+      }
+      p.join(WAIT);
+    }
+  }
+
+  private Process start(Process p) {
+    started.add(p);
+    p.start();
+    return p;
+  }
+
+  private static Path file(Queue<?> q) {
+    return q.channel.segment().path();
+  }
+
+  @Test
+  void closingTheOnlyHandleRemovesTheFileAndOtherHandlesOfTheProcessKeepIt() throws Exception {
+    Queue<String> q = new Queue<>();
+    Queue<String> copy = Copies.of(q);
+    Path file = file(q);
+    q.put("left behind");
+    q.close();
+    assertTrue(Files.exists(file), "a second handle of this process still holds it");
+    assertEquals("left behind", copy.get(WAIT));
+    copy.close();
+    assertFalse(Files.exists(file), "no handle left anywhere: the file is gone");
+  }
+
+  @Test
+  void aChildHoldingTheQueueKeepsItAfterTheCreatorClosesAndItsCloseRemovesIt() throws Exception {
+    Queue<String> q = new Queue<>();
+    Event go = new Event();
+    Path file = file(q);
+    Process child = start(new Process(QueueLifetimeTest::announceWaitAndClose, q, go));
+    assertEquals("attached", q.get(WAIT));
+    q.close();
+    assertTrue(Files.exists(file), "the child holds it: the file stays");
+    go.set();
+    assertTrue(child.join(WAIT));
+    assertEquals(OptionalInt.of(0), child.exitCode());
+    assertFalse(Files.exists(file), "the child closed the last handle: the file is gone");
+  }
+
+  static void announceWaitAndClose(Queue<String> q, Event go) throws InterruptedException {
+    q.put("attached");
+    go.await();
+    q.close();
+  }
+
+  @Test
+  void aChildThatExitedHoldsNothingSoTheCreatorsCloseRemovesTheFile() throws Exception {
+    Queue<String> q = new Queue<>();
+    Path file = file(q);
+    Process child = start(new Process(QueueLifetimeTest::announce, q));
+    assertEquals("attached", q.get(WAIT));
+    assertTrue(child.join(WAIT));
+    assertTrue(Files.exists(file), "the creator holds it: the file stays");
+    q.close();
+    assertFalse(Files.exists(file), "its other holder exited without closing: the file is gone");
+  }
+
+  static void announce(Queue<String> q) throws InterruptedException {
+    q.put("attached");
+  }
+
+  @Test
+  void aHandleInTransitInsideAnItemKeepsTheQueueUntilItsReceiverClosesIt() throws Exception {
+    Queue<String> inner = new Queue<>();
+    Queue<Queue<String>> carrier = new Queue<>();
+    Path file = file(inner);
+    carrier.put(inner);
+    inner.close();
+    assertTrue(Files.exists(file), "a handle of it is in transit: the file stays");
+    Process child = start(new Process(QueueLifetimeTest::takeUseAndClose, carrier));
+    assertTrue(child.join(WAIT));
+    assertEquals(OptionalInt.of(0), child.exitCode());
+    assertFalse(Files.exists(file), "its receiver closed the last handle: the file is gone");
+    carrier.close();
+  }
+
+  static void takeUseAndClose(Queue<Queue<String>> carrier) throws InterruptedException {
+    Queue<String> inner = carrier.get(WAIT);
+    inner.put("used");
+    if (!"used".equals(inner.get(WAIT))) {
+      throw new IllegalStateException("the queue lost its item");
+    }
+    inner.close();
+    carrier.close();
+  }
+}
