@@ -1,5 +1,6 @@
 package dev.interleave.faults;
 
+import dev.interleave.mp.Barrier;
 import dev.interleave.mp.Connection;
 import dev.interleave.mp.Event;
 import dev.interleave.mp.Lock;
@@ -77,6 +78,30 @@ final class FaultTargets {
     pids.put(ProcessHandle.current().pid());
     Thread.sleep(Long.MAX_VALUE);
     return 0;
+  }
+
+  /** Once every party met at {@code start}, puts {@code count} longs {@code id * 1e6 + seq}. */
+  static void produce(Queue<Long> q, Integer id, Integer count, Barrier start)
+      throws InterruptedException {
+    start.await();
+    for (int i = 0; i < count; i++) {
+      q.put(id * 1_000_000L + i);
+    }
+  }
+
+  /** Once every party met at {@code start}, gets longs until a null, then reports them. */
+  static void consume(Queue<Long> q, Queue<long[]> results, Barrier start)
+      throws InterruptedException {
+    start.await();
+    long[] got = new long[1024];
+    int n = 0;
+    for (Long x = q.get(); x != null; x = q.get()) {
+      if (n == got.length) {
+        got = java.util.Arrays.copyOf(got, n * 2);
+      }
+      got[n++] = x;
+    }
+    results.put(java.util.Arrays.copyOf(got, n));
   }
 
   static int square(int x) {
