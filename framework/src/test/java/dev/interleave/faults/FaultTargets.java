@@ -104,6 +104,19 @@ final class FaultTargets {
     results.put(java.util.Arrays.copyOf(got, n));
   }
 
+  /** Puts items of {@link Payloads} until a put fails; sends how many went in and the failure. */
+  static void putUntilFull(Queue<byte[]> q, Integer size, Connection report)
+      throws InterruptedException {
+    for (long i = 0; ; i++) {
+      try {
+        q.put(Payloads.of(i, sizeOf(i, size)));
+      } catch (RuntimeException e) {
+        report.send(i + " " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        return;
+      }
+    }
+  }
+
   static int square(int x) {
     return x * x;
   }
