@@ -6,18 +6,18 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /** The child processes of one test; {@link #killAll()} in {@code @AfterEach} leaves none. */
-final class Children {
-  static final Duration WAIT = Duration.ofSeconds(30);
+public final class Children {
+  public static final Duration WAIT = Duration.ofSeconds(30);
   private final List<Process> started = new ArrayList<>();
 
-  Process start(Process p) {
+  public Process start(Process p) {
     started.add(p);
     p.start();
     return p;
   }
 
   /** Joins {@code p} and returns its exit code (failing if it does not exit in time). */
-  static int exitCodeOf(Process p) throws InterruptedException {
+  public static int exitCodeOf(Process p) throws InterruptedException {
     if (!p.join(WAIT)) {
       throw new AssertionError(p + " did not exit within " + WAIT);
     }
@@ -25,7 +25,7 @@ final class Children {
     return code.orElseThrow();
   }
 
-  void killAll() throws InterruptedException {
+  public void killAll() throws InterruptedException {
     for (Process p : started) {
       if (p.state() == Process.State.STARTED && p.isAlive()) {
         p.kill();

@@ -56,26 +56,6 @@ final class IpcChildren {
     q.put(null);
   }
 
-  /** Puts {@code count} longs {@code id * 1_000_000 + seq}. */
-  static void produce(Queue<Long> q, Integer id, Integer count) throws InterruptedException {
-    for (int i = 0; i < count; i++) {
-      q.put(id * 1_000_000L + i);
-    }
-  }
-
-  /** Gets longs until a null, then reports all it got as one array. */
-  static void consume(Queue<Long> q, Queue<long[]> results) throws InterruptedException {
-    long[] got = new long[1024];
-    int n = 0;
-    for (Long x = q.get(); x != null; x = q.get()) {
-      if (n == got.length) {
-        got = java.util.Arrays.copyOf(got, n * 2);
-      }
-      got[n++] = x;
-    }
-    results.put(java.util.Arrays.copyOf(got, n));
-  }
-
   /** Puts big items until killed. */
   static void putBlobsForever(Queue<byte[]> q, Integer size) throws InterruptedException {
     for (int i = 0; ; i++) {

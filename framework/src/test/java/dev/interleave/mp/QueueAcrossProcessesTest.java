@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -47,55 +46,6 @@ class QueueAcrossProcessesTest {
       assertArrayEquals(QueueTest.payload(i, 100_000), q.get());
     }
     assertNull(q.get());
-  }
-
-  @Test
-  void fourProducersAndFourConsumersMoveEveryItemExactlyOnce() throws Exception {
-    moveItems(4, 4, 20_000);
-  }
-
-  @Test
-  @Tag("stress")
-  void fourProducersAndFourConsumersMove250kItems() throws Exception {
-    moveItems(4, 4, 250_000);
-  }
-
-  private void moveItems(int producers, int consumers, int total) throws Exception {
-    Queue<Long> q = new Queue<>();
-    Queue<long[]> results = new Queue<>();
-    int each = total / producers;
-    List<Process> ps = new ArrayList<>();
-    for (int c = 0; c < consumers; c++) {
-      start(new Process(IpcChildren::consume, q, results));
-    }
-    for (int p = 0; p < producers; p++) {
-      ps.add(start(new Process(IpcChildren::produce, q, p, each)));
-    }
-    for (Process p : ps) {
-      assertTrue(p.join(WAIT));
-      assertEquals(OptionalInt.of(0), p.exitCode());
-    }
-    for (int c = 0; c < consumers; c++) {
-      q.put(null);
-    }
-    int[][] seen = new int[producers][each];
-    for (int c = 0; c < consumers; c++) {
-      long[] got = results.get(WAIT);
-      long[] last = new long[producers];
-      java.util.Arrays.fill(last, -1);
-      for (long x : got) {
-        int p = (int) (x / 1_000_000);
-        int seq = (int) (x % 1_000_000);
-        assertTrue(seq > last[p], "items of one producer arrive in order");
-        last[p] = seq;
-        seen[p][seq]++;
-      }
-    }
-    for (int p = 0; p < producers; p++) {
-      for (int i = 0; i < each; i++) {
-        assertEquals(1, seen[p][i], "item " + p + ":" + i + " seen once");
-      }
-    }
   }
 
   @Test

@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs a test main class as a root program in its own JVM, its output going to a file. */
-final class RootPrograms {
+public final class RootPrograms {
   private RootPrograms() {}
 
-  static java.lang.Process start(Path output, Class<?> main, String... args) throws IOException {
+  public static java.lang.Process start(Path output, Class<?> main, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), main.getName()));
@@ -19,13 +20,13 @@ final class RootPrograms {
   }
 
   /** Kills the program and every process it started. */
-  static void killTree(java.lang.Process root) {
+  public static void killTree(java.lang.Process root) {
     root.descendants().forEach(ProcessHandle::destroyForcibly);
     root.destroyForcibly();
   }
 
   /** The number after {@code prefix} on the first line of {@code log} that starts with it. */
-  static long pidAfter(Path log, String prefix) throws IOException {
+  public static long pidAfter(Path log, String prefix) throws IOException {
     for (String line : java.nio.file.Files.readAllLines(log)) {
       if (line.startsWith(prefix)) {
         return Long.parseLong(line.substring(prefix.length()).trim());
@@ -35,7 +36,7 @@ final class RootPrograms {
   }
 
   /** Whether {@code pid} runs (a zombie does not). */
-  static boolean alive(long pid) {
+  public static boolean alive(long pid) {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
         && !dev.interleave.internal.shm.ProcessIdentity.hasExited(pid);
   }

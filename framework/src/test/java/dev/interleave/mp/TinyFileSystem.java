@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * A small tmpfs mounted for one test, to fill a file system for real; the test is skipped where
  * mounting is not allowed (not root, or no tmpfs). Closing unmounts it and removes the mount point.
  */
-final class TinyFileSystem implements AutoCloseable {
+public final class TinyFileSystem implements AutoCloseable {
   private final Path dir;
 
   private TinyFileSystem(Path dir) {
@@ -19,7 +19,7 @@ final class TinyFileSystem implements AutoCloseable {
   }
 
   /** Mounts a tmpfs of {@code kib} KiB, or skips the calling test. */
-  static TinyFileSystem mount(int kib) throws IOException, InterruptedException {
+  public static TinyFileSystem mount(int kib) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("tiny-fs");
     int status = run("mount", "-t", "tmpfs", "-o", "size=" + kib + "k", "tmpfs", dir.toString());
     if (status != 0) {
@@ -29,7 +29,7 @@ final class TinyFileSystem implements AutoCloseable {
     return new TinyFileSystem(dir);
   }
 
-  Path dir() {
+  public Path dir() {
     return dir;
   }
 

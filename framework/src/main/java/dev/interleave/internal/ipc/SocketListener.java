@@ -3,6 +3,8 @@ package dev.interleave.internal.ipc;
 import dev.interleave.internal.ipc.IpcFailure.Kind;
 import dev.interleave.internal.runtime.Op;
 import dev.interleave.internal.runtime.Points;
+import dev.interleave.internal.shm.ProcessIdentity;
+import dev.interleave.internal.shm.SharedMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -14,28 +16,34 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A listening Unix domain socket whose file lives in a directory only its owner can open, or a
  * listening TCP socket ({@link #bindTcp}), which anyone who can reach the port may connect to
  * (so its users authenticate peers).
  *
- * <p>Without an address, a fresh directory ({@code interleave-ipc-*}, mode 0700) is made in the
- * temporary directory and removed on {@link #close()}. With one, its directory must be the
- * caller's alone: it is created with mode 0700 if missing, and an existing directory that group
- * or others may enter is refused, because anyone who can reach the socket file can connect. A
- * listener never closed has its files removed when the JVM exits normally.
+ * <p>Without an address, a fresh directory ({@code interleave-ipc-<pid>-<startMillis>-*}, mode
+ * 0700, named after its creator) is made in the temporary directory and removed on {@link
+ * #close()}. With one, its directory must be the caller's alone: it is created with mode 0700 if
+ * missing, and an existing directory that group or others may enter is refused, because anyone
+ * who can reach the socket file can connect. A listener never closed has its files removed when
+ * the JVM exits normally; the directories of a creator killed with {@code kill -9} (which runs no
+ * exit code) are removed by the next process that makes one, as stale segments are.
  */
 public final class SocketListener implements AutoCloseable {
   private static final long SLICE_MILLIS = 50;
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rwx------");
+  private static final String DIR_PREFIX = "interleave-ipc-";
+  private static final AtomicBoolean SWEPT = new AtomicBoolean();
 
   /** Listeners not closed yet; a shutdown hook removes their files. */
   private static final Set<SocketListener> OPEN = ConcurrentHashMap.newKeySet();
@@ -80,8 +88,12 @@ public final class SocketListener implements AutoCloseable {
     Path own = null;
     try {
       if (address == null) {
-        own = Files.createTempDirectory("interleave-ipc-",
+        ProcessIdentity me = ProcessIdentity.current();
+        own = Files.createTempDirectory(DIR_PREFIX + me.pid() + "-" + me.startMillis() + "-",
             PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        if (SWEPT.compareAndSet(false, true)) {
+          sweepStale(own.getParent());
+        }
         address = own.resolve("listener.sock");
       } else {
         address = address.toAbsolutePath();
@@ -94,6 +106,31 @@ public final class SocketListener implements AutoCloseable {
       deleteQuietly(own);
       throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Removes the private directories, and their socket files, of creators no longer running. */
+  static int sweepStale(Path parent) {
+    int removed = 0;
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parent, DIR_PREFIX + "*")) {
+      for (Path dir : dirs) {
+        ProcessIdentity creator = creatorOf(dir.getFileName().toString());
+        if (creator != null && !creator.isAlive() && Files.isDirectory(dir)) {
+          try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            files.forEach(SocketListener::deleteQuietly);
+          }
+          deleteQuietly(dir);
+          removed++;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // what is left is swept by a later process
+    }
+    return removed;
+  }
+
+  /** The creator named in a directory name, or null if it names none (an older name). */
+  static ProcessIdentity creatorOf(String dirName) {
+    return SharedMemory.creatorOf(SharedMemory.PREFIX + dirName.substring(DIR_PREFIX.length()));
   }
 
   private static void checkDirectory(Path dir) throws IOException {

@@ -3,9 +3,9 @@ package dev.interleave.internal.ipc;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import dev.interleave.internal.shm.Segment;
+import dev.interleave.internal.shm.SegmentSpaceException;
 import dev.interleave.internal.shm.SharedMemory;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,6 @@ final class Space {
   private static final int ENOSPC = 28;
   private static final int O_RDWR = 2;
   private static final boolean NATIVE = link();
-  private static final int ZEROS = 1 << 16;
 
   private Space() {}
 
@@ -49,7 +48,12 @@ final class Space {
    *     file is removed again)
    */
   static Segment segment(String kind, int size) {
-    Segment segment = SharedMemory.create(kind, size);
+    Segment segment;
+    try {
+      segment = SharedMemory.create(kind, size);
+    } catch (SegmentSpaceException e) {
+      throw new IpcFailure(IpcFailure.Kind.NO_SPACE, e.getMessage(), e);
+    }
     try {
       reserve(segment.path(), size, kind + " segment");
     } catch (IpcFailure f) {
@@ -90,13 +94,7 @@ final class Space {
 
   private static void fill(Path file, long size, String what) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      ByteBuffer zeros = ByteBuffer.allocate(ZEROS);
-      for (long at = 0; at < size; at += ZEROS) {
-        zeros.clear().limit((int) Math.min(ZEROS, size - at));
-        while (zeros.hasRemaining()) {
-          ch.write(zeros, at + zeros.position());
-        }
-      }
+      Segment.writeZeros(ch, size);
     } catch (IOException e) {
       throw noSpace(file, size, what, e);
     }

@@ -47,10 +47,54 @@ public final class Segment {
   static Segment create(Path dir, String name, int size) {
     Path path = dir.resolve(name);
     try (FileChannel ch = FileChannel.open(path, CREATE_OPTIONS, ownerOnly(dir))) {
-      ch.truncate(size);
+      allocate(ch, path, size);
       return new Segment(name, path, ch.map(FileChannel.MapMode.READ_WRITE, 0, size));
+    } catch (SegmentSpaceException e) {
+      throw e;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create shared-memory segment " + path, e);
+    }
+  }
+
+  /*
+   * The blocks are written before the file is mapped: a sparse file (ftruncate) on a full
+   * file system maps fine and then faults (SIGBUS) on the first store into a page that cannot
+   * be allocated, which the JVM reports as an InternalError or, inside an atomic operation,
+   * dies of.
+   */
+  private static void allocate(FileChannel ch, Path path, int size) {
+    try {
+      writeZeros(ch, size);
+    } catch (IOException e) {
+      deleteQuietly(path);
+      long free = -1;
+      try {
+        free = Files.getFileStore(path.getParent()).getUsableSpace();
+      } catch (IOException ignored) {
+        // the message says -1: unknown
+      }
+      throw new SegmentSpaceException("no space in " + path.getParent() + " for the " + size
+          + "-byte shared-memory segment " + path.getFileName() + ": " + free + " bytes free ("
+          + e.getMessage() + ")", e);
+    }
+  }
+
+  /** Writes {@code size} zero bytes from the start of {@code ch}, allocating their blocks. */
+  public static void writeZeros(FileChannel ch, long size) throws IOException {
+    ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(size, 1 << 16));
+    for (long at = 0; at < size; at += zeros.capacity()) {
+      zeros.clear().limit((int) Math.min(zeros.capacity(), size - at));
+      while (zeros.hasRemaining()) {
+        ch.write(zeros, at + zeros.position());
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      // swept once this process is gone
     }
   }
 
