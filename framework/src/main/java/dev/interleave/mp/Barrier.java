@@ -81,7 +81,7 @@ public final class Barrier implements Serializable {
   public Barrier(int parties, Target.Zero action, Duration timeout) {
     Timeouts.atLeast("parties", 1, parties);
     long timeoutNanos = timeout == null ? Timeouts.FOREVER : Timeouts.toNanos(timeout);
-    this.sync = SyncSegment.create(SyncKind.BARRIER, NAME);
+    this.sync = Failures.segment(() -> SyncSegment.create(SyncKind.BARRIER, NAME));
     this.core = BarrierCore.create(sync, parties, timeoutNanos);
     this.action = action;
   }

@@ -76,13 +76,15 @@ public final class Condition implements Serializable {
 
   /** A condition over {@code lock}. */
   public Condition(Lock lock) {
-    this(SyncSegment.create(SyncKind.CONDITION, NAME), Objects.requireNonNull(lock, "lock"),
+    this(Failures.segment(() -> SyncSegment.create(SyncKind.CONDITION, NAME)),
+        Objects.requireNonNull(lock, "lock"),
         lock.sync(), lock.core());
   }
 
   /** A condition over {@code lock}. */
   public Condition(RLock lock) {
-    this(SyncSegment.create(SyncKind.CONDITION, NAME), Objects.requireNonNull(lock, "lock"),
+    this(Failures.segment(() -> SyncSegment.create(SyncKind.CONDITION, NAME)),
+        Objects.requireNonNull(lock, "lock"),
         lock.sync(), lock.core());
   }
 

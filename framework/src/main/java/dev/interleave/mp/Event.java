@@ -51,7 +51,7 @@ public final class Event implements Serializable {
 
   /** Creates an event whose flag is clear. */
   public Event() {
-    this(SyncSegment.create(SyncKind.EVENT, NAME));
+    this(Failures.segment(() -> SyncSegment.create(SyncKind.EVENT, NAME)));
   }
 
   private Event(SyncSegment sync) {

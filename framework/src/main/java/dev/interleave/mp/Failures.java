@@ -3,6 +3,7 @@ package dev.interleave.mp;
 import dev.interleave.internal.ipc.IpcFailure;
 import dev.interleave.internal.ipc.QueueChannel;
 import dev.interleave.internal.ipc.RingChannel;
+import dev.interleave.internal.shm.SegmentSpaceException;
 
 /** Translates the IPC mechanics' failures into this package's exceptions. */
 final class Failures {
@@ -31,6 +32,19 @@ final class Failures {
       return RingChannel.pipe(duplex);
     } catch (IpcFailure f) {
       throw translate(f);
+    }
+  }
+
+  /**
+   * What {@code create} makes of a new shared-memory segment.
+   *
+   * @throws NoSpaceException if the shared-memory directory has no room for the segment
+   */
+  static <T> T segment(java.util.function.Supplier<T> create) {
+    try {
+      return create.get();
+    } catch (SegmentSpaceException e) {
+      throw new NoSpaceException(e.getMessage(), e);
     }
   }
 

@@ -70,7 +70,7 @@ public final class Lock implements Serializable {
 
   /** Creates an unlocked lock. */
   public Lock() {
-    this(SyncSegment.create(SyncKind.LOCK, NAME));
+    this(Failures.segment(() -> SyncSegment.create(SyncKind.LOCK, NAME)));
   }
 
   private Lock(SyncSegment sync) {

@@ -60,7 +60,7 @@ public final class RLock implements Serializable {
 
   /** Creates an unowned recursive lock. */
   public RLock() {
-    this(SyncSegment.create(SyncKind.RLOCK, NAME));
+    this(Failures.segment(() -> SyncSegment.create(SyncKind.RLOCK, NAME)));
   }
 
   private RLock(SyncSegment sync) {

@@ -67,7 +67,8 @@ public final class RawArray<T> implements Serializable {
   }
 
   static <T> Slots<T> create(ValueType<T> type, int length, String face) {
-    return new Slots<>(type, Cells.create("array", type.code(), length, type.wide()), face);
+    return new Slots<>(type, Failures.segment(() -> Cells.create("array", type.code(),
+        length, type.wide())), face);
   }
 
   static <T> Slots<T> create(ValueType<T> type, List<?> values, String face) {

@@ -63,7 +63,8 @@ public final class RawValue<T> implements Serializable {
 
   static <T> Slots<T> create(ValueType<T> type, Object initial, String face) {
     long bits = type.bits(type.cast(initial));
-    Slots<T> slots = new Slots<>(type, Cells.create("value", type.code(), 1, type.wide()), face);
+    Slots<T> slots = new Slots<>(type,
+        Failures.segment(() -> Cells.create("value", type.code(), 1, type.wide())), face);
     slots.init(new long[] {bits});
     return slots;
   }

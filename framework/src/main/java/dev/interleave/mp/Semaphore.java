@@ -86,7 +86,8 @@ public sealed class Semaphore implements Serializable permits BoundedSemaphore {
    */
   Semaphore(int permits, boolean bounded, boolean tracked) {
     Timeouts.atLeast("permits", 0, permits);
-    this.sync = SyncSegment.create(SyncKind.SEMAPHORE, kindName(bounded));
+    this.sync = Failures.segment(
+        () -> SyncSegment.create(SyncKind.SEMAPHORE, kindName(bounded)));
     this.core = SemaphoreCore.create(sync, permits, bounded ? permits : -1, tracked);
   }
 

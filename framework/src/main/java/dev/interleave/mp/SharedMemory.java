@@ -85,6 +85,8 @@ public final class SharedMemory implements AutoCloseable, Serializable {
     }
     try {
       return new SharedMemory(Blocks.create(bare, size));
+    } catch (dev.interleave.internal.shm.SegmentSpaceException e) {
+      throw new NoSpaceException(e.getMessage(), e);
     } catch (FileAlreadyExistsException e) {
       throw new SharedMemoryExistsException("a shared memory block named '" + bare
           + "' already exists", e);
