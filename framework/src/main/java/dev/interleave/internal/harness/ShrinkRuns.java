@@ -13,6 +13,12 @@ import java.util.List;
  * The schedules a shrinker runs, within its budget of runs and time: each candidate runs on
  * real workers, and counts as failing only if it fails as the original did (same kind, same
  * invariant). Passing candidates are kept for the nearest passing schedule.
+ *
+ * <p>A guided replay is deterministic in its decisions and inputs, so each one runs once: a
+ * candidate asked for again (the passes repeat over an unchanged schedule, and different
+ * candidates often lead to the same schedule) is answered from the runs already made, under
+ * the decisions it was asked with and under those it took. Repeats cost most where crash
+ * injection kills a worker: every kill costs a fresh worker JVM.
  */
 final class ShrinkRuns {
   /** Random schedules tried for an input when its guided replay left the recorded decisions. */
@@ -27,6 +33,7 @@ final class ShrinkRuns {
   private final long start = System.nanoTime();
   private int runs;
   final List<Attempt> passing = new ArrayList<>();
+  private final java.util.Map<String, Attempt> guidedRuns = new java.util.HashMap<>();
 
   ShrinkRuns(ScheduleRunner runner, Problem target, int number, int budget, long millis) {
     this.runner = runner;
@@ -66,8 +73,21 @@ final class ShrinkRuns {
   /** Guided replay of {@code decisions} (the non-preemptive pick where they cannot be followed). */
   Attempt guided(int[] decisions, long[] draws, int[] removed, boolean remember)
       throws InterruptedException {
-    return run(new ReplayScheduler(decisions, false), ChoiceSource.fixed(draws, removed),
-        remember);
+    String key = key(decisions, draws, removed);
+    Attempt a = guidedRuns.get(key);
+    if (a == null) {
+      a = run(new ReplayScheduler(decisions, false), ChoiceSource.fixed(draws, removed), false);
+      guidedRuns.put(key, a);
+      guidedRuns.putIfAbsent(key(a.trace().decisions(), a.draws(), a.removed()), a);
+    }
+    if (remember && a.result().problem() == null && !passing.contains(a)) {
+      passing.add(a);
+    }
+    return a;
+  }
+
+  private static String key(int[] decisions, long[] draws, int[] removed) {
+    return Arrays.toString(decisions) + Arrays.toString(draws) + Arrays.toString(removed);
   }
 
   /** The run that never preempts: each process runs until it blocks or ends. */

@@ -15,7 +15,9 @@ import java.util.List;
  * few random schedules), and again until nothing shrinks or the budget of runs and time is
  * spent. Processes go first: each one removed makes every later candidate cheaper. When delta
  * debugging cannot remove a preemption, a bounded exhaustive search with one preemption fewer
- * looks for the same failure.
+ * looks for the same failure. A kill (crash injection) is a preemption, so a kill the failure
+ * does not need is dropped like any; one it needs is moved as early as the failure allows (see
+ * {@link KillMover}).
  *
  * <p>Then it looks for the nearest passing schedule: the passing schedule, with the shrunk
  * inputs, that changes the fewest decisions of the shrunk one. It tries single decisions
@@ -113,23 +115,28 @@ final class Shrinker {
         .mapToInt(a -> changes(failing.trace(), a.trace())).min().orElse(Integer.MAX_VALUE);
   }
 
-  /** Decision lists with one decision changed to another runnable process; switches first. */
+  /**
+   * Decision lists with one decision changed to another runnable process: first each injected
+   * kill not made (its process runs instead), then switches, then the rest.
+   */
   static List<int[]> oneChanged(Trace t) {
     int[] d = t.decisions();
+    List<int[]> kills = new ArrayList<>();
     List<int[]> switches = new ArrayList<>();
     List<int[]> others = new ArrayList<>();
     for (Step s : t.steps()) {
       for (int q : s.runnable()) {
-        if (q != s.process()) {
+        if (q != d[s.index()]) {
           int[] c = d.clone();
           c[s.index()] = q;
           boolean atSwitch = s.index() > 0 && d[s.index() - 1] != d[s.index()];
-          (atSwitch ? switches : others).add(c);
+          (s.killed() && q == s.process() ? kills : atSwitch ? switches : others).add(c);
         }
       }
     }
-    switches.addAll(others);
-    return switches;
+    kills.addAll(switches);
+    kills.addAll(others);
+    return kills;
   }
 
   /** How many decisions {@code b} changes from {@code a}, position by position. */
@@ -146,15 +153,26 @@ final class Shrinker {
   }
 
   private Attempt shrinkDecisions(Attempt best) throws InterruptedException {
-    best = deltaDecisions(best);
+    best = decisionPasses(best);
     while (best.trace().preemptions() > 0 && runs.left()) {
       Attempt fewer = search(best, best.trace().preemptions() - 1);
-      if (fewer == null) {
+      if (fewer == null || fewer.trace().preemptions() >= best.trace().preemptions()) {
         break;
       }
-      best = deltaDecisions(fewer);
+      best = decisionPasses(fewer);
     }
     return best;
+  }
+
+  /**
+   * The kills moved as early as the failure allows (a few runs, and every later candidate is
+   * shorter), then delta debugging; if the moves left more preemptions than delta debugging
+   * could drop, delta debugging of the schedule as it was.
+   */
+  private Attempt decisionPasses(Attempt best) throws InterruptedException {
+    Attempt moved = deltaDecisions(new KillMover(runs).moveEarlier(best));
+    return moved.trace().preemptions() <= best.trace().preemptions() ? moved
+        : deltaDecisions(best);
   }
 
   /** Bounded exhaustive search for the same failure with at most {@code bound} preemptions. */

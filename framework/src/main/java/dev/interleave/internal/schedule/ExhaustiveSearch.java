@@ -11,7 +11,8 @@ import java.util.List;
  * <p>Each schedule replays the prefix of the previous one up to its deepest step that has an
  * untried alternative within the bound, takes that alternative, and continues non-preemptively
  * (the current process while it can run, else the lowest number). Every runnable candidate is an
- * alternative, a pending timer's firing included. A replayed prefix that the run cannot follow
+ * alternative, a pending timer's firing included, and so is a kill (crash injection), which
+ * counts as a preemption. A replayed prefix that the run cannot follow
  * (a recorded process that cannot run, or a run that ends inside the prefix) means the scenario
  * is not deterministic: the schedule throws a {@link DivergenceException} rather than absorbing
  * it, since the space it would then claim to have exhausted is not the scenario's.
@@ -54,10 +55,14 @@ public final class ExhaustiveSearch {
     exhausted = true;
   }
 
-  /** One step's alternatives: the non-preemptive pick first. */
+  /**
+   * One step's alternatives: the non-preemptive pick first. A kill is always a preemption, as
+   * the trace counts it, even where no process was running.
+   */
   private record Frame(List<Integer> options, int chosen, int preemptionsBefore, int current) {
     int preemptionsAfter(int option) {
-      boolean preempts = current >= 0 && options.get(option) != current;
+      int pick = options.get(option);
+      boolean preempts = pick >= Candidate.KILL_BASE || current >= 0 && pick != current;
       return preemptionsBefore + (preempts ? 1 : 0);
     }
   }

@@ -29,9 +29,8 @@ public final class PctScheduler implements Scheduler {
   private int last = -1;
   private int applied;
   private final int steps;
-  /** The step at which a kill is injected (drawn when kills are first offered), or -1. */
+  /** The step at which the next kill is injected (drawn when kills are offered), or -1. */
   private int killAt = -1;
-  private boolean killed;
 
   /**
    * @param depth the bug depth d (1 = no change points)
@@ -74,9 +73,9 @@ public final class PctScheduler implements Scheduler {
   public int pick(StepView offered) {
     StepView view = offered.withoutKills();
     lowerAfter(view.step());
-    if (view != offered && !killed) {
-      Integer kill = kill(offered);
-      if (kill != null) {
+    if (view != offered) {
+      int kill = kill(offered);
+      if (kill >= 0) {
         last = -1; // the killed process takes no later step for a change point to lower
         return kill;
       }
@@ -90,22 +89,22 @@ public final class PctScheduler implements Scheduler {
   }
 
   /**
-   * Crash injection: one kill per schedule, like a change point at a step drawn uniformly from
-   * the first step where kills are offered to k, of a process drawn uniformly among those that
-   * may be killed then. Nothing is drawn while no kill is offered, so runs without crash
-   * injection draw exactly as before.
+   * Crash injection, like change points: when kills are first offered, the step of the first
+   * kill is drawn uniformly from that step to k; after each kill, when kills are offered again
+   * (the crash budget is not spent), the step of the next is drawn the same way from there. A kill kills a process drawn uniformly among those that may be killed then; a
+   * kill step past the schedule's end is never reached, so a schedule makes from none to
+   * {@code crashes} kills, and the later kills are the rarer. Nothing is drawn while no kill is
+   * offered, so runs without crash injection draw exactly as before. Returns -1 for no kill.
    */
-  private Integer kill(StepView offered) {
+  private int kill(StepView offered) {
     if (killAt < 0) {
       killAt = offered.step() + random.nextInt(Math.max(1, steps - offered.step()));
     }
     if (offered.step() < killAt) {
-      return null;
+      return -1;
     }
-    killed = true;
-    java.util.List<Candidate> kills = offered.runnable().stream().filter(Candidate::isKill)
-        .toList();
-    return kills.get(random.nextInt(kills.size())).process();
+    killAt = -1; // the next kill's step is drawn when kills are offered again
+    return Kills.uniform(offered, random);
   }
 
   /** The highest-priority candidate that is ready ({@code timers} false) or a timer, or -1. */

@@ -10,6 +10,11 @@ import java.util.Map;
  * runner's next operation. Samples the partial orders of racing operations far more evenly than
  * random walk, at the price of one random draw per reset operation; on operations that name no
  * state it degrades to random walk, never below it. A timer firing is an operation like others.
+ *
+ * <p>Crash injection: when kills are offered, one pick in {@value Kills#ODDS} is a kill drawn
+ * uniformly among them, as in random walk (a kill names no state that operations race on, so
+ * it takes no priority); the killed process's priority goes with it. Nothing is drawn while no
+ * kill is offered, so runs without crash injection draw exactly as before.
  */
 public final class PosScheduler implements Scheduler {
   private final RecordedRandom random;
@@ -21,7 +26,12 @@ public final class PosScheduler implements Scheduler {
 
   @Override
   public int pick(StepView offered) {
-    StepView view = offered.withoutKills(); // this strategy injects no crashes
+    StepView view = offered.withoutKills();
+    int kill = Kills.oneInOdds(offered, view, random);
+    if (kill >= 0) {
+      priorities.remove(kill - Candidate.KILL_BASE); // a dead process has no pending operation
+      return kill;
+    }
     Candidate best = null;
     double bestPriority = -1;
     for (Candidate c : view.runnable()) {

@@ -4,6 +4,7 @@ import dev.interleave.harness.InterleaveTest;
 import dev.interleave.harness.Run;
 import dev.interleave.harness.Scenario;
 import dev.interleave.harness.Strategy;
+import dev.interleave.mp.Event;
 import dev.interleave.mp.Lock;
 import dev.interleave.mp.Process;
 import dev.interleave.mp.Value;
@@ -58,5 +59,55 @@ final class CrashFixtures {
       b.incrementAndGet();
       lock.release();
     }
+  }
+
+  static class LateKill {
+    /** Only the holder may die: anywhere between its two guarded updates, after a, before b. */
+    @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 100, preemptionBound = 1,
+        crashes = 1)
+    void lateKill(Scenario s) {
+      s.killable("Process-1").body(LateKill::body);
+    }
+
+    static void body(Run run) throws Exception {
+      Lock lock = new Lock();
+      Event go = new Event();
+      Value<Integer> a = Value.of(ValueType.INT, 0);
+      Value<Integer> b = Value.of(ValueType.INT, 0);
+      Value<Integer> c = Value.of(ValueType.INT, 0);
+      run.onEnd(lock::close);
+      run.onEnd(go::close);
+      Process holder = new Process(LateKill::update, lock, go, a, b);
+      Process other = new Process(LateKill::writeThenSet, go, c);
+      holder.start();
+      other.start();
+      holder.join();
+      other.join();
+      run.finalInvariant("a == b", () -> a.get().equals(b.get()));
+    }
+
+    /**
+     * Adds one to a, waits for the other process, adds one to b, all under the lock: exhaustive
+     * search, deepest step first, finds the kill just before b, after the other process's
+     * steps; the earliest failing kill is just after a's write, before them. Delta debugging
+     * alone cannot get there: the kill must move before steps the schedule still takes.
+     */
+    static void update(Lock lock, Event go, Value<Integer> a, Value<Integer> b) throws Exception {
+      lock.acquire();
+      a.incrementAndGet();
+      go.await();
+      b.incrementAndGet();
+      lock.release();
+    }
+
+    /** Makes {@value #BETWEEN} writes of c that no invariant reads, then sets the event. */
+    static void writeThenSet(Event go, Value<Integer> c) {
+      for (int i = 0; i < BETWEEN; i++) {
+        c.set(i);
+      }
+      go.set();
+    }
+
+    static final int BETWEEN = 4;
   }
 }

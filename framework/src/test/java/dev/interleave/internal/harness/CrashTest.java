@@ -8,9 +8,12 @@ import dev.interleave.harness.InterleaveProperties;
 import dev.interleave.harness.Scenario;
 import dev.interleave.internal.schedule.Candidate;
 import dev.interleave.report.ReportJson;
+import dev.interleave.report.TraceStep;
+import dev.interleave.report.StepKind;
 import dev.interleave.report.TestReport;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -26,8 +29,12 @@ class CrashTest {
   private static final Class<?> FIXTURE = CrashFixtures.TwoValues.class;
 
   private static Events run(String method, String replay) {
+    return run(FIXTURE, method, replay);
+  }
+
+  private static Events run(Class<?> fixture, String method, String replay) {
     var request = EngineTestKit.engine("junit-jupiter")
-        .selectors(selectMethod(FIXTURE, method, Scenario.class.getName()));
+        .selectors(selectMethod(fixture, method, Scenario.class.getName()));
     if (replay != null) {
       request = request.configurationParameter(InterleaveProperties.REPLAY, replay);
     }
@@ -41,8 +48,12 @@ class CrashTest {
   }
 
   private static TestReport report(String method) throws Exception {
+    return report(FIXTURE, method);
+  }
+
+  private static TestReport report(Class<?> fixture, String method) throws Exception {
     return ReportJson.read(Path.of(System.getProperty("interleave.reports.dir",
-        "target/interleave-reports")).resolve(ReportWriter.fileName(FIXTURE.getName(), method)));
+        "target/interleave-reports")).resolve(ReportWriter.fileName(fixture.getName(), method)));
   }
 
   private static String token(String message) {
@@ -91,5 +102,36 @@ class CrashTest {
     String replayed = failureMessage(run("noCrashes", token));
     assertThat(replayed).contains("invariant 'a == b'")
         .containsPattern("Process-\\d killed \\(injected\\) at step \\d+, inside lock#\\d");
+  }
+
+  @Test
+  @DisplayName("a needed kill found late is moved to the earliest step where the failure happens")
+  void aNeededKillMovesAsEarlyAsItCan() throws Exception {
+    Class<?> fixture = CrashFixtures.LateKill.class;
+    String message = failureMessage(run(fixture, "lateKill", null));
+    TestReport report = report(fixture, "lateKill");
+    List<TraceStep> found = report.findings().get(0).original().steps();
+    List<TraceStep> shrunk = report.findings().get(0).shrunk().steps();
+    // found late: after every write of c (value#1 is a, the first value written)
+    assertThat(writesBeforeKill(found)).as("writes of c before the kill as found")
+        .isEqualTo(CrashFixtures.LateKill.BETWEEN);
+    // shrunk: the worker dies right after a's write, the first step after which a != b
+    int kill = killStep(shrunk);
+    assertThat(shrunk.get(kill - 1)).as("the step before the kill in %s", message)
+        .satisfies(s -> assertThat(s.op() + " " + s.object()).isEqualTo("WRITE value#1"));
+    assertThat(writesBeforeKill(shrunk)).isZero();
+    assertThat(message).contains("Process-1 killed (injected) at step " + kill + ", inside ");
+  }
+
+  private static int killStep(List<TraceStep> steps) {
+    return steps.stream().filter(s -> s.kind() == StepKind.INJECTED_KILL).findFirst()
+        .orElseThrow().index();
+  }
+
+  /** Writes of values other than the first written (a) before the kill. */
+  private static long writesBeforeKill(List<TraceStep> steps) {
+    int kill = killStep(steps);
+    return steps.stream().filter(s -> s.index() < kill && "WRITE".equals(s.op())
+        && !"value#1".equals(s.object())).count();
   }
 }

@@ -67,6 +67,10 @@ final class RunCommand implements Callable<Integer> {
       description = "exhaustive search's preemption bound (default: each test's)")
   Integer bound;
 
+  @Option(names = "--crashes", paramLabel = "N", description = "crash injection: each"
+      + " schedule may kill -9 up to N processes at scheduling points (default: each test's)")
+  Integer crashes;
+
   @Option(names = "--shard", paramLabel = "I/N", description = "explore schedules I, I+N,"
       + " I+2N, ... only; 'merge' joins the N shards' report directories")
   String shard;
@@ -105,6 +109,9 @@ final class RunCommand implements Callable<Integer> {
     if (bound != null) {
       s = s.with(InterleaveProperties.PREEMPTION_BOUND, Choices.atLeast(cmd, "--bound", bound,
           0));
+    }
+    if (crashes != null) {
+      s = s.with(InterleaveProperties.CRASHES, Choices.atLeast(cmd, "--crashes", crashes, 0));
     }
     if (shard != null) {
       s = s.with(InterleaveProperties.SHARD, Choices.shard(cmd, shard, s.strategy()));

@@ -118,6 +118,31 @@ class InterleaveCommandTest {
   }
 
   @Test
+  void crashesKillProcessesOfAScenarioThatPassesWithout() {
+    String[] args = {"run", "3.3-join", "--strategy", "random", "--schedules", "20",
+        "--seed", "3", "--json", "--report-dir", dir.toString()};
+    Result without = interleave(args);
+    assertThat(without.exitCode()).as(without.err()).isZero();
+    assertThat(without.out()).contains("\"verdict\": \"PASSED\"", "\"violations\": 0");
+    String[] crashing = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+        java.util.stream.Stream.of("--crashes", "1")).toArray(String[]::new);
+    Result with = interleave(crashing);
+    assertThat(with.exitCode()).as(with.out() + with.err()).isEqualTo(1);
+    assertThat(with.out()).contains("\"scenario\": \"3.3-join\"")
+        .doesNotContain("\"violations\": 0");
+  }
+
+  @Test
+  void badCrashesAreBadUsage() {
+    Result negative = interleave("run", "4.1-locked", "--crashes", "-1");
+    assertThat(negative.exitCode()).isEqualTo(2);
+    assertThat(negative.err()).contains("--crashes must be >= 0 but was: -1");
+    Result word = interleave("run", "4.1-locked", "--crashes", "two");
+    assertThat(word.exitCode()).isEqualTo(2);
+    assertThat(word.err()).contains("Invalid value for option '--crashes': 'two' is not an int");
+  }
+
+  @Test
   void runWithoutIdsOrAllIsBadUsage() {
     Result r = interleave("run");
     assertThat(r.exitCode()).isEqualTo(2);
