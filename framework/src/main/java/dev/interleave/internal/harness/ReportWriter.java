@@ -131,7 +131,10 @@ final class ReportWriter {
         : ReportMapping.cliReplayCommand(n.scenarioId(), token);
     String maven = ReportMapping.mavenReplayCommand(n.testClass(), n.method(), token);
     Attempt near = c.nearestPassing();
-    return new FindingReport(FindingKind.valueOf(p.kind().name()), p.summary(), p.invariant(),
+    List<String> kills = c.shrunk().trace().kills(); // "Process-2 killed (injected) at step 7"
+    String summary = kills.isEmpty() ? p.summary()
+        : p.summary() + " (" + String.join("; ", kills) + ")";
+    return new FindingReport(FindingKind.valueOf(p.kind().name()), summary, p.invariant(),
         c.firstAt(), c.seed(), cli != null && !fromTestClasses(n.testClass()) ? cli : maven,
         ReportMapping.schedule(c.original(), stuck), ReportMapping.schedule(c.shrunk(), stuck),
         near == null ? null : ReportMapping.schedule(near, Set.of()), waitFor, p.threadDump(),

@@ -93,8 +93,10 @@ class CrashTest {
     String token = token(message);
     assertThat(kills(token)).as("kills in the shrunk token %s", token).isEqualTo(1);
 
-    dev.interleave.report.ScheduleTrace shrunk = report("oneCrash").findings().get(0)
-        .counterexample();
+    dev.interleave.report.FindingReport finding = report("oneCrash").findings().get(0);
+    assertThat(finding.summary()).as("the report's finding")
+        .containsPattern("\\(Process-\\d killed \\(injected\\) at step \\d+, inside lock#\\d");
+    dev.interleave.report.ScheduleTrace shrunk = finding.counterexample();
     assertThat(shrunk.steps()).filteredOn(s -> s.kind() == dev.interleave.report.StepKind
         .INJECTED_KILL).hasSize(1);
 

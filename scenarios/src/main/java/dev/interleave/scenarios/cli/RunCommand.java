@@ -71,6 +71,11 @@ final class RunCommand implements Callable<Integer> {
       + " schedule may kill -9 up to N processes at scheduling points (default: each test's)")
   Integer crashes;
 
+  @Option(names = "--cross-check", paramLabel = "N", description = "stress against control:"
+      + " after each controlled test's exploration, N runs under stress, outcome sets compared"
+      + " (default: each test's)")
+  Integer crossCheck;
+
   @Option(names = "--shard", paramLabel = "I/N", description = "explore schedules I, I+N,"
       + " I+2N, ... only; 'merge' joins the N shards' report directories")
   String shard;
@@ -112,6 +117,10 @@ final class RunCommand implements Callable<Integer> {
     }
     if (crashes != null) {
       s = s.with(InterleaveProperties.CRASHES, Choices.atLeast(cmd, "--crashes", crashes, 0));
+    }
+    if (crossCheck != null) {
+      s = s.with(InterleaveProperties.CROSS_CHECK, Choices.atLeast(cmd, "--cross-check",
+          crossCheck, 0));
     }
     if (shard != null) {
       s = s.with(InterleaveProperties.SHARD, Choices.shard(cmd, shard, s.strategy()));

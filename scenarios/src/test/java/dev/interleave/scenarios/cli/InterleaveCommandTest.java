@@ -124,12 +124,39 @@ class InterleaveCommandTest {
     Result without = interleave(args);
     assertThat(without.exitCode()).as(without.err()).isZero();
     assertThat(without.out()).contains("\"verdict\": \"PASSED\"", "\"violations\": 0");
-    String[] crashing = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-        java.util.stream.Stream.of("--crashes", "1")).toArray(String[]::new);
-    Result with = interleave(crashing);
+    Result with = interleave(concat(args, "--crashes", "1"));
     assertThat(with.exitCode()).as(with.out() + with.err()).isEqualTo(1);
     assertThat(with.out()).contains("\"scenario\": \"3.3-join\"")
         .doesNotContain("\"violations\": 0");
+  }
+
+  @Test
+  void crossCheckSetsStressRunsBesideTheControlledScheduleOrTurnsThemOff() throws Exception {
+    String[] args = {"run", "4.3-event", "--schedules", "4", "--seed", "1", "--report-dir",
+        dir.toString(), "--cross-check"};
+    Result three = interleave(concat(args, "3"));
+    assertThat(three.exitCode()).as(three.out() + three.err()).isZero();
+    dev.interleave.report.CrossCheckReport c = eventReport().crossCheck();
+    assertThat(c.stressRuns()).isEqualTo(3);
+    assertThat(c.controlSchedules()).isEqualTo(4);
+    assertThat(c.missedByControl()).isEmpty();
+    Result off = interleave(concat(args, "0"));
+    assertThat(off.exitCode()).as(off.out() + off.err()).isZero();
+    assertThat(eventReport().crossCheck()).isNull();
+    Result negative = interleave(concat(args, "-2"));
+    assertThat(negative.exitCode()).isEqualTo(2);
+    assertThat(negative.err()).contains("--cross-check must be >= 0 but was: -2");
+  }
+
+  private dev.interleave.report.TestReport eventReport() throws java.io.IOException {
+    return dev.interleave.report.ReportJson.read(dir.resolve(
+        dev.interleave.scenarios.explore.ScenarioRunner.fileName(
+            dev.interleave.scenarios.explore.ScenarioCatalog.byId("4.3-event").orElseThrow())));
+  }
+
+  private static String[] concat(String[] args, String... more) {
+    return java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+        java.util.Arrays.stream(more)).toArray(String[]::new);
   }
 
   @Test
