@@ -7,6 +7,7 @@ import dev.interleave.harness.Strategy;
 import dev.interleave.mp.Event;
 import dev.interleave.mp.Lock;
 import dev.interleave.mp.Process;
+import dev.interleave.mp.Queue;
 import dev.interleave.mp.Value;
 import dev.interleave.mp.ValueType;
 
@@ -109,5 +110,78 @@ final class CrashFixtures {
     }
 
     static final int BETWEEN = 4;
+  }
+
+  /** What must survive a killed process: a queue's delivered items, a lock's recovery. */
+  static class Survivors {
+    static final int ITEMS = 3;
+    static final int HELD = 1;
+    static final int RELEASING = 2;
+
+    /** A producer killed at any point: every item whose put returned is delivered, once. */
+    @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 500, preemptionBound = 1,
+        crashes = 1)
+    void queueItemsSurviveAKilledProducer(Scenario s) {
+      s.body(run -> {
+        Queue<Integer> q = new Queue<>();
+        Value<Integer> returned = Value.of(ValueType.INT, 0);
+        run.onEnd(q::close);
+        Process producer = new Process(Survivors::produce, q, returned);
+        producer.start();
+        producer.join();
+        java.util.List<Integer> got = new java.util.ArrayList<>();
+        while (!q.empty()) {
+          got.add(q.getNowait());
+        }
+        int sure = returned.get(); // a kill between a put and its record delivers one more
+        boolean killed = producer.exitCode().orElse(0) == -9;
+        run.outcome((killed ? "killed, " : "lived, ") + got.size() + " delivered");
+        run.finalInvariant("the items whose put returned, in order, each once", () -> got,
+            g -> g.equals(upTo(sure)) || g.equals(upTo(sure + 1)) && sure < ITEMS);
+      });
+    }
+
+    static void produce(Queue<Integer> q, Value<Integer> returned) throws Exception {
+      for (int i = 1; i <= ITEMS; i++) {
+        q.put(i);
+        returned.set(i);
+      }
+    }
+
+    static java.util.List<Integer> upTo(int n) {
+      return java.util.stream.IntStream.rangeClosed(1, n).boxed().toList();
+    }
+
+    /**
+     * A holder killed at any point: the lock is taken over, and the new owner is told the
+     * previous owner died when it died between its acquire and its release, never when it
+     * lived. (Killed at its release's point, or just after it, either may hold.)
+     */
+    @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 500, preemptionBound = 1,
+        crashes = 1)
+    void aKilledHolderIsRecoveredAndReported(Scenario s) {
+      s.body(run -> {
+        Lock lock = new Lock();
+        Value<Integer> state = Value.of(ValueType.INT, 0);
+        run.onEnd(lock::close);
+        Process holder = new Process(Survivors::hold, lock, state);
+        holder.start();
+        holder.join();
+        boolean killed = holder.exitCode().orElse(0) == -9;
+        boolean surelyHeld = killed && state.get() == HELD;
+        boolean taken = lock.acquire(java.time.Duration.ofSeconds(5));
+        boolean told = taken && lock.previousOwnerDied();
+        run.outcome(!killed ? "lived" : told ? "killed, told" : "killed, not told");
+        run.finalInvariant("taken; told the owner died if it died holding, never if it lived",
+            () -> taken && (!surelyHeld || told) && (killed || !told));
+      });
+    }
+
+    static void hold(Lock lock, Value<Integer> state) throws Exception {
+      lock.acquire();
+      state.set(HELD);
+      state.set(RELEASING);
+      lock.release();
+    }
   }
 }

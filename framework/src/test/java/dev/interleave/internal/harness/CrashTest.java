@@ -136,4 +136,30 @@ class CrashTest {
     return steps.stream().filter(s -> s.index() < kill && "WRITE".equals(s.op())
         && !"value#1".equals(s.object())).count();
   }
+
+  @Test
+  @DisplayName("what must survive a kill does: delivered queue items, a recovered lock's report")
+  void whatMustSurviveAKillDoes() throws Exception {
+    Class<?> fixture = CrashFixtures.Survivors.class;
+    java.util.Map<String, java.util.List<String>> seen = java.util.Map.of(
+        "queueItemsSurviveAKilledProducer", java.util.List.of("lived, 3 delivered",
+            "killed, 0 delivered", "killed, 1 delivered", "killed, 2 delivered",
+            "killed, 3 delivered"),
+        "aKilledHolderIsRecoveredAndReported", java.util.List.of("lived", "killed, told",
+            "killed, not told"));
+    for (String method : seen.keySet()) {
+      Events events = EngineTestKit.engine("junit-jupiter")
+          .selectors(selectMethod(fixture, method, Scenario.class.getName())).execute()
+          .allEvents();
+      assertThat(events.failed().list()).as("%s failures", method).isEmpty();
+      TestReport r = report(fixture, method);
+      assertThat(r.exhausted()).as("%s exhausted", method).isTrue();
+      assertThat(r.invariants()).as("%s invariants", method).singleElement()
+          .satisfies(i -> assertThat(i.violations()).isZero())
+          .satisfies(i -> assertThat(i.checks()).isEqualTo(r.schedulesExplored()));
+      assertThat(r.outcomes()).as("%s: every kill point explored", method)
+          .filteredOn(o -> o.count() > 0).extracting(o -> o.outcome())
+          .containsExactlyInAnyOrderElementsOf(seen.get(method));
+    }
+  }
 }
