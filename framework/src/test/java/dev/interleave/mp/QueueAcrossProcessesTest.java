@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,22 +16,15 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(180)
 class QueueAcrossProcessesTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private final List<Process> started = new ArrayList<>();
+  private final Children children = new Children();
 
   @AfterEach
   void cleanUp() throws InterruptedException {
-    for (Process p : started) {
-      if (p.isAlive()) {
-        p.kill();
-      }
-      p.join(WAIT);
-    }
+    children.killAll();
   }
 
   private Process start(Process p) {
-    started.add(p);
-    p.start();
-    return p;
+    return children.start(p);
   }
 
   @Test

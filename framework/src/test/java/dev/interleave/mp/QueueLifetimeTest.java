@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,22 +19,15 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(180)
 class QueueLifetimeTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private final List<Process> started = new ArrayList<>();
+  private final Children children = new Children();
 
   @AfterEach
   void cleanUp() throws InterruptedException {
-    for (Process p : started) {
-      if (p.isAlive()) {
-        p.kill();
-      }
-      p.join(WAIT);
-    }
+    children.killAll();
   }
 
   private Process start(Process p) {
-    started.add(p);
-    p.start();
-    return p;
+    return children.start(p);
   }
 
   private static Path file(Queue<?> q) {
