@@ -75,4 +75,14 @@ public final class InterleaveProperties {
    * both.
    */
   public static final String CORPUS = "interleave.corpus";
+  /**
+   * The directory the JSON reports and the HTML report go to ({@code target/interleave-reports}
+   * by default); a system property only, read when a test's report is written.
+   */
+  public static final String REPORTS_DIR = "interleave.reports.dir";
+  /**
+   * The command line's id of the scenario a run explores (for example {@code 4.1-racy}), set by
+   * {@code interleave run} so that reports show it and name its replay command.
+   */
+  public static final String SCENARIO_ID = "interleave.scenarioId";
 }

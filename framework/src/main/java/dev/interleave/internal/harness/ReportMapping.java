@@ -16,7 +16,7 @@ import java.util.TreeMap;
 /** Pieces of the report shared by every finding: schedules, parameters, replay commands. */
 final class ReportMapping {
   /** The replay system property, as the replay commands set it. */
-  static final String REPLAY_PROPERTY = "interleave.replay";
+  static final String REPLAY_PROPERTY = dev.interleave.harness.InterleaveProperties.REPLAY;
 
   private ReportMapping() {}
 

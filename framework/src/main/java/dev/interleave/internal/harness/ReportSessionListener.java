@@ -29,7 +29,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
 @API(status = INTERNAL, since = "0.1")
 public final class ReportSessionListener implements LauncherSessionListener {
   /** The system property naming the report directory. */
-  public static final String DIR_PROPERTY = "interleave.reports.dir";
+  public static final String DIR_PROPERTY = dev.interleave.harness.InterleaveProperties.REPORTS_DIR;
 
   /** The report directory when {@value #DIR_PROPERTY} is not set. */
   public static final String DEFAULT_DIR = "target/interleave-reports";

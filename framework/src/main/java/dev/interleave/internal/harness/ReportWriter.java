@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class ReportWriter {
   /** The configuration parameter naming the command line's scenario id, when it runs one. */
-  static final String SCENARIO_ID = "interleave.scenarioId";
+  static final String SCENARIO_ID = dev.interleave.harness.InterleaveProperties.SCENARIO_ID;
 
   private ReportWriter() {}
 

@@ -2,6 +2,7 @@ package dev.interleave.scenarios.bench;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import dev.interleave.harness.InterleaveProperties;
 import dev.interleave.harness.Scenario;
 import dev.interleave.report.OutcomeCount;
 import dev.interleave.report.ReportJson;
@@ -36,7 +37,7 @@ public final class ExploreBench {
     int schedules = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     Path dir = Files.createTempDirectory("explore-bench-");
-    System.setProperty("interleave.reports.dir", dir.toString());
+    System.setProperty(InterleaveProperties.REPORTS_DIR, dir.toString());
     Launcher launcher = LauncherFactory.create();
     double quiet = Double.parseDouble(System.getProperty("bench.waitQuiet", "0"));
     run(launcher, 300, dir, "warm-up");
@@ -56,8 +57,8 @@ public final class ExploreBench {
       throws Exception {
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
         .selectors(selectMethod(RacyCounterTen.class, "explore", Scenario.class.getName()))
-        .configurationParameter("interleave.schedules", Integer.toString(schedules))
-        .configurationParameter("interleave.seed", "1")
+        .configurationParameter(InterleaveProperties.SCHEDULES, Integer.toString(schedules))
+        .configurationParameter(InterleaveProperties.SEED, "1")
         .build();
     launcher.execute(request);
     TestReport report = ReportJson.read(dir.resolve(

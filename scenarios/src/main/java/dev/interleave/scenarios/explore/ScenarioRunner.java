@@ -2,6 +2,7 @@ package dev.interleave.scenarios.explore;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import dev.interleave.harness.InterleaveProperties;
 import dev.interleave.harness.Scenario;
 import dev.interleave.report.ReportJson;
 import dev.interleave.report.TestReport;
@@ -89,8 +90,8 @@ public final class ScenarioRunner {
     }
   }
 
-  private static final String REPORTS_DIR = "interleave.reports.dir";
-  private static final String REPLAY = "interleave.replay";
+  private static final String REPORTS_DIR = InterleaveProperties.REPORTS_DIR;
+  private static final String REPLAY = InterleaveProperties.REPLAY;
 
   private final Launcher launcher = LauncherFactory.create();
 
@@ -119,16 +120,17 @@ public final class ScenarioRunner {
     LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
         .selectors(selectMethod(target.loader(), target.className(), target.method(),
             Scenario.class.getName()))
-        .configurationParameter("interleave.seed", Long.toString(settings.seed()))
+        .configurationParameter(InterleaveProperties.SEED, Long.toString(settings.seed()))
         .configurationParameters(settings.parameters());
     if (target.scenarioId() != null) {
-      request.configurationParameter("interleave.scenarioId", target.scenarioId());
+      request.configurationParameter(InterleaveProperties.SCENARIO_ID, target.scenarioId());
     }
     if (settings.schedules() != null) {
-      request.configurationParameter("interleave.schedules", settings.schedules().toString());
+      request.configurationParameter(InterleaveProperties.SCHEDULES,
+          settings.schedules().toString());
     }
     if (settings.strategy() != null) {
-      request.configurationParameter("interleave.strategy", settings.strategy());
+      request.configurationParameter(InterleaveProperties.STRATEGY, settings.strategy());
     }
     String oldDir = System.setProperty(REPORTS_DIR, settings.reportDir().toString());
     String oldReplay = settings.replay() == null ? System.clearProperty(REPLAY)
