@@ -75,6 +75,27 @@ class SocketConnectionDefectsTest {
   }
 
   @Test
+  void aListenerThatHangsUpMidHandshakeIsAConnectionFailureNotAWrongKey() throws Exception {
+    Path dir = Files.createTempDirectory("interleave-hangup");
+    Path at = dir.resolve("hangup.sock");
+    try (java.nio.channels.ServerSocketChannel server =
+        java.nio.channels.ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      server.bind(UnixDomainSocketAddress.of(at));
+      Future<?> hangUp = pool.submit(() -> {
+        server.accept().close(); // a manager shutting down: accepted, then gone
+        return null;
+      });
+      // before: AuthenticationException ("authentication with the peer ... failed")
+      assertTimeoutPreemptively(WAIT,
+          () -> assertThrows(ConnectionException.class, () -> Client.connect(at, KEY)));
+      hangUp.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    } finally {
+      Files.deleteIfExists(at);
+      Files.delete(dir);
+    }
+  }
+
+  @Test
   void aHeaderAnnouncingGigabytesAllocatesNothingAndItsPeersEndIsEndOfFile() throws Exception {
     try (Listener listener = new Listener(null, null);
         SocketChannel liar = SocketChannel.open(StandardProtocolFamily.UNIX)) {

@@ -90,10 +90,18 @@ public final class Handshake {
     }
   }
 
+  /**
+   * The peer's next handshake frame. A peer that went away (end of file, a reset connection)
+   * is a connection failure, as in CPython (EOFError, ConnectionResetError), not a wrong key:
+   * a manager shutting down may accept a connection and close it mid-handshake.
+   */
   private static byte[] receive(Channel c) throws InterruptedException {
     try {
       return c.receive(MAX_FRAME);
     } catch (IpcFailure f) {
+      if (f.kind() == Kind.EOF || f.kind() == Kind.IO) {
+        throw f;
+      }
       throw new IpcFailure(Kind.AUTHENTICATION, "authentication with the peer of " + c.id()
           + " failed: " + f.getMessage(), f);
     }
