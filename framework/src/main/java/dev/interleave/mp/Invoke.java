@@ -56,7 +56,7 @@ final class Invoke {
       for (Callable<T> t : tasks) {
         futures.add(ex.submit(t));
       }
-      CompletableFuture<T> first = firstSuccess(futures);
+      CompletableFuture<T> first = firstSuccess(futures, ex.newFuture());
       return timeout == null ? first.get() : first.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } finally {
       cancelAll(futures);
@@ -64,8 +64,8 @@ final class Invoke {
   }
 
   /** Completes with the first successful result, or the last failure once all failed. */
-  private static <T> CompletableFuture<T> firstSuccess(List<CompletableFuture<T>> futures) {
-    CompletableFuture<T> first = new CompletableFuture<>();
+  private static <T> CompletableFuture<T> firstSuccess(List<CompletableFuture<T>> futures,
+      CompletableFuture<T> first) {
     int[] failed = {0};
     for (CompletableFuture<T> f : futures) {
       f.whenComplete((value, error) -> {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -45,6 +46,13 @@ import org.apiguardian.api.API;
  * running; cancelling a running one completes the future but does not stop the worker (as
  * CPython's {@code Future.cancel} cannot either).
  *
+ * <p><b>Under a harness</b>, an executor made in a scenario body has no reader threads: a
+ * thread that waits on one of its futures ({@code get}, {@code join}, or a stage made from one
+ * with {@code thenApply} and its kin) reads the workers' answers itself, each receive a
+ * scheduling point, and blocks on the pool between answers, as {@link AsyncResult#get()} does.
+ * {@code CompletableFuture.allOf} and {@code anyOf} build plain futures that the executor never
+ * sees: wait on each future, or use {@link #invokeAll} and {@link #invokeAny}, instead.
+ *
  * <p><b>Shutdown</b> follows {@code java.util.concurrent}: {@link #shutdown()} stops accepting
  * tasks and lets queued ones run; {@link #shutdownNow()} terminates the workers (their running
  * tasks fail with {@link java.util.concurrent.CancellationException}) and returns the tasks that
@@ -60,6 +68,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL)
 public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
   private final PoolCore core;
+  private final PoolWait wait;
 
   /** An executor with {@link Pool#cpuCount()} workers. */
   public ProcessPoolExecutor() {
@@ -84,6 +93,7 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
     this.core = PoolSetup.start(maxWorkers, initializer == null ? null
         : TaskCall.of(TaskCall.Kind.TARGET_ONE, initializer), new Object[] {initArg},
         maxTasksPerChild);
+    this.wait = new PoolWait(core);
   }
 
   /**
@@ -123,7 +133,7 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
     } catch (IllegalArgumentException e) {
       throw new RejectedExecutionException(e.getMessage(), e);
     }
-    FutureJob<T> job = new FutureJob<>(original);
+    FutureJob<T> job = new FutureJob<>(original, this.<T>newFuture());
     try {
       PoolSetup.checkRunning(core);
       Chunk chunk = new Chunk(job, 0, 0, 1, core.functions().of(call),
@@ -207,7 +217,7 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
     if (!isShutdown()) {
       return awaitAfterShutdown(unit.toNanos(timeout));
     }
-    return core.join(Duration.ofNanos(Math.max(0, unit.toNanos(timeout))));
+    return PoolSetup.join(core, wait, Duration.ofNanos(Math.max(0, unit.toNanos(timeout))));
   }
 
   private boolean awaitAfterShutdown(long nanos) throws InterruptedException {
@@ -219,7 +229,7 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
       }
       TimeUnit.NANOSECONDS.sleep(Math.min(left, 10_000_000L));
     }
-    return core.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    return PoolSetup.join(core, wait, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
   }
 
   /** {@link #shutdown()}, then waits for the workers to exit (Java 19's {@code close()}). */
@@ -229,7 +239,7 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
     boolean interrupted = false;
     while (true) {
       try {
-        core.join(null);
+        PoolSetup.join(core, wait, null);
         break;
       } catch (InterruptedException e) {
         interrupted = true;
@@ -241,6 +251,11 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
     }
   }
 
+  /** A future of this executor: waiting on it reads the workers' answers under a harness. */
+  <T> CompletableFuture<T> newFuture() {
+    return new PoolFuture<>(wait);
+  }
+
   @Override
   public String toString() {
     return "<ProcessPoolExecutor " + core.id() + " state=" + core.state() + " workers="
@@ -249,11 +264,12 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
 
   /** A submitted task: its future, and (for {@link #shutdownNow}) a local run of it. */
   private static final class FutureJob<T> implements Job, Runnable {
-    final CompletableFuture<T> future = new CompletableFuture<>();
+    final CompletableFuture<T> future;
     private final Object task;
 
-    FutureJob(Object task) {
+    FutureJob(Object task, CompletableFuture<T> future) {
       this.task = task;
+      this.future = future;
     }
 
     @Override
@@ -290,6 +306,58 @@ public final class ProcessPoolExecutor implements ExecutorService, AutoCloseable
       } catch (Exception | Error e) {
         future.completeExceptionally(e);
       }
+    }
+  }
+
+  /**
+   * A future whose blocking waits first let the pool deliver answers on the waiting thread when
+   * it runs under a harness (see {@link PoolWait#until}); elsewhere they are {@link
+   * CompletableFuture}'s own. Stages made from it are of this class too.
+   */
+  private static final class PoolFuture<T> extends CompletableFuture<T> {
+    private final PoolWait wait;
+
+    PoolFuture(PoolWait wait) {
+      this.wait = wait;
+    }
+
+    @Override
+    public <U> CompletableFuture<U> newIncompleteFuture() {
+      return new PoolFuture<>(wait);
+    }
+
+    @Override
+    public T get() throws InterruptedException, ExecutionException {
+      wait.until(this::isDone, null);
+      return super.get();
+    }
+
+    @Override
+    public T get(long timeout, TimeUnit unit)
+        throws InterruptedException, ExecutionException, TimeoutException {
+      long nanos = unit.toNanos(timeout);
+      long start = System.nanoTime();
+      if (!wait.until(this::isDone, Duration.ofNanos(Math.max(0, nanos)))) {
+        throw new TimeoutException("no result within " + timeout + " " + unit);
+      }
+      return super.get(Math.max(0, nanos - (System.nanoTime() - start)), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public T join() {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          wait.until(this::isDone, null);
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      return super.join();
     }
   }
 }

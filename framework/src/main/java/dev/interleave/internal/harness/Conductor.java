@@ -390,6 +390,8 @@ final class Conductor {
         List.of(), dump, null, stuck.name);
     if (stuck.worker != null) {
       stuck.worker.kill();
+    } else {
+      spec.main().interruptHung(); // a body hung in a wait the harness cannot see
     }
   }
 

@@ -20,6 +20,7 @@ abstract class ControlledHandler implements PointHandler {
   private volatile long epoch;
   private SplittableRandom noise = new SplittableRandom(0);
   private volatile String uncontrolled;
+  private volatile boolean hangInterrupted;
   private boolean uncontrolledSent;
   private static final long PROGRESS_NANOS = 50_000_000L;
   private long lastProgress;
@@ -36,6 +37,27 @@ abstract class ControlledHandler implements PointHandler {
 
   final void unbind() {
     participant = null;
+  }
+
+  /**
+   * Interrupts the participant, hung outside every scheduling point (in a wait the harness
+   * cannot see), so that its body can end and the schedule report the hang instead of holding
+   * the test forever; {@link #clearHangInterrupt} then clears what is left of it.
+   */
+  final void interruptHung() {
+    Thread t = participant;
+    if (t != null) {
+      hangInterrupted = true;
+      t.interrupt();
+    }
+  }
+
+  /** On the participant's thread: clears the interrupt {@link #interruptHung} set, if any. */
+  final void clearHangInterrupt() {
+    if (hangInterrupted) {
+      hangInterrupted = false;
+      Thread.interrupted();
+    }
   }
 
   final long epoch() {

@@ -89,6 +89,7 @@ final class ScheduleRunner implements AutoCloseable {
     Set<Path> segments = SharedMemory.ownedNow();
     Throwable failure = runBody(run);
     main.unbind();
+    main.clearHangInterrupt();
     launchPath.end();
     workersWanted = Math.max(workersWanted, launchPath.used());
     conductor.post(new Event.MainEnded(failure));

@@ -76,6 +76,17 @@ final class ExtensionFixtures {
     }
   }
 
+  static class MainHang {
+    /** The body waits on a future nothing completes: a wait the harness cannot see. */
+    @InterleaveTest(schedules = 5, seed = 1, timeoutMillis = 2500)
+    void mainHang(Scenario s) {
+      s.body(run -> {
+        Interleave.point("before the wait");
+        new java.util.concurrent.CompletableFuture<Void>().get();
+      });
+    }
+  }
+
   static class Uncontrolled {
     @InterleaveTest(schedules = 5, seed = 1)
     void randomLabel(Scenario s) {

@@ -110,6 +110,14 @@ class HarnessExtensionTest {
   }
 
   @Test
+  void aBodyHungOutsideEverySchedulingPointIsReportedNotWaitedForForever() {
+    Throwable t = failure(run(ExtensionFixtures.MainHang.class, "mainHang"));
+    assertThat(t.getMessage())
+        .startsWith("Hang: main did not reach its next scheduling point within 2500 ms")
+        .contains("CompletableFuture.get");
+  }
+
+  @Test
   void uncontrolledRandomnessIsReportedAsDivergentOnReplay() {
     Throwable t = failure(run(ExtensionFixtures.Uncontrolled.class, "randomLabel"));
     assertThat(t.getMessage()).startsWith("Divergence: replay diverged at step 0: the record has"

@@ -65,7 +65,12 @@ public final class ScenarioCatalog {
       new Entry("7.4-pool-racy", "pool tasks without a lock lose an update (expected violation)",
           Pool_7_SharedCounter.class, "poolTasksLoseAnUpdateWithoutALock"),
       new Entry("7.4-pool-locked", "pool tasks with a lock count every task",
-          Pool_7_SharedCounter.class, "withALockNoUpdateIsLost"));
+          Pool_7_SharedCounter.class, "withALockNoUpdateIsLost"),
+      new Entry("7.5-executor-racy", "ProcessPoolExecutor tasks without a lock lose an update"
+          + " (expected violation)", Pool_7_ExecutorCounter.class,
+          "submittedTasksLoseAnUpdateWithoutALock"),
+      new Entry("7.5-executor-locked", "ProcessPoolExecutor tasks with a lock count every task",
+          Pool_7_ExecutorCounter.class, "withALockEverySubmittedTaskCounts"));
 
   private ScenarioCatalog() {}
 

@@ -41,6 +41,18 @@ class PoolScenariosTest {
   }
 
   @Test
+  void executorFuturesAreWaitedOnUnderControl() throws Exception {
+    TestReport racy = run("7.5-executor-racy", null, null);
+    assertThat(racy.verdict()).as(racy.reason()).isEqualTo(Verdict.PASSED);
+    assertThat(racy.findings().get(0).shrunk().processes())
+        .anyMatch(p -> p.startsWith("PoolWorker-"));
+    TestReport locked = run("7.5-executor-locked", null, 20);
+    assertThat(locked.verdict()).as(locked.reason()).isEqualTo(Verdict.PASSED);
+    assertThat(locked.outcomes()).singleElement()
+        .satisfies(o -> assertThat(o.outcome()).isEqualTo("2"));
+  }
+
+  @Test
   void applyIsSerialWhileApplyAsyncOverlaps() throws Exception {
     TestReport apply = run("7.1-apply", null, null);
     assertThat(apply.verdict()).as(apply.reason()).isEqualTo(Verdict.PASSED);
