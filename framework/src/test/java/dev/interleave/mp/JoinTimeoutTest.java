@@ -43,9 +43,9 @@ class JoinTimeoutTest {
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
         .until(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank());
     long t0 = System.nanoTime();
-    boolean exited = p.join(Duration.ofSeconds(20));
+    boolean exited = p.join(Duration.ofSeconds(8));
     long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
     assertThat(exited).as("the child exited").isTrue();
-    assertThat(seconds).as("seconds the 20 s join took").isLessThan(60);
+    assertThat(seconds).as("seconds the 8 s join took").isLessThan(60);
   }
 }

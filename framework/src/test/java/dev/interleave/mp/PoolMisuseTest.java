@@ -76,10 +76,12 @@ class PoolMisuseTest {
 
   @Test
   void successfulBeforeReadyAndJoinWhileRunningAreRefused() throws Exception {
-    AsyncResult<Integer> r = pool.applyAsync(PoolTasks::sleepThenSquare, 1);
-    assertThrows(IllegalStateException.class, r::successful);
-    IllegalStateException e = assertThrows(IllegalStateException.class, pool::join);
-    assertTrue(e.getMessage().startsWith("Pool is still running"), e.getMessage());
+    try (Pool busy = new Pool(1)) { // its worker sleeps; close() terminates it
+      AsyncResult<Integer> r = busy.applyAsync(PoolTasks::sleepThenSquare, 1);
+      assertThrows(IllegalStateException.class, r::successful);
+      IllegalStateException e = assertThrows(IllegalStateException.class, busy::join);
+      assertTrue(e.getMessage().startsWith("Pool is still running"), e.getMessage());
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.interleave.internal.harness;
 
 import dev.interleave.harness.InterleaveProperties;
+import dev.interleave.harness.ProgressEntries;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -9,16 +10,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Publishes an exploration's progress as JUnit report entries, at most once per interval
  * ({@value InterleaveProperties#PROGRESS} in milliseconds; none when unset), so that a launcher
- * listener can show schedules done, findings and time per running test. Entry keys: {@value
- * #EXPLORED}, {@value #PLANNED} (absent under a time budget), {@value #FINDINGS}, {@value
- * #ELAPSED}, {@value #BUDGET} (the time budget, absent without one).
+ * listener can show schedules done, findings and time per running test. Entry keys: {@link
+ * ProgressEntries}.
  */
 final class ProgressReporter {
-  static final String EXPLORED = "interleave.explored";
-  static final String PLANNED = "interleave.planned";
-  static final String FINDINGS = "interleave.findings";
-  static final String ELAPSED = "interleave.elapsedMillis";
-  static final String BUDGET = "interleave.budgetMillis";
+  static final String EXPLORED = ProgressEntries.EXPLORED;
+  static final String PLANNED = ProgressEntries.PLANNED;
+  static final String FINDINGS = ProgressEntries.FINDINGS;
+  static final String ELAPSED = ProgressEntries.ELAPSED_MILLIS;
+  static final String BUDGET = ProgressEntries.BUDGET_MILLIS;
   /** Reports nothing. */
   static final ProgressReporter NONE = new ProgressReporter(m -> { }, Long.MAX_VALUE);
 

@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Interleave runs cold ({@code interleave.warm=0}: a JVM boots per process, the counterpart
  * of CPython's spawn) and warm (a pre-started JVM is ready before each start, the counterpart of
  * forkserver), each side in its own JVM, alternating with CPython for {@code rounds} rounds
- * (default 3). Usage: {@code ProcessStartBench [rounds] [json-out]}.
+ * (default 3). Each round also runs the CPython script's {@code jvm_startup} and {@code
+ * python_startup}: a fresh JVM printing one line is the bound below which no cold start can go,
+ * set beside spawn. Usage: {@code ProcessStartBench [rounds] [json-out]}.
  */
 public final class ProcessStartBench {
   private static final int RUNS = 20;
@@ -44,7 +46,7 @@ public final class ProcessStartBench {
       collect(java, "cold", sideInJvm("cold"));
       collect(java, "warm", sideInJvm("warm"));
       if (cpython.isPresent()) {
-        python.add(cpython.get().run(BENCH, false));
+        python.add(cpython.get().run(BENCH + ",jvm_startup,python_startup", false));
       }
     }
     report(java, python, out);
@@ -67,20 +69,37 @@ public final class ProcessStartBench {
       report.add(BENCH + " vs " + pair[1].substring(pair[1].indexOf('[')), m,
           pythonMedian(python, pair[1]));
     }
+    // the bound of a cold start: a fresh JVM that only prints a line, timed by the CPython
+    // script in the same round (fork + exec + exit), against spawn's whole start and join
+    Metric floor = new Metric("jvm_hello_ms[fresh JVM]", "ms", true,
+        pythonMedians(python, "jvm_startup", "ms[Hello default]"));
+    report.add(BENCH + " bound: java Hello vs [spawn]", floor,
+        pythonMedian(python, "start_join_ms[spawn]"));
     report.print();
+    double pythonPass = new Metric("python_pass", "ms", true,
+        pythonMedians(python, "python_startup", "ms[-c pass]")).median();
+    System.out.printf("bound: `python3 -c pass` %.1f ms, `java -cp DIR Hello` %.1f ms (CPython's"
+        + " script, same rounds): a cold start pays at least the latter%n", pythonPass,
+        floor.median());
     Files.createDirectories(out.toAbsolutePath().getParent());
     report.writeJson(out);
   }
 
   private static double pythonMedian(List<JsonNode> runs, String metric) {
+    return new Metric(metric, "ms", true, pythonMedians(runs, BENCH, metric)).median();
+  }
+
+  /** The per-round medians of {@code metric} of CPython's {@code benchmark}. */
+  private static List<Double> pythonMedians(List<JsonNode> runs, String benchmark,
+      String metric) {
     List<Double> medians = new ArrayList<>();
     for (JsonNode run : runs) {
-      double m = CpythonBaseline.median(run, BENCH, metric);
+      double m = CpythonBaseline.median(run, benchmark, metric);
       if (!Double.isNaN(m)) {
         medians.add(m);
       }
     }
-    return new Metric(metric, "ms", true, medians).median();
+    return medians;
   }
 
   private static void collect(Map<String, List<Double>> into, String side, Map<String, List<Double>> got) {

@@ -1,5 +1,6 @@
 package dev.interleave.scenarios.cli;
 
+import dev.interleave.harness.ProgressEntries;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +59,7 @@ final class Progress {
 
   /** A harness progress entry of the running test (keys as {@code ProgressReporter} has them). */
   synchronized void tick(Map<String, String> entry) {
-    if (!entry.containsKey("interleave.explored")) {
+    if (!entry.containsKey(ProgressEntries.EXPLORED)) {
       return;
     }
     String line = String.format(Locale.ROOT, "[%d/%d] %s %s", done + 1, total, running,
@@ -74,10 +75,10 @@ final class Progress {
 
   /** {@code 120/1000 schedules, 35.2/s, 0 findings, ETA 25 s} from a progress entry. */
   static String describe(Map<String, String> e) {
-    long explored = Long.parseLong(e.get("interleave.explored"));
-    long elapsed = Long.parseLong(e.get("interleave.elapsedMillis"));
-    String planned = e.get("interleave.planned");
-    String budget = e.get("interleave.budgetMillis");
+    long explored = Long.parseLong(e.get(ProgressEntries.EXPLORED));
+    long elapsed = Long.parseLong(e.get(ProgressEntries.ELAPSED_MILLIS));
+    String planned = e.get(ProgressEntries.PLANNED);
+    String budget = e.get(ProgressEntries.BUDGET_MILLIS);
     double rate = elapsed == 0 ? 0 : explored * 1000.0 / elapsed;
     StringBuilder sb = new StringBuilder();
     Double etaSeconds = null;
@@ -95,7 +96,7 @@ final class Progress {
       etaSeconds = etaSeconds == null ? left : Math.min(etaSeconds, left);
     }
     sb.append(String.format(Locale.ROOT, ", %.1f/s, %s findings", rate,
-        e.get("interleave.findings")));
+        e.get(ProgressEntries.FINDINGS)));
     if (etaSeconds != null) {
       sb.append(String.format(Locale.ROOT, ", ETA %.0f s", etaSeconds));
     }
