@@ -317,6 +317,11 @@ public final class MutexCore implements HeldAtExit.Keepable {
         : ": it stays locked until another process releases it");
   }
 
+  @Override
+  public boolean isClosed() {
+    return sync.isClosed();
+  }
+
   /** After the segment was closed: poisons the owner word and wakes every parked waiter. */
   public void wakeAll() {
     s.setLong(base + OWNER, CLOSED);

@@ -374,6 +374,11 @@ public final class SemaphoreCore implements HeldAtExit.Keepable {
         + ": " + (count == 1 ? "it stays" : "they stay") + " taken";
   }
 
+  @Override
+  public boolean isClosed() {
+    return sync.isClosed();
+  }
+
   /** Wakes every parked waiter (after the primitive was closed). */
   public void wakeAll() {
     Blocking.wakeAll(s, base + SEQ);
