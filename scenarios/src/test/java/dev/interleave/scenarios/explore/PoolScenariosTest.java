@@ -2,7 +2,9 @@ package dev.interleave.scenarios.explore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.interleave.harness.InterleaveProperties;
 import dev.interleave.report.Expectation;
+import dev.interleave.report.FindingKind;
 import dev.interleave.report.FindingReport;
 import dev.interleave.report.TestReport;
 import dev.interleave.report.Verdict;
@@ -50,6 +52,18 @@ class PoolScenariosTest {
     assertThat(locked.verdict()).as(locked.reason()).isEqualTo(Verdict.PASSED);
     assertThat(locked.outcomes()).singleElement()
         .satisfies(o -> assertThat(o.outcome()).isEqualTo("2"));
+  }
+
+  @Test
+  void aWorkerKilledAtAnInjectedPointFailsItsTaskInsteadOfHangingThePool() throws Exception {
+    TestReport r = RUNNER.run(ScenarioCatalog.byId("7.5-executor-locked").orElseThrow(),
+        new ScenarioRunner.Settings(null, 1, 1L, reports, null)
+            .with(InterleaveProperties.CRASHES, "1").with(InterleaveProperties.SHRINK, "false"));
+    assertThat(r.findings()).singleElement().satisfies(f -> {
+      assertThat(f.kind()).isEqualTo(FindingKind.EXCEPTION);
+      assertThat(f.summary()).contains("WorkerLostException: worker PoolWorker-")
+          .contains("was killed by signal 9").contains("killed (injected)");
+    });
   }
 
   @Test
