@@ -42,7 +42,9 @@ final class SignalWorkloads {
   }
 
   private double[] capacityOnce(int procs, int iterations) throws InterruptedException {
-    Semaphore sem = new Semaphore(3);
+    // -Dbench.untracked=true: permits not attributed to their holders (no dead-holder recovery)
+    Semaphore sem = Boolean.getBoolean("bench.untracked") ? Semaphore.withoutRecovery(3)
+        : new Semaphore(3);
     RLock lock = new RLock(); // CPython's Array lock is an RLock
     SharedWords state = new SharedWords(2);
     SyncGate gate = SyncGate.create();
