@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,38 +43,21 @@ class HolderKilledTest {
   /** What a waiter saw: when it got the lock, and whether it was told the owner died. */
   private record Taken(long atNanos, boolean ownerDied) {}
 
-  /** One primitive as the test uses it, whichever its type. */
-  private interface Held {
-    Process holder(Event holding);
-
+  /** A timed acquire of a lock or a permit. */
+  private interface Acquire {
     boolean acquire(Duration timeout) throws InterruptedException;
-
-    boolean previousOwnerDied();
-
-    void release();
   }
+
+  /** One primitive as the test uses it, whichever its type. */
+  private record Held(Function<Event, Process> holder, Acquire acquire,
+      BooleanSupplier previousOwnerDied, Runnable release) {}
 
   @Test
   void waitersOnALockProceedAndAreToldTheOwnerDied() throws Exception {
     measure("Lock holder killed", () -> {
       Lock lock = new Lock();
-      return new Held() {
-        public Process holder(Event holding) {
-          return new Process(FaultTargets::holdLock, lock, holding);
-        }
-
-        public boolean acquire(Duration timeout) throws InterruptedException {
-          return lock.acquire(timeout);
-        }
-
-        public boolean previousOwnerDied() {
-          return lock.previousOwnerDied();
-        }
-
-        public void release() {
-          lock.release();
-        }
-      };
+      return new Held(holding -> new Process(FaultTargets::holdLock, lock, holding),
+          lock::acquire, lock::previousOwnerDied, lock::release);
     });
   }
 
@@ -80,23 +65,8 @@ class HolderKilledTest {
   void waitersOnASemaphoreProceedAndAreToldTheOwnerDied() throws Exception {
     measure("Semaphore holder killed", () -> {
       Semaphore sem = new Semaphore(1);
-      return new Held() {
-        public Process holder(Event holding) {
-          return new Process(FaultTargets::holdPermit, sem, holding);
-        }
-
-        public boolean acquire(Duration timeout) throws InterruptedException {
-          return sem.acquire(timeout);
-        }
-
-        public boolean previousOwnerDied() {
-          return sem.previousOwnerDied();
-        }
-
-        public void release() {
-          sem.release();
-        }
-      };
+      return new Held(holding -> new Process(FaultTargets::holdPermit, sem, holding),
+          sem::acquire, sem::previousOwnerDied, sem::release);
     });
   }
 
@@ -114,7 +84,7 @@ class HolderKilledTest {
   /** Returns the nanoseconds from the kill to the first waiter holding the primitive. */
   private long killHolderWhileOthersWait(Held held) throws Exception {
     Event holding = new Event();
-    Process holder = children.start(held.holder(holding));
+    Process holder = children.start(held.holder().apply(holding));
     assertThat(holding.await(Children.WAIT)).as("the holder took it").isTrue();
     List<Future<Taken>> waiters = new ArrayList<>();
     List<Thread> waiting = new ArrayList<>();
@@ -142,11 +112,11 @@ class HolderKilledTest {
   }
 
   private static Taken take(Held held) throws InterruptedException {
-    if (!held.acquire(Children.WAIT)) {
+    if (!held.acquire().acquire(Children.WAIT)) {
       throw new AssertionError("a waiter did not get it within " + Children.WAIT);
     }
-    Taken t = new Taken(System.nanoTime(), held.previousOwnerDied());
-    held.release();
+    Taken t = new Taken(System.nanoTime(), held.previousOwnerDied().getAsBoolean());
+    held.release().run();
     return t;
   }
 

@@ -7,9 +7,9 @@ import dev.interleave.mp.ConnectionEOFException;
 import dev.interleave.mp.Pipe;
 import dev.interleave.mp.Process;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A pipe writer killed with {@code kill -9} in the middle of a multi-megabyte message: the reader
@@ -18,12 +18,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
 class PipeWriterKilledTest {
-  private final Children children = new Children();
-
-  @AfterEach
-  void cleanUp() throws InterruptedException {
-    children.killAll();
-  }
+  @RegisterExtension
+  final Children children = new Children();
 
   @Test
   void theReaderGetsWholeMessagesThenEndOfFile() throws Exception {

@@ -6,9 +6,9 @@ import dev.interleave.mp.Children;
 import dev.interleave.mp.Process;
 import dev.interleave.mp.Queue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A queue producer killed with {@code kill -9} in the middle of putting a multi-megabyte item:
@@ -17,12 +17,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
 class ProducerKilledMidPutTest {
-  private final Children children = new Children();
-
-  @AfterEach
-  void cleanUp() throws InterruptedException {
-    children.killAll();
-  }
+  @RegisterExtension
+  final Children children = new Children();
 
   @Test
   void theConsumerGetsEveryItemWholeOrNotAtAll() throws Exception {

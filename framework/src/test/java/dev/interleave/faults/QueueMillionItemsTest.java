@@ -2,16 +2,16 @@ package dev.interleave.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.interleave.mp.Children;
 import dev.interleave.mp.Barrier;
+import dev.interleave.mp.Children;
 import dev.interleave.mp.Process;
 import dev.interleave.mp.Queue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Items through one queue from 4 producer to 4 consumer JVMs, 20,000 in verify and 1,000,000
@@ -22,12 +22,8 @@ import org.junit.jupiter.api.Timeout;
 class QueueMillionItemsTest {
   private static final int PRODUCERS = 4;
   private static final int CONSUMERS = 4;
-  private final Children children = new Children();
-
-  @AfterEach
-  void cleanUp() throws InterruptedException {
-    children.killAll();
-  }
+  @RegisterExtension
+  final Children children = new Children();
 
   @Test
   void fourProducersAndFourConsumersMoveEveryItemExactlyOnce() throws Exception {

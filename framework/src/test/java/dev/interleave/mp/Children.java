@@ -4,9 +4,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The child processes of one test; {@link #killAll()} in {@code @AfterEach} leaves none. */
-public final class Children {
+/**
+ * The child processes of one test. Registered as an extension ({@code @RegisterExtension final
+ * Children children = new Children();}) it kills what is still running after each test;
+ * otherwise call {@link #killAll()} from {@code @AfterEach}.
+ */
+public final class Children implements AfterEachCallback {
   public static final Duration WAIT = Duration.ofSeconds(30);
   private final List<Process> started = new ArrayList<>();
 
@@ -23,6 +29,11 @@ public final class Children {
     }
     OptionalInt code = p.exitCode();
     return code.orElseThrow();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws InterruptedException {
+    killAll();
   }
 
   public void killAll() throws InterruptedException {

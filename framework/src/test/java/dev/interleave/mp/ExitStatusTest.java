@@ -3,21 +3,17 @@ package dev.interleave.mp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Exit statuses as CPython reports them, and terminate() whatever the child's threads hold. */
 @Timeout(120)
 class ExitStatusTest {
-  private final Children children = new Children();
-
-  @AfterEach
-  void cleanUp() throws InterruptedException {
-    children.killAll();
-  }
+  @RegisterExtension
+  final Children children = new Children();
 
   @ParameterizedTest
   @ValueSource(ints = {129, 130, 143, 192})

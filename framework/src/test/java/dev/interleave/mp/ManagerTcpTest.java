@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Managers on TCP (127.0.0.1 only): a server process, client processes, keys. */
 @Timeout(180)
@@ -21,12 +21,8 @@ class ManagerTcpTest {
   /** The server process's registered dict (one per JVM, handed out by the factory). */
   private static final Map<String, Integer> TABLE = new ConcurrentHashMap<>();
 
-  private final Children children = new Children();
-
-  @AfterEach
-  void cleanUp() throws InterruptedException {
-    children.killAll();
-  }
+  @RegisterExtension
+  final Children children = new Children();
 
   private static InetSocketAddress loopback(int port) {
     return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);

@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** ident, sentinel and wait, authkey, cpuCount, start methods and contexts. */
 @Timeout(120)
 class ProcessApiTest {
-  private final Children children = new Children();
-
-  @AfterEach
-  void cleanUp() throws InterruptedException {
-    children.killAll();
-  }
+  @RegisterExtension
+  final Children children = new Children();
 
   static void awaitGo(Event go) throws InterruptedException {
     go.await();

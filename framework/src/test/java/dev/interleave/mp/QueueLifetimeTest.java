@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A queue's shared-memory file goes once no live process holds the queue and no handle of it is
@@ -19,12 +19,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(180)
 class QueueLifetimeTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private final Children children = new Children();
-
-  @AfterEach
-  void cleanUp() throws InterruptedException {
-    children.killAll();
-  }
+  @RegisterExtension
+  final Children children = new Children();
 
   private Process start(Process p) {
     return children.start(p);

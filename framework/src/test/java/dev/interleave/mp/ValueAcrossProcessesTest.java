@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Timeout(120)
 class ValueAcrossProcessesTest {
-  private final Children children = new Children();
-
-  @AfterEach
-  void cleanUp() throws InterruptedException {
-    children.killAll();
-  }
+  @RegisterExtension
+  final Children children = new Children();
 
   static void addLocked(Value<Integer> v, Array<Object> a) throws InterruptedException {
     for (int i = 0; i < 1_000; i++) {
