@@ -1,6 +1,10 @@
 package dev.interleave.internal.sync;
 
 import dev.interleave.internal.shm.ProcessIdentity;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,10 +25,13 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Liveness answers are cached briefly: a holder seen alive is not re-checked for {@value
  * #ALIVE_TTL_NANOS} ns, and a dead one stays dead. The first check of a code compares the
- * process's start time with the code's (about 40 us, reading /proc); later checks reuse the
- * {@link ProcessHandle} found then, whose {@code isAlive()} also compares start times, so a
- * recycled pid still reads as dead (about 10 us). A zombie (killed, not yet reaped by its
- * parent) counts as dead.
+ * process's start time with the code's (about 40 us, reading /proc); later checks read the
+ * process's {@code /proc/<pid>/stat} once and compare its state and its start time in clock
+ * ticks with those seen at the first check, so a recycled pid still reads as dead. Waiters make
+ * these checks while other processes hold what they wait for, so they are kept to one small
+ * read. Where {@code /proc} cannot be read, later checks reuse the {@link ProcessHandle} found
+ * at the first one (whose {@code isAlive()} also compares start times) and look for a zombie
+ * separately. A zombie (killed, not yet reaped by its parent) counts as dead.
  */
 final class Holders {
   private static final long EPOCH_MILLIS = 1_577_836_800_000L; // 2020-01-01T00:00:00Z
@@ -38,6 +45,12 @@ final class Holders {
   private static final Map<Long, Long> ALIVE_AT = new ConcurrentHashMap<>();
   private static final Map<Long, Boolean> DEAD = new ConcurrentHashMap<>();
   private static final Map<Long, ProcessHandle> HANDLES = new ConcurrentHashMap<>();
+  /** The start time (field 22 of /proc/<pid>/stat, clock ticks) of codes verified alive. */
+  private static final Map<Long, Long> START_TICKS = new ConcurrentHashMap<>();
+  /** {@link #statStartTicks}: no such process, or a zombie. */
+  private static final long GONE = -1;
+  /** {@link #statStartTicks}: /proc could not be read or parsed. */
+  private static final long UNKNOWN = -2;
 
   private Holders() {}
 
@@ -93,18 +106,86 @@ final class Holders {
   }
 
   private static boolean isAlive(long code) {
+    Long ticks = START_TICKS.get(code);
+    if (ticks != null) {
+      long now = statStartTicks(pid(code));
+      if (now != UNKNOWN) {
+        return now == ticks; // GONE, or another start time: the pid was recycled
+      }
+    }
     ProcessHandle handle = HANDLES.get(code);
     if (handle != null) {
       return handle.isAlive() && !ProcessIdentity.hasExited(handle.pid());
     }
+    // read before the full check: if that finds the code's process alive, it held the pid
+    // from before the code was stored until after this read, so these are its ticks
+    long before = statStartTicks(pid(code));
     if (!identity(code).isAlive()) {
       return false;
     }
-    if (HANDLES.size() > CACHE_LIMIT) {
+    if (START_TICKS.size() > CACHE_LIMIT || HANDLES.size() > CACHE_LIMIT) {
+      START_TICKS.clear();
       HANDLES.clear();
     }
-    ProcessHandle.of(pid(code)).ifPresent(h -> HANDLES.put(code, h));
+    if (before >= 0) {
+      START_TICKS.put(code, before);
+    } else {
+      ProcessHandle.of(pid(code)).ifPresent(h -> HANDLES.put(code, h));
+    }
     return true;
+  }
+
+  /**
+   * The start time of process {@code pid} in clock ticks since boot, from one read of {@code
+   * /proc/<pid>/stat}; {@link #GONE} if there is no such process or it is a zombie, {@link
+   * #UNKNOWN} if the file cannot be read or parsed (not Linux).
+   */
+  static long statStartTicks(long pid) {
+    byte[] buf = new byte[1024];
+    int n = 0;
+    try (FileInputStream in = new FileInputStream("/proc/" + pid + "/stat")) {
+      int r;
+      while (n < buf.length && (r = in.read(buf, n, buf.length - n)) > 0) {
+        n += r;
+      }
+    } catch (FileNotFoundException e) { // gone, or not readable (then ask the slow way)
+      return !new File("/proc/" + pid).exists() && new File("/proc/self/stat").exists() ? GONE
+          : UNKNOWN;
+    } catch (IOException e) {
+      return UNKNOWN;
+    }
+    return parseStartTicks(buf, n);
+  }
+
+  /** Parses a stat line: {@code pid (comm) state ppid ... starttime ...} (starttime is field 22). */
+  static long parseStartTicks(byte[] buf, int n) {
+    int close = -1;
+    for (int i = n - 1; i >= 0; i--) {
+      if (buf[i] == ')') {
+        close = i;
+        break;
+      }
+    }
+    if (close < 0 || close + 2 >= n) {
+      return UNKNOWN;
+    }
+    byte state = buf[close + 2];
+    if (state == 'Z' || state == 'X') {
+      return GONE;
+    }
+    int i = close + 2;
+    for (int field = 3; field < 22; field++) { // skip to the start of field 22
+      while (i < n && buf[i] != ' ') {
+        i++;
+      }
+      i++;
+    }
+    long ticks = 0;
+    int digits = 0;
+    for (; i < n && buf[i] >= '0' && buf[i] <= '9' && digits < 19; i++, digits++) {
+      ticks = ticks * 10 + (buf[i] - '0');
+    }
+    return digits == 0 || (i < n && buf[i] != ' ' && buf[i] != '\n') ? UNKNOWN : ticks;
   }
 
   private static void remember(long code, boolean alive, long now) {
@@ -116,6 +197,7 @@ final class Holders {
     } else {
       ALIVE_AT.remove(code);
       HANDLES.remove(code);
+      START_TICKS.remove(code);
       if (DEAD.size() > CACHE_LIMIT) {
         DEAD.clear();
       }

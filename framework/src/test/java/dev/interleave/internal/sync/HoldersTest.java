@@ -57,11 +57,46 @@ class HoldersTest {
         ProcessIdentity id = new ProcessIdentity(zombie, 0);
         assertThat(ProcessHandle.of(zombie).map(ProcessHandle::isAlive)).contains(true);
         assertThat(id.isAlive()).isFalse();
+        assertThat(Holders.statStartTicks(zombie)).isEqualTo(-1L);
         assertThat(Holders.isDead(Holders.code(id))).isTrue();
       }
     } finally {
       sh.destroyForcibly();
       sh.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+  @Test
+  void aStatLineGivesTheStartTimeOrTellsAZombie() {
+    byte[] live = "4242 (a (b) c) S 1 4242 4242 0 -1 4194560 10 0 0 0 1 2 0 0 20 0 1 0 987654 1 2\n"
+        .getBytes(StandardCharsets.US_ASCII);
+    assertThat(Holders.parseStartTicks(live, live.length)).isEqualTo(987_654L);
+    byte[] zombie = "4242 (x) Z 1 4242 4242 0 -1 4194560 10 0 0 0 1 2 0 0 20 0 1 0 987654 0 0\n"
+        .getBytes(StandardCharsets.US_ASCII);
+    assertThat(Holders.parseStartTicks(zombie, zombie.length)).isEqualTo(-1L);
+    byte[] cut = "4242 (x) S 1 4242".getBytes(StandardCharsets.US_ASCII);
+    assertThat(Holders.parseStartTicks(cut, cut.length)).isEqualTo(-2L);
+  }
+
+  @Test
+  void aHolderSeenAliveIsFoundDeadOnceItExits() throws Exception {
+    assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs /proc");
+    java.lang.Process sleeper = new ProcessBuilder("sleep", "20").start();
+    try {
+      long pid = sleeper.pid();
+      long ticks = Holders.statStartTicks(pid);
+      assertThat(ticks).isNotNegative();
+      assertThat(Holders.statStartTicks(pid)).isEqualTo(ticks);
+      long code = Holders.code(ProcessIdentity.of(sleeper.toHandle()));
+      assertThat(Holders.isDead(code)).isFalse(); // first check: remembers its start time
+      sleeper.destroyForcibly();
+      sleeper.waitFor();
+      assertThat(Holders.statStartTicks(pid)).isNotEqualTo(ticks); // gone (-1), or pid reused
+      // later checks read /proc once (an answer of alive is reused for 2 ms)
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+          .until(() -> Holders.isDead(code));
+    } finally {
+      sleeper.destroyForcibly();
+      sleeper.waitFor(10, TimeUnit.SECONDS);
     }
   }
 }
