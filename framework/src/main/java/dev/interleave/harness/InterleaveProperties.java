@@ -28,6 +28,8 @@ public final class InterleaveProperties {
   public static final String PCT_DEPTH = "interleave.pctDepth";
   /** {@link InterleaveTest#preemptionBound()}: an int >= 0. */
   public static final String PREEMPTION_BOUND = "interleave.preemptionBound";
+  /** {@link InterleaveTest#reduce()}: {@code true} or {@code false}. */
+  public static final String REDUCE = "interleave.reduce";
   /** {@link InterleaveTest#crashes()}: an int >= 0. */
   public static final String CRASHES = "interleave.crashes";
   /** {@link InterleaveTest#timeoutMillis()}: a long > 0. */

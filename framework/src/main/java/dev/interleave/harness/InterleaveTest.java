@@ -51,8 +51,30 @@ public @interface InterleaveTest {
   /** PCT's bug depth d (d - 1 priority change points). */
   int pctDepth() default 3;
 
-  /** The preemption bound of {@link Strategy#EXHAUSTIVE}. */
+  /**
+   * The preemption bound of {@link Strategy#EXHAUSTIVE}: how many times a schedule may switch
+   * away from a process that could have gone on; {@link Integer#MAX_VALUE} for no bound.
+   */
   int preemptionBound() default 2;
+
+  /**
+   * A {@link #preemptionBound()} of no bound: with the reduction on, exhaustive search then
+   * covers every class of equivalent schedules, the whole space of the scenario.
+   */
+  int UNBOUNDED = Integer.MAX_VALUE;
+
+  /**
+   * Whether {@link Strategy#EXHAUSTIVE} explores one schedule per class of equivalent schedules
+   * (schedules that differ only in the order of steps that commute, such as operations on
+   * different objects) instead of every schedule. The reduction turns itself off for a scenario
+   * whose checks can tell equivalent schedules apart: a state or trace invariant, or a read of
+   * {@link Run#history()}. Turn it off when processes share
+   * state the runtime does not mediate (a {@code SharedMemory} buffer, files, sockets of their
+   * own, files in {@link Run#tempDir()}) without a {@link Interleave#point(String, Object)
+   * point} before each access: a step's effect is then more than its operation, and the harness
+   * cannot see it. Other strategies ignore it.
+   */
+  boolean reduce() default true;
 
   /**
    * Crash injection: how many processes one schedule may kill -9 (0, the default, kills none).

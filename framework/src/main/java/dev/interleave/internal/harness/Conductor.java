@@ -51,6 +51,8 @@ final class Conductor {
   final List<Proc> procs = new ArrayList<>();
   final Stepper stepper;
   Problem problem;
+  /** Whether the schedule was abandoned as equivalent to one explored before (not a finding). */
+  private boolean abandoned;
   private boolean mainEnded;
   /** Starts the processes that processes start; null where none may. */
   HarnessLaunchPath launcher;
@@ -139,7 +141,22 @@ final class Conductor {
       problem = Problem.exception("controller", "the harness was interrupted", null);
     }
     closed = true;
-    return new ScheduleResult(stepper.trace(), problem, output());
+    return new ScheduleResult(stepper.trace(), abandoned ? null : problem, output());
+  }
+
+  /**
+   * Stops the schedule as redundant: its processes are aborted as after a finding, but the
+   * schedule reports none (the stop signal is a problem only while the schedule runs, so that no
+   * later event is taken for a finding).
+   */
+  void abandon(String why) {
+    abandoned = true;
+    problem = Problem.divergence(why);
+  }
+
+  /** Whether the schedule was abandoned as redundant. */
+  synchronized boolean abandoned() {
+    return abandoned;
   }
 
   /** What the processes that printed anything printed. */

@@ -51,7 +51,7 @@ final class CorpusReplays {
   private static RunOptions controlled(RunOptions o, ReplayToken token) {
     return new RunOptions(o.strategy(), Mode.CONTROLLED, o.schedules(), token.seed(),
         o.pctDepth(), o.preemptionBound(), o.timeoutMillis(), o.expect(), o.finding(),
-        o.invariant(), o.shrink(), token, o.maxSteps(), o.crashes());
+        o.invariant(), o.shrink(), token, o.maxSteps(), o.crashes(), o.reduce());
   }
 
   private static Exploration fromCorpus(Exploration e, Counterexample c, String where) {
@@ -59,6 +59,7 @@ final class CorpusReplays {
         + " regression corpus " + where), c.firstAt(), c.original(), c.shrunk(),
         c.nearestPassing(), c.seed(), c.shrinking());
     return new Exploration(e.options(), e.planned(), e.explored(), e.exhausted(),
-        e.elapsedMillis(), e.outcomes(), e.invariants(), noted, e.pct(), e.failing());
+        e.elapsedMillis(), e.outcomes(), e.invariants(), noted, e.pct(), e.failing(),
+        e.reduction(), e.steps());
   }
 }

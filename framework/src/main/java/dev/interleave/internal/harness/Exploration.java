@@ -13,10 +13,51 @@ import java.util.Optional;
  * @param pct PCT's bound for the measured n and k, empty for other strategies and modes
  * @param failing how many explored schedules failed (more than one only when exploration went
  *     on after the first failure)
+ * @param reduction what exhaustive search's reduction did, or null if it was not asked for
+ * @param steps how many steps the explored schedules took together (under control)
  */
 record Exploration(RunOptions options, int planned, int explored, boolean exhausted,
     long elapsedMillis, Map<String, Long> outcomes, List<Tally.Counts> invariants,
-    Counterexample failure, Optional<PctBound> pct, int failing) {
+    Counterexample failure, Optional<PctBound> pct, int failing, Reduction reduction,
+    long steps) {
+
+  /**
+   * What exhaustive search's reduction did.
+   *
+   * @param applied whether it stayed on (it turns itself off for a scenario whose checks can
+   *     tell equivalent schedules apart)
+   * @param bounded whether a preemption bound limited it (it then prunes only where the bound
+   *     cut nothing)
+   * @param abandoned how many schedules were abandoned part-way as equivalent to explored ones
+   *     (not counted among the explored)
+   */
+  record Reduction(boolean applied, boolean bounded, int abandoned) {
+    /** How the report's strategy parameters name it. */
+    String mode() {
+      return !applied ? "off (the checks tell equivalent schedules apart)"
+          : bounded ? "sleep sets where the bound cut nothing" : "source-set DPOR with sleep sets";
+    }
+
+    /** The clause a verdict adds after the schedule count. */
+    String describe() {
+      if (!applied) {
+        return ", without reduction (the scenario's checks can tell equivalent schedules apart)";
+      }
+      String more = abandoned + (abandoned == 1 ? " more was" : " more were")
+          + " abandoned as equivalent";
+      return bounded
+          ? ", equivalent schedules pruned where the bound allows (" + more + ")"
+          : ", one per class of equivalent schedules (" + more + ")";
+    }
+  }
+
+  /** An exploration without reduction figures. */
+  Exploration(RunOptions options, int planned, int explored, boolean exhausted,
+      long elapsedMillis, Map<String, Long> outcomes, List<Tally.Counts> invariants,
+      Counterexample failure, Optional<PctBound> pct, int failing) {
+    this(options, planned, explored, exhausted, elapsedMillis, outcomes, invariants, failure,
+        pct, failing, null, 0);
+  }
 
   /** An exploration that stopped at its first failure, if any. */
   Exploration(RunOptions options, int planned, int explored, boolean exhausted,

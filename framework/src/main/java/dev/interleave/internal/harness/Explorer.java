@@ -55,6 +55,7 @@ final class Explorer {
     try (ScheduleRunner runner = new ScheduleRunner(pool, scenario, options, tally)) {
       Strategies strategies = new Strategies(options);
       int explored = 0;
+      long steps = 0;
       int failing = 0;
       int firstAt = 0;
       Attempt first = null;
@@ -65,7 +66,13 @@ final class Explorer {
         if (a == null) {
           break;
         }
+        strategies.observedSteps(runner.observedSteps());
+        if (strategies.redundant()) {
+          n -= budget.shards(); // abandoned as equivalent to an explored schedule: not one of them
+          continue;
+        }
         explored++;
+        steps += a.trace().steps().size();
         observer.accept(a.result());
         progress.schedule(explored, budget.planned(last, -1), a.result().problem() == null ? 0
             : 1, System.nanoTime() - start, budget.time());
@@ -93,7 +100,8 @@ final class Explorer {
       }
       long millis = (System.nanoTime() - start) / 1_000_000;
       return new Exploration(options, budget.planned(last, explored), explored, exhausted,
-          millis, outcomes, tally.snapshot(), failure, strategies.pctBound(), failing);
+          millis, outcomes, tally.snapshot(), failure, strategies.pctBound(), failing,
+          strategies.reduction(), steps);
     }
   }
 

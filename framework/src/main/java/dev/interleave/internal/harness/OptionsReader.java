@@ -58,7 +58,9 @@ final class OptionsReader {
         o.value(InterleaveProperties.SHRINK, "shrink", a.shrink(), Overrides::bool,
             "true or false", "", v -> true), null, RunOptions.DEFAULT_MAX_STEPS,
         o.value(InterleaveProperties.CRASHES, "crashes", a.crashes(), Integer::valueOf, "an int",
-            ">= 0", v -> v >= 0));
+            ">= 0", v -> v >= 0),
+        o.value(InterleaveProperties.REDUCE, "reduce", a.reduce(), Overrides::bool,
+            "true or false", "", v -> true));
     return withReplay(options, a, o, m);
   }
 

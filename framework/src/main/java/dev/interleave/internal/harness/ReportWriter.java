@@ -85,6 +85,13 @@ final class ReportWriter {
         n.scenarioId(), RunEnvironments.now(System.currentTimeMillis() - e.elapsedMillis()));
   }
 
+  /** The strategy parameter: steps the explored schedules took together (under control). */
+  static final String STEPS_EXPLORED_PARAM = "stepsExplored";
+  /** The strategy parameter: exhaustive search's reduction, when asked for. */
+  static final String REDUCTION_PARAM = "reduction";
+  /** The strategy parameter: schedules the reduction abandoned as equivalent. */
+  static final String ABANDONED_PARAM = "abandonedAsEquivalent";
+
   private static Map<String, String> params(Exploration e, Naming n) {
     Map<String, String> m = new TreeMap<>(ReportMapping.strategyParams(e.options()));
     m.putAll(n.budget());
@@ -92,6 +99,13 @@ final class ReportWriter {
       m.put(PctPlan.PROCESSES_PARAM, Integer.toString(b.processes()));
       m.put(PctPlan.STEPS_PARAM, Integer.toString(b.steps()));
     });
+    if (e.options().controlled() && e.steps() > 0) {
+      m.put(STEPS_EXPLORED_PARAM, Long.toString(e.steps()));
+    }
+    if (e.reduction() != null) {
+      m.put(REDUCTION_PARAM, e.reduction().mode());
+      m.put(ABANDONED_PARAM, Integer.toString(e.reduction().abandoned()));
+    }
     return m;
   }
 

@@ -33,6 +33,7 @@ final class RunContext implements Run {
   private String observed;
   private volatile java.util.function.Supplier<History> history = () -> History.of(List.of());
   private volatile boolean recorded;
+  private volatile boolean historyRead;
 
   private final int schedule;
   private final ChoiceSource choices;
@@ -114,7 +115,17 @@ final class RunContext implements Run {
 
   @Override
   public History history() {
+    historyRead = true;
     return history.get();
+  }
+
+  /**
+   * Whether what the body checks can tell equivalent schedules apart: it registered a state or
+   * trace invariant (judged between steps, whose order equivalent schedules may swap) or read
+   * the step history. The exhaustive search reduces only scenarios for which this is false.
+   */
+  boolean observesSteps() {
+    return !state.isEmpty() || historyRead;
   }
 
   /** Where {@link #history()} reads the steps so far (set by the schedule's stepper). */

@@ -13,10 +13,20 @@ import dev.interleave.harness.Strategy;
  *     empty for any
  * @param replay the schedule to replay, or null to explore
  * @param crashes how many processes one schedule may kill (crash injection; 0 for none)
+ * @param reduce whether exhaustive search prunes schedules equivalent to explored ones
  */
 record RunOptions(Strategy strategy, Mode mode, int schedules, long seed, int pctDepth,
     int preemptionBound, long timeoutMillis, Expect expect, FindingKind finding,
-    String invariant, boolean shrink, ReplayToken replay, int maxSteps, int crashes) {
+    String invariant, boolean shrink, ReplayToken replay, int maxSteps, int crashes,
+    boolean reduce) {
+
+  /** Settings with the reduction on (the default). */
+  RunOptions(Strategy strategy, Mode mode, int schedules, long seed, int pctDepth,
+      int preemptionBound, long timeoutMillis, Expect expect, FindingKind finding,
+      String invariant, boolean shrink, ReplayToken replay, int maxSteps, int crashes) {
+    this(strategy, mode, schedules, seed, pctDepth, preemptionBound, timeoutMillis, expect,
+        finding, invariant, shrink, replay, maxSteps, crashes, true);
+  }
 
   /** Settings without crash injection. */
   RunOptions(Strategy strategy, Mode mode, int schedules, long seed, int pctDepth,
@@ -43,6 +53,6 @@ record RunOptions(Strategy strategy, Mode mode, int schedules, long seed, int pc
 
   RunOptions withReplay(ReplayToken token) {
     return new RunOptions(strategy, mode, schedules, token.seed(), pctDepth, preemptionBound,
-        timeoutMillis, expect, finding, invariant, shrink, token, maxSteps, crashes);
+        timeoutMillis, expect, finding, invariant, shrink, token, maxSteps, crashes, reduce);
   }
 }

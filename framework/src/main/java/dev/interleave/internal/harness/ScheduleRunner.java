@@ -39,6 +39,7 @@ final class ScheduleRunner implements AutoCloseable {
     return t;
   });
   private int workersWanted = 2;
+  private boolean observedSteps;
 
   ScheduleRunner(WorkerPool pool, ScenarioSpec scenario, RunOptions options, Tally tally) {
     this.pool = pool;
@@ -94,7 +95,12 @@ final class ScheduleRunner implements AutoCloseable {
     workersWanted = Math.max(workersWanted, launchPath.used());
     conductor.post(new Event.MainEnded(failure));
     try {
-      return judge(result.get(), run).withInputs(run.inputs());
+      ScheduleResult r = result.get();
+      observedSteps = run.observesSteps();
+      if (conductor.abandoned()) {
+        return r; // redundant: neither judged nor counted
+      }
+      return judge(r, run).withInputs(run.inputs());
     } catch (ExecutionException e) {
       throw new IllegalStateException("the conductor failed", e.getCause());
     } finally {
@@ -103,6 +109,14 @@ final class ScheduleRunner implements AutoCloseable {
       // end does (else every schedule leaves its queues' and pipes' rings in /dev/shm)
       SharedMemory.removeOwnedSince(segments);
     }
+  }
+
+  /**
+   * Whether the last schedule's body checked something that can tell equivalent schedules apart
+   * (see {@link RunContext#observesSteps()}).
+   */
+  boolean observedSteps() {
+    return observedSteps;
   }
 
   private Throwable runBody(RunContext run) {

@@ -3,6 +3,7 @@ package dev.interleave.internal.harness;
 import dev.interleave.internal.harness.Proc.Status;
 import dev.interleave.internal.schedule.Candidate;
 import dev.interleave.internal.schedule.DivergenceException;
+import dev.interleave.internal.schedule.RedundantScheduleException;
 import dev.interleave.internal.schedule.Scheduler;
 import dev.interleave.internal.schedule.StepView;
 import dev.interleave.internal.wire.Message.Arrive;
@@ -137,6 +138,9 @@ final class Stepper {
       pick = scheduler.pick(new StepView(steps.size(), current, offered));
     } catch (DivergenceException e) {
       conductor.problem = Problem.divergence(e.getMessage());
+      return;
+    } catch (RedundantScheduleException e) {
+      conductor.abandon(e.getMessage());
       return;
     }
     if (pick >= Candidate.KILL_BASE) {

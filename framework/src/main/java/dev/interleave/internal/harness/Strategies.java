@@ -30,7 +30,7 @@ final class Strategies {
 
   Strategies(RunOptions options) {
     this.options = options;
-    this.exhaustive = new ExhaustiveSearch(options.preemptionBound());
+    this.exhaustive = new ExhaustiveSearch(options.preemptionBound(), options.reduce());
   }
 
   /** The scheduler of schedule {@code number} (from 1), or null when the space is exhausted. */
@@ -68,6 +68,31 @@ final class Strategies {
 
   boolean exhausted() {
     return exhaustive.exhausted();
+  }
+
+  /**
+   * Learns after each schedule whether the body checks what can tell equivalent schedules apart;
+   * the exhaustive search then stops reducing (and, if it already pruned, no longer claims to be
+   * exhaustive).
+   */
+  void observedSteps(boolean observes) {
+    if (observes && exhaustive.reducing()) {
+      exhaustive.reduce(false);
+    }
+  }
+
+  /** Whether the last schedule was abandoned as equivalent to one explored before. */
+  boolean redundant() {
+    return options.strategy() == Strategy.EXHAUSTIVE && exhaustive.redundant();
+  }
+
+  /** The reduction's figures, or null unless this is a reducing exhaustive search. */
+  Exploration.Reduction reduction() {
+    if (options.strategy() != Strategy.EXHAUSTIVE || !options.reduce()) {
+      return null;
+    }
+    return new Exploration.Reduction(exhaustive.reducing(),
+        options.preemptionBound() != Integer.MAX_VALUE, exhaustive.redundantRuns());
   }
 
   /** The seed of schedule {@code number}'s input draws (one input for exhaustive search). */

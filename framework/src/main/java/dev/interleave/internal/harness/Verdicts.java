@@ -59,8 +59,10 @@ final class Verdicts {
           ? new Judgement(Verdict.PASSED, "the expected violation was found: " + found)
           : new Judgement(Verdict.FAILED, "expected " + expected(o) + " but found: " + found);
     }
-    String space = e.explored() + " schedules" + (e.exhausted() ? " (the space is exhausted)"
-        : "") + e.pct().map(b -> "; " + b.describe()).orElse("");
+    String space = e.explored() + " schedules"
+        + (e.reduction() == null ? "" : e.reduction().describe())
+        + (e.exhausted() ? " (the space is exhausted)" : "")
+        + e.pct().map(b -> "; " + b.describe()).orElse("");
     if (expectViolation) {
       return new Judgement(Verdict.FAILED, "expected " + expected(o) + " but none was found in "
           + space);

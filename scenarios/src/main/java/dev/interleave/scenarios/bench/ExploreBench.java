@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interleave.harness.InterleaveProperties;
+import dev.interleave.harness.InterleaveTest;
 import dev.interleave.harness.Scenario;
 import dev.interleave.report.OutcomeCount;
 import dev.interleave.report.ReportJson;
@@ -29,8 +30,12 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <ul>
  *   <li>schedules/s of the racy counter ({@link RacyCounterTen}) with 10, 2, 1 and 0 processes
  *       (the differences split the time into per-schedule and per-process parts);
+ *   <li>steps/s of the same runs (the steps the explored schedules took, over the run's time);
  *   <li>the schedules and wall time EXHAUSTIVE needs for the three-process locked counter
- *       within preemption bound 2 ({@link LockedCounterThree}), and whether it exhausted them.
+ *       ({@link LockedCounterThree}) three ways: within preemption bound 2 without reduction
+ *       (every schedule), within bound 2 with it, and with no bound with it (one schedule per
+ *       class of equivalent schedules: the whole space); with how many schedules the reduction
+ *       abandoned part-way as equivalent, and whether each search exhausted its space.
  * </ul>
  *
  * <p>A warm-up run boots and warms the worker JVMs first. Each round runs every workload once;
@@ -71,18 +76,41 @@ public final class ExploreBench {
         TestReport report = run(launcher, RacyCounterTen.class, "explore", schedules, dir,
             processes + " proc");
         add(samples, "racy_schedules_per_s[" + processes + " proc]", perSecond(report));
+        add(samples, "racy_steps_per_s[" + processes + " proc]", steps(report) * 1000.0
+            / Math.max(1, report.elapsedMillis()));
       }
       System.clearProperty(RacyCounterTen.PROCESSES);
       if (!Boolean.parseBoolean(System.getProperty("bench.exhaustive", "true"))) {
         continue;
       }
-      TestReport exhaustive = run(launcher, LockedCounterThree.class, "exhaust", null, dir,
-          "locked-3 exhaustive");
-      add(samples, "locked3_exhaustive_schedules", exhaustive.schedulesExplored());
-      add(samples, "locked3_exhaustive_seconds", exhaustive.elapsedMillis() / 1000.0);
-      add(samples, "locked3_exhausted", exhaustive.exhausted() ? 1 : 0);
+      exhaust(launcher, dir, samples, "locked3_bound2_full", 2, false);
+      exhaust(launcher, dir, samples, "locked3_bound2_reduced", 2, true);
+      exhaust(launcher, dir, samples, "locked3_unbounded_reduced", InterleaveTest.UNBOUNDED,
+          true);
     }
     report(samples, rounds, schedules, out);
+  }
+
+  /** Exhausts the locked counter with {@code bound} and the reduction on or off. */
+  private static void exhaust(Launcher launcher, Path dir, Map<String, List<Double>> samples,
+      String key, int bound, boolean reduce) throws Exception {
+    TestReport r = run(launcher, LockedCounterThree.class, "exhaust", null, dir, key,
+        Map.of(InterleaveProperties.PREEMPTION_BOUND, Integer.toString(bound),
+            InterleaveProperties.REDUCE, Boolean.toString(reduce)));
+    add(samples, key + "_schedules", r.schedulesExplored());
+    add(samples, key + "_abandoned", Double.parseDouble(
+        r.strategyParams().getOrDefault(ABANDONED, "0")));
+    add(samples, key + "_seconds", r.elapsedMillis() / 1000.0);
+    add(samples, key + "_exhausted", r.exhausted() ? 1 : 0);
+  }
+
+  /** The report's strategy parameter for the steps its explored schedules took together. */
+  private static final String STEPS = "stepsExplored";
+  /** The report's strategy parameter for the schedules the reduction abandoned. */
+  private static final String ABANDONED = "abandonedAsEquivalent";
+
+  private static double steps(TestReport r) {
+    return Double.parseDouble(r.strategyParams().getOrDefault(STEPS, "0"));
   }
 
   private static void add(Map<String, List<Double>> samples, String key, double value) {
@@ -120,12 +148,22 @@ public final class ExploreBench {
     System.out.println("JSON: " + out.toAbsolutePath());
   }
 
-  /** Runs one test method with {@code schedules} (null: the annotation's) and reads its report. */
   private static TestReport run(Launcher launcher, Class<?> test, String method,
       Integer schedules, Path dir, String what) throws Exception {
+    return run(launcher, test, method, schedules, dir, what, Map.of());
+  }
+
+  /**
+   * Runs one test method with {@code schedules} (null: the annotation's) and the given
+   * configuration parameters, and reads its report.
+   */
+  private static TestReport run(Launcher launcher, Class<?> test, String method,
+      Integer schedules, Path dir, String what, Map<String, String> parameters)
+      throws Exception {
     LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
         .selectors(selectMethod(test, method, Scenario.class.getName()))
-        .configurationParameter(InterleaveProperties.SEED, "1");
+        .configurationParameter(InterleaveProperties.SEED, "1")
+        .configurationParameters(parameters);
     if (schedules != null) {
       request.configurationParameter(InterleaveProperties.SCHEDULES, schedules.toString());
     }
@@ -135,9 +173,10 @@ public final class ExploreBench {
         test.getName().replaceAll("[^A-Za-z0-9._-]", "_") + "." + method + ".json"));
     long lost = report.outcomes().stream().filter(o -> !o.outcome().equals("0"))
         .mapToLong(OutcomeCount::count).sum();
-    System.out.printf(Locale.ROOT, "%-20s %6d schedules in %6d ms = %7.1f schedules/s"
-        + " (verdict %s%s, %d with lost updates)%n", what, report.schedulesExplored(),
-        report.elapsedMillis(), perSecond(report), report.verdict(),
+    System.out.printf(Locale.ROOT, "%-26s %6d schedules in %6d ms = %7.1f schedules/s,"
+        + " %8.0f steps/s (verdict %s%s, %d with lost updates)%n", what,
+        report.schedulesExplored(), report.elapsedMillis(), perSecond(report),
+        steps(report) * 1000.0 / Math.max(1, report.elapsedMillis()), report.verdict(),
         report.exhausted() ? ", exhausted" : "", lost);
     return report;
   }

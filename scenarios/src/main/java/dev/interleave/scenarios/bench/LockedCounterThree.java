@@ -16,8 +16,11 @@ import java.util.List;
 /**
  * The exhaustive workload of {@link ExploreBench}: the article's locked counter (4.1) with three
  * processes, each decrementing a number in a file under a shared {@link Lock}, explored
- * exhaustively within preemption bound 2. Every schedule counts every decrement; the figure is
- * how many schedules exhausting the bound takes, and how long.
+ * exhaustively (within preemption bound 2 unless the bench overrides it). Every schedule counts
+ * every decrement; the figure is how many schedules exhausting the space takes, and how long.
+ * The points before the file's read and write name the file ({@code point(label, key)}), so the
+ * reduction knows that they touch the file and nothing else; with label-only points they would
+ * race with every operation.
  */
 public class LockedCounterThree {
   static final int PROCESSES = 3;
@@ -45,9 +48,9 @@ public class LockedCounterThree {
 
   static void decrement(Lock lock, Path file) throws IOException, InterruptedException {
     try (Held held = lock.hold()) {
-      Interleave.point("read num.txt");
+      Interleave.point("read num.txt", "num.txt");
       int n = Integer.parseInt(Files.readString(file).trim());
-      Interleave.point("write num.txt");
+      Interleave.point("write num.txt", "num.txt");
       Files.writeString(file, Integer.toString(n - 1));
     }
   }

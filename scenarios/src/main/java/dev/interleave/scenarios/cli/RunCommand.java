@@ -67,6 +67,10 @@ final class RunCommand implements Callable<Integer> {
       description = "exhaustive search's preemption bound (default: each test's)")
   Integer bound;
 
+  @Option(names = "--no-reduce", description = "exhaustive search explores every schedule"
+      + " within the bound, not one per class of equivalent schedules")
+  boolean noReduce;
+
   @Option(names = "--crashes", paramLabel = "N", description = "crash injection: each"
       + " schedule may kill -9 up to N processes at scheduling points (default: each test's)")
   Integer crashes;
@@ -114,6 +118,9 @@ final class RunCommand implements Callable<Integer> {
     if (bound != null) {
       s = s.with(InterleaveProperties.PREEMPTION_BOUND, Choices.atLeast(cmd, "--bound", bound,
           0));
+    }
+    if (noReduce) {
+      s = s.with(InterleaveProperties.REDUCE, "false");
     }
     if (crashes != null) {
       s = s.with(InterleaveProperties.CRASHES, Choices.atLeast(cmd, "--crashes", crashes, 0));
