@@ -1,6 +1,8 @@
 package dev.interleave.internal.harness;
 
 import dev.interleave.harness.Mode;
+import dev.interleave.report.FindingKind;
+import dev.interleave.report.Verdict;
 
 /**
  * The regression corpus in a test's run: its saved tokens replayed, under control, before new
@@ -20,10 +22,10 @@ final class CorpusReplays {
     for (Corpus.Entry entry : corpus.entries()) {
       Exploration e = new Explorer(pool, scenario, controlled(options, entry.token())).explore();
       Counterexample c = e.failure();
-      if (c == null || c.problem().kind() == Problem.Kind.NOT_REPRODUCED) {
+      if (c == null || c.problem().kind() == FindingKind.NOT_REPRODUCED) {
         continue;
       }
-      if (c.problem().kind() == Problem.Kind.DIVERGENCE) {
+      if (c.problem().kind() == FindingKind.DIVERGENCE) {
         corpus.warn(entry.line(), "no longer replays (the test changed): " + c.problem().summary()
             + "; the token is kept and exploration goes on");
         continue;
@@ -39,7 +41,7 @@ final class CorpusReplays {
    */
   static void save(Corpus corpus, Exploration e, Verdicts.Judgement judgement) {
     Counterexample c = e.failure();
-    if (c == null || judgement.verdict() != Verdicts.Verdict.FAILED || e.options().replay() != null
+    if (c == null || judgement.verdict() != Verdict.FAILED || e.options().replay() != null
         || ReplayToken.failure(c.problem()) == null || c.shrunk().trace().steps().isEmpty()) {
       return;
     }

@@ -6,6 +6,7 @@ import dev.interleave.internal.schedule.Scheduler;
 import dev.interleave.report.CrossCheckReport;
 import dev.interleave.report.CrossCheckRow;
 import dev.interleave.report.Grade;
+import dev.interleave.report.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -66,7 +67,7 @@ final class CrossCheck {
      */
     Verdicts.Judgement judge(Verdicts.Judgement j) {
       if (!missed().isEmpty()) {
-        return new Verdicts.Judgement(Verdicts.Verdict.FAILED, "stress against control: "
+        return new Verdicts.Judgement(Verdict.FAILED, "stress against control: "
             + missed() + " seen under stress but reached by none of " + report.controlSchedules()
             + " controlled schedules and " + report.searchedSchedules() + " searched for it: the"
             + " controlled model misses behaviour the runtime has; " + j.reason());
@@ -183,7 +184,7 @@ final class CrossCheck {
     List<CrossCheckRow> rows = new ArrayList<>();
     for (String outcome : all) {
       ScenarioSpec.Graded g = grade(outcome);
-      rows.add(new CrossCheckRow(outcome, Grade.valueOf(g.grade().name()), g.description(),
+      rows.add(new CrossCheckRow(outcome, g.grade(), g.description(),
           control.getOrDefault(outcome, 0L), stress.getOrDefault(outcome, 0L)));
     }
     return new CrossCheckReport(options.strategy().name().toLowerCase(Locale.ROOT),
@@ -195,8 +196,8 @@ final class CrossCheck {
     if (!findings.contains(outcome)) {
       return scenario.grade(outcome);
     }
-    return NO_FINDING.equals(outcome) ? new ScenarioSpec.Graded(ScenarioSpec.Grade.ACCEPTABLE,
+    return NO_FINDING.equals(outcome) ? new ScenarioSpec.Graded(Grade.ACCEPTABLE,
         "the schedule recorded no outcome and found nothing")
-        : new ScenarioSpec.Graded(ScenarioSpec.Grade.FORBIDDEN, "a finding");
+        : new ScenarioSpec.Graded(Grade.FORBIDDEN, "a finding");
   }
 }

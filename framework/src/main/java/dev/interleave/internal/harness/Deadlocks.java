@@ -1,6 +1,7 @@
 package dev.interleave.internal.harness;
 
 import dev.interleave.internal.harness.Problem.WaitEdge;
+import dev.interleave.report.FindingKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -33,7 +34,7 @@ final class Deadlocks {
     for (int i = 0; i < shown.size(); i++) {
       sb.append(i == 0 ? "" : "; ").append(describe(shown.get(i), procs));
     }
-    return new Problem(Problem.Kind.DEADLOCK, null, sb.toString(), shown, null, null, null);
+    return new Problem(FindingKind.DEADLOCK, null, sb.toString(), shown, null, null, null);
   }
 
   /**
@@ -68,7 +69,7 @@ final class Deadlocks {
     for (int i = 0; i < cycle.size(); i++) {
       sb.append(i == 0 ? "" : "; ").append(describe(cycle.get(i), procs));
     }
-    return new Problem(Problem.Kind.DEADLOCK, null, sb.toString(), cycle, null, null, null);
+    return new Problem(FindingKind.DEADLOCK, null, sb.toString(), cycle, null, null, null);
   }
 
   /** The process named by a mutex's holder description ({@code "pid 123"}), or null. */

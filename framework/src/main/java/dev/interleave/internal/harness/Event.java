@@ -3,7 +3,7 @@ package dev.interleave.internal.harness;
 import dev.interleave.internal.wire.Message;
 import dev.interleave.internal.wire.Message.Arrive;
 
-/** What the conductor thread reacts to; everything reaches it through one queue, in order. */
+/** What the controller thread reacts to; everything reaches it through one queue, in order. */
 sealed interface Event {
   /** A message from a worker; {@code message} null means the worker JVM is gone. */
   record FromWorker(Worker worker, Message message) implements Event {}

@@ -4,6 +4,7 @@ import dev.interleave.harness.Mode;
 import dev.interleave.harness.Strategy;
 import dev.interleave.internal.harness.Counterexample.Attempt;
 import dev.interleave.internal.schedule.Scheduler;
+import dev.interleave.report.FindingKind;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -121,8 +122,8 @@ final class Explorer {
         options.expect(), options.finding(), options.invariant(), options.shrink(), null,
         options.maxSteps());
     Counterexample c = new Explorer(pool, scenario, control).explore().failure();
-    if (c != null && (c.problem().sameAs(seen) || seen.kind() == Problem.Kind.HANG
-        && c.problem().kind() == Problem.Kind.DEADLOCK)) {
+    if (c != null && (c.problem().sameAs(seen) || seen.kind() == FindingKind.HANG
+        && c.problem().kind() == FindingKind.DEADLOCK)) {
       return new Counterexample(note(c.problem(), "found under stress at schedule "
           + stress.firstAt() + ", reproduced under control"), c.firstAt(), c.original(),
           c.shrunk(), c.nearestPassing(), c.seed(), c.shrinking());
@@ -153,8 +154,8 @@ final class Explorer {
 
   private Counterexample counterexample(ScheduleRunner runner, int n, Attempt original)
       throws InterruptedException {
-    Problem.Kind kind = original.result().problem().kind();
-    if (options.replay() != null || !options.controlled() || kind == Problem.Kind.HANG) {
+    FindingKind kind = original.result().problem().kind();
+    if (options.replay() != null || !options.controlled() || kind == FindingKind.HANG) {
       // a hang costs its timeout on every re-run: reported as found
       return new Counterexample(original.result().problem(), n, original, original, null,
           options.seed());
@@ -162,7 +163,7 @@ final class Explorer {
     for (int i = 0; i < DETERMINISM_CHECKS; i++) {
       Attempt again = Replays.check(runner, original, n);
       if (again.result().problem() != null
-          && again.result().problem().kind() == Problem.Kind.DIVERGENCE) {
+          && again.result().problem().kind() == FindingKind.DIVERGENCE) {
         return new Counterexample(again.result().problem(), n, original, again, null,
             options.seed());
       }

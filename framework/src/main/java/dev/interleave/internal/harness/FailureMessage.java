@@ -1,5 +1,6 @@
 package dev.interleave.internal.harness;
 
+import dev.interleave.report.FindingKind;
 import java.util.List;
 
 /** The text of a {@code RaceDetectedError}: finding, schedule, seed, replay. */
@@ -32,7 +33,7 @@ final class FailureMessage {
       sb.append("  found under stress: real parallel processes with seeded noise, so no schedule"
           + " was recorded to shrink or replay step by step\n");
     }
-    if (c.problem().kind() == Problem.Kind.DEADLOCK) {
+    if (c.problem().kind() == FindingKind.DEADLOCK) {
       sb.append(c.problem().summary().contains("wait-for cycle") ? "  wait-for cycle:\n"
           : "  blocked processes:\n");
       for (Problem.WaitEdge w : c.problem().waitFor()) {

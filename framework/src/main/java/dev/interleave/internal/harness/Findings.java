@@ -22,8 +22,8 @@ final class Findings {
     };
   }
 
-  /** The public kind of {@code k}. */
-  static FindingKind kind(Problem.Kind k) {
+  /** The public kind of {@code k}, a problem's kind as the report names it. */
+  static FindingKind kind(dev.interleave.report.FindingKind k) {
     return FindingKind.valueOf(k.name());
   }
 

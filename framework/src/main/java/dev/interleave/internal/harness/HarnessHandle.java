@@ -31,7 +31,7 @@ final class HarnessHandle implements ChildHandle {
     return id;
   }
 
-  /** Called by the conductor when the process's task ended. */
+  /** Called by the controller when the process's task ended. */
   void exited(int exitCode) {
     this.code = exitCode;
     exited.countDown();

@@ -18,7 +18,7 @@ import java.util.List;
 final class HarnessLaunchPath implements LaunchPath {
   private final WorkerPool pool;
   private volatile Thread thread;
-  private Conductor conductor;
+  private Controller controller;
   private final Deque<Worker> free = new ArrayDeque<>();
   private int nextId;
   private long noiseSeed;
@@ -29,8 +29,8 @@ final class HarnessLaunchPath implements LaunchPath {
   }
 
   /** Starts serving schedule {@code c} on {@code main}, with {@code idle} workers. */
-  void begin(Conductor c, Thread main, List<Worker> idle, long noise) {
-    this.conductor = c;
+  void begin(Controller c, Thread main, List<Worker> idle, long noise) {
+    this.controller = c;
     this.free.clear();
     this.free.addAll(idle);
     this.nextId = 0;
@@ -97,14 +97,14 @@ final class HarnessLaunchPath implements LaunchPath {
     }
     int id = ++nextId;
     HarnessHandle handle = new HarnessHandle(id, w.pid(),
-        (k, force) -> conductor.post(new Event.Killed(k, force)));
-    conductor.listen(w);
-    conductor.post(new Event.Spawned(id, parentId, name, w, handle));
-    ScheduleSpec spec = conductor.spec;
+        (k, force) -> controller.post(new Event.Killed(k, force)));
+    controller.listen(w);
+    controller.post(new Event.Spawned(id, parentId, name, w, handle));
+    ScheduleSpec spec = controller.spec;
     boolean sent = w.send(new Assign(spec.epoch(), id, name, daemon, parentName, parentPid,
         payload, spec.controlled(), noiseSeed + id));
     if (!sent) {
-      conductor.post(new Event.FromWorker(w, null));
+      controller.post(new Event.FromWorker(w, null));
       return null;
     }
     return handle;
@@ -119,7 +119,7 @@ final class HarnessLaunchPath implements LaunchPath {
     HarnessHandle handle = new HarnessHandle(id, 0, (k, force) -> { });
     handle.exited(0);
     inputs.applied(id);
-    conductor.post(new Event.Spawned(id, parentId, name, null, handle));
+    controller.post(new Event.Spawned(id, parentId, name, null, handle));
     return handle;
   }
 

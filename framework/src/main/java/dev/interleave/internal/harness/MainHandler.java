@@ -6,11 +6,11 @@ import dev.interleave.internal.wire.Message.Go;
 /** The point handler of the test JVM: the scenario body's thread is the process {@code main}. */
 final class MainHandler extends ControlledHandler {
   private final Mailbox mailbox = new Mailbox();
-  private volatile Conductor conductor;
+  private volatile Controller controller;
 
-  void attach(Conductor c) {
+  void attach(Controller c) {
     mailbox.clear();
-    this.conductor = c;
+    this.controller = c;
   }
 
   Mailbox mailbox() {
@@ -19,12 +19,12 @@ final class MainHandler extends ControlledHandler {
 
   @Override
   void progress(Arrive arrive) {
-    conductor.post(new Event.FromMain(arrive));
+    controller.post(new Event.FromMain(arrive));
   }
 
   @Override
   Go exchange(Arrive arrive) {
-    conductor.post(new Event.FromMain(arrive));
+    controller.post(new Event.FromMain(arrive));
     return mailbox.await(arrive.epoch());
   }
 }

@@ -1,11 +1,12 @@
 package dev.interleave.internal.harness;
 
+import dev.interleave.report.FindingKind;
 import java.util.List;
 
 /**
  * What made one schedule fail, before it becomes a public {@code Finding}.
  *
- * @param kind the finding kind
+ * @param kind the finding kind, as in the report schema
  * @param invariant the violated invariant's name, or null
  * @param summary one line
  * @param waitFor a deadlock's wait-for edges, else empty
@@ -13,17 +14,14 @@ import java.util.List;
  * @param stackTrace an exception's stack trace, or null
  * @param process the process concerned, or null
  */
-record Problem(Kind kind, String invariant, String summary, List<WaitEdge> waitFor,
+record Problem(FindingKind kind, String invariant, String summary, List<WaitEdge> waitFor,
     String threadDump, String stackTrace, String process, String observed) {
-
-  /** Finding kinds, as in the report schema. */
-  enum Kind { INVARIANT, DEADLOCK, HANG, DIVERGENCE, EXCEPTION, NOT_REPRODUCED, UNCONTROLLED }
 
   Problem {
     waitFor = List.copyOf(waitFor);
   }
 
-  Problem(Kind kind, String invariant, String summary, List<WaitEdge> waitFor,
+  Problem(FindingKind kind, String invariant, String summary, List<WaitEdge> waitFor,
       String threadDump, String stackTrace, String process) {
     this(kind, invariant, summary, waitFor, threadDump, stackTrace, process, null);
   }
@@ -37,27 +35,29 @@ record Problem(Kind kind, String invariant, String summary, List<WaitEdge> waitF
 
   /** An invariant violated; {@code observed} is the value it judged, or null. */
   static Problem invariant(String name, String summary, String observed) {
-    return new Problem(Kind.INVARIANT, name, summary, List.of(), null, null, null, observed);
+    return new Problem(FindingKind.INVARIANT, name, summary, List.of(), null, null, null,
+        observed);
   }
 
   static Problem exception(String process, String summary, String stackTrace) {
-    return new Problem(Kind.EXCEPTION, null, summary, List.of(), null, stackTrace, process);
+    return new Problem(FindingKind.EXCEPTION, null, summary, List.of(), null, stackTrace,
+        process);
   }
 
   static Problem uncontrolled(String process, String summary) {
-    return new Problem(Kind.UNCONTROLLED, null, summary, List.of(), null, null, process);
+    return new Problem(FindingKind.UNCONTROLLED, null, summary, List.of(), null, null, process);
   }
 
   static Problem divergence(String summary) {
-    return new Problem(Kind.DIVERGENCE, null, summary, List.of(), null, null, null);
+    return new Problem(FindingKind.DIVERGENCE, null, summary, List.of(), null, null, null);
   }
 
   /**
    * A replay that did not fail as its token recorded; {@code recorded}, the recorded failure's
    * kind, stands where an invariant's name would.
    */
-  static Problem notReproduced(Kind recorded, String summary) {
-    return new Problem(Kind.NOT_REPRODUCED, recorded.name(), summary, List.of(), null, null,
+  static Problem notReproduced(FindingKind recorded, String summary) {
+    return new Problem(FindingKind.NOT_REPRODUCED, recorded.name(), summary, List.of(), null, null,
         null);
   }
 

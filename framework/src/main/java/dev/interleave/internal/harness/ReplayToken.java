@@ -1,6 +1,7 @@
 package dev.interleave.internal.harness;
 
 import dev.interleave.internal.schedule.Decisions;
+import dev.interleave.report.FindingKind;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -44,8 +45,8 @@ record ReplayToken(long seed, int[] decisions, long[] draws, String failure, Str
 
   /** How a token names {@code p}; null for what a replay cannot be expected to show again. */
   static String failure(Problem p) {
-    if (p == null || p.kind() == Problem.Kind.DIVERGENCE
-        || p.kind() == Problem.Kind.NOT_REPRODUCED || "controller".equals(p.process())) {
+    if (p == null || p.kind() == FindingKind.DIVERGENCE
+        || p.kind() == FindingKind.NOT_REPRODUCED || "controller".equals(p.process())) {
       return null;
     }
     String kind = p.kind().name().toLowerCase(Locale.ROOT);
@@ -54,9 +55,9 @@ record ReplayToken(long seed, int[] decisions, long[] draws, String failure, Str
   }
 
   /** The recorded failure's kind, or null if the token records none. */
-  Problem.Kind failureKind() {
+  FindingKind failureKind() {
     return failure == null ? null
-        : Problem.Kind.valueOf(failure.replaceFirst("~.*$", "").toUpperCase(Locale.ROOT));
+        : FindingKind.valueOf(failure.replaceFirst("~.*$", "").toUpperCase(Locale.ROOT));
   }
 
   /** Whether {@code p} is the failure this token recorded. */

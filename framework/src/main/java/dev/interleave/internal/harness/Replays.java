@@ -6,15 +6,16 @@ import dev.interleave.internal.schedule.DivergenceException;
 import dev.interleave.internal.schedule.ReplayScheduler;
 import dev.interleave.internal.schedule.Scheduler;
 import dev.interleave.internal.schedule.StepView;
+import dev.interleave.report.FindingKind;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Strict replays of a recorded schedule, step by step against its record: a trace (the
  * explorer's determinism checks) or a replay token's fingerprints (a user's replay). A run that
- * leaves the record ends with a {@link Problem.Kind#DIVERGENCE} naming the step; a user's replay
+ * leaves the record ends with a {@link FindingKind#DIVERGENCE} naming the step; a user's replay
  * that follows its record but does not fail as the token recorded ends with a {@link
- * Problem.Kind#NOT_REPRODUCED}.
+ * FindingKind#NOT_REPRODUCED}.
  */
 final class Replays {
   private Replays() {}

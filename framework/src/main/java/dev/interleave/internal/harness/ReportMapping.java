@@ -3,6 +3,7 @@ package dev.interleave.internal.harness;
 import dev.interleave.internal.harness.Counterexample.Attempt;
 import dev.interleave.internal.schedule.Decisions;
 import dev.interleave.report.DrawnInput;
+import dev.interleave.report.FindingKind;
 import dev.interleave.report.ScheduleTrace;
 import dev.interleave.report.TraceStep;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ final class ReportMapping {
     Trace t = a.trace();
     Problem p = a.result().problem();
     boolean complete = t.violationStep() < 0 && (p == null
-        || (p.kind() != Problem.Kind.HANG && p.kind() != Problem.Kind.DIVERGENCE));
+        || (p.kind() != FindingKind.HANG && p.kind() != FindingKind.DIVERGENCE));
     StepCauses causes = StepCauses.of(t, stuck, complete);
     List<TraceStep> steps = new ArrayList<>();
     for (Step s : t.steps()) {

@@ -5,16 +5,13 @@ import dev.interleave.harness.PctPlan;
 import dev.interleave.internal.harness.Counterexample.Attempt;
 import dev.interleave.report.CrossCheckReport;
 import dev.interleave.report.Expectation;
-import dev.interleave.report.FindingKind;
 import dev.interleave.report.FindingReport;
-import dev.interleave.report.Grade;
 import dev.interleave.report.InvariantKind;
 import dev.interleave.report.InvariantStats;
 import dev.interleave.report.OutcomeCount;
 import dev.interleave.report.ReportJson;
 import dev.interleave.report.RunMode;
 import dev.interleave.report.TestReport;
-import dev.interleave.report.Verdict;
 import dev.interleave.report.WaitForEdge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,7 +75,7 @@ final class ReportWriter {
         : o.controlled() ? RunMode.CONTROLLED : RunMode.STRESS;
     return new TestReport(n.testId(), n.className(), n.method(), n.displayName(), spec.name(),
         mode, o.strategy().name().toLowerCase(Locale.ROOT), params(e, n),
-        o.seed(), Verdict.valueOf(j.verdict().name()),
+        o.seed(), j.verdict(),
         o.expect() == Expect.PASS ? Expectation.PASS : Expectation.VIOLATION, j.reason(),
         e.planned(), e.explored(), e.exhausted(), e.elapsedMillis(), invariants(e),
         outcomes(spec, e), e.failure() == null ? List.of() : List.of(finding(n, e.failure())),
@@ -122,12 +119,12 @@ final class ReportWriter {
   private static List<OutcomeCount> outcomes(ScenarioSpec spec, Exploration e) {
     List<OutcomeCount> out = new ArrayList<>();
     spec.declared().forEach((outcome, g) -> out.add(new OutcomeCount(outcome,
-        e.outcomes().getOrDefault(outcome, 0L), Grade.valueOf(g.grade().name()),
+        e.outcomes().getOrDefault(outcome, 0L), g.grade(),
         g.description())));
     e.outcomes().forEach((outcome, count) -> {
       if (!spec.declared().containsKey(outcome)) {
         ScenarioSpec.Graded g = spec.grade(outcome);
-        out.add(new OutcomeCount(outcome, count, Grade.valueOf(g.grade().name()),
+        out.add(new OutcomeCount(outcome, count, g.grade(),
             g.description()));
       }
     });
@@ -148,7 +145,7 @@ final class ReportWriter {
     List<String> kills = c.shrunk().trace().kills(); // "Process-2 killed (injected) at step 7"
     String summary = kills.isEmpty() ? p.summary()
         : p.summary() + " (" + String.join("; ", kills) + ")";
-    return new FindingReport(FindingKind.valueOf(p.kind().name()), summary, p.invariant(),
+    return new FindingReport(p.kind(), summary, p.invariant(),
         c.firstAt(), c.seed(), cli != null && !fromTestClasses(n.testClass()) ? cli : maven,
         ReportMapping.schedule(c.original(), stuck), ReportMapping.schedule(c.shrunk(), stuck),
         near == null ? null : ReportMapping.schedule(near, Set.of()), waitFor, p.threadDump(),

@@ -3,6 +3,7 @@ package dev.interleave.internal.harness;
 import dev.interleave.harness.Body;
 import dev.interleave.harness.ExplorationResult;
 import dev.interleave.harness.Scenario;
+import dev.interleave.report.Grade;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,9 +14,6 @@ import java.util.function.Consumer;
 
 /** The scenario a test method built. */
 final class ScenarioSpec implements Scenario {
-  /** Outcome grades, as jcstress names them. */
-  enum Grade { ACCEPTABLE, INTERESTING, FORBIDDEN }
-
   /** A declared grade and its explanation. */
   record Graded(Grade grade, String description) {}
 

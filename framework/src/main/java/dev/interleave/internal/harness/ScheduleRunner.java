@@ -5,6 +5,7 @@ import dev.interleave.internal.runtime.Points;
 import dev.interleave.internal.runtime.ProcessContext;
 import dev.interleave.internal.schedule.Scheduler;
 import dev.interleave.internal.shm.SharedMemory;
+import dev.interleave.report.Grade;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs schedules of one scenario: the body on the calling thread (the process {@code main}),
- * the conductor on its own thread, the processes on warm workers.
+ * the controller on its own thread, the processes on warm workers.
  *
  * <p><b>What is reset between schedules:</b> process numbering ({@code Process-1} again), the
  * schedule's temporary directory, registered invariants, virtual time, every worker's task
@@ -33,8 +34,8 @@ final class ScheduleRunner implements AutoCloseable {
   private Tally tally;
   private final MainHandler main = new MainHandler();
   private final HarnessLaunchPath launchPath;
-  private final ExecutorService conductorThread = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "interleave-conductor");
+  private final ExecutorService controllerThread = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "interleave-controller");
     t.setDaemon(true);
     return t;
   });
@@ -78,31 +79,31 @@ final class ScheduleRunner implements AutoCloseable {
     ScheduleSpec spec = new ScheduleSpec(EPOCHS.incrementAndGet(), options.controlled(),
         Duration.ofMillis(options.timeoutMillis()), options.maxSteps(), main, run,
         scenario.ends(), crashes(), scenario.killable());
-    Conductor conductor = new Conductor(spec, scheduler);
-    conductor.launcher = launchPath;
+    Controller controller = new Controller(spec, scheduler);
+    controller.launcher = launchPath;
     ProcessContext.resetChildNames();
-    main.attach(conductor);
+    main.attach(controller);
     long noise = options.seed() * 31 + number;
     main.bind(Thread.currentThread(), spec.epoch(), spec.controlled(), noise);
     launchPath.inputs(choices);
-    launchPath.begin(conductor, Thread.currentThread(), idle, noise);
-    Future<ScheduleResult> result = conductorThread.submit(conductor::run);
+    launchPath.begin(controller, Thread.currentThread(), idle, noise);
+    Future<ScheduleResult> result = controllerThread.submit(controller::run);
     Set<Path> segments = SharedMemory.ownedNow();
     Throwable failure = runBody(run);
     main.unbind();
     main.clearHangInterrupt();
     launchPath.end();
     workersWanted = Math.max(workersWanted, launchPath.used());
-    conductor.post(new Event.MainEnded(failure));
+    controller.post(new Event.MainEnded(failure));
     try {
       ScheduleResult r = result.get();
       observedSteps = run.observesSteps();
-      if (conductor.abandoned()) {
+      if (controller.abandoned()) {
         return r; // redundant: neither judged nor counted
       }
       return judge(r, run).withInputs(run.inputs());
     } catch (ExecutionException e) {
-      throw new IllegalStateException("the conductor failed", e.getCause());
+      throw new IllegalStateException("the controller failed", e.getCause());
     } finally {
       run.cleanup();
       // main's exit would remove what it created; its JVM runs many schedules, so the schedule's
@@ -142,7 +143,7 @@ final class ScheduleRunner implements AutoCloseable {
           run.observedValue()));
     }
     String outcome = run.outcome();
-    if (outcome != null && scenario.grade(outcome).grade() == ScenarioSpec.Grade.FORBIDDEN) {
+    if (outcome != null && scenario.grade(outcome).grade() == Grade.FORBIDDEN) {
       return r.withOutcome(outcome, Problem.invariant("outcome " + outcome,
           "forbidden outcome '" + outcome + "' was observed"));
     }
@@ -153,6 +154,6 @@ final class ScheduleRunner implements AutoCloseable {
   public void close() {
     Launcher.override(null);
     Points.install(null);
-    conductorThread.shutdownNow();
+    controllerThread.shutdownNow();
   }
 }

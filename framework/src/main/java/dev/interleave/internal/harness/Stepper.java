@@ -8,12 +8,13 @@ import dev.interleave.internal.schedule.Scheduler;
 import dev.interleave.internal.schedule.StepView;
 import dev.interleave.internal.wire.Message.Arrive;
 import dev.interleave.internal.wire.Message.Go;
+import dev.interleave.report.FindingKind;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The controlled-mode half of the {@link Conductor}: the runnable set, virtual time, wake-ups
- * of blocked processes, state invariants, and the step record. Runs on the conductor thread.
+ * The controlled-mode half of the {@link Controller}: the runnable set, virtual time, wake-ups
+ * of blocked processes, state invariants, and the step record. Runs on the controller thread.
  *
  * <p>A blocked process becomes runnable again (to retry its operation, which decides by the
  * primitive's own state whether it succeeds) when another process completes an operation on the
@@ -23,7 +24,7 @@ import java.util.List;
  * and cost no real time.
  */
 final class Stepper {
-  private final Conductor conductor;
+  private final Controller controller;
   private final Scheduler scheduler;
   private final List<Step> steps = new ArrayList<>();
   int running = -1;
@@ -37,14 +38,14 @@ final class Stepper {
   /** Who holds what, learned from completed ACQUIRE and RELEASE operations. */
   final java.util.Map<String, java.util.Set<String>> holders = new java.util.HashMap<>();
 
-  Stepper(Conductor conductor, Scheduler scheduler) {
-    this.conductor = conductor;
+  Stepper(Controller controller, Scheduler scheduler) {
+    this.controller = controller;
     this.scheduler = scheduler;
   }
 
   Trace trace() {
     List<String> names = new ArrayList<>();
-    for (Proc p : conductor.procs) {
+    for (Proc p : controller.procs) {
       names.add(p.name);
     }
     return new Trace(names, steps, violationStep);
@@ -81,7 +82,7 @@ final class Stepper {
 
   /** Every blocked process retries its operation (a process ended: what it held may be free). */
   void wakeAll() {
-    for (Proc q : conductor.procs) {
+    for (Proc q : controller.procs) {
       if (q.status == Status.BLOCKED) {
         q.status = Status.READY;
       }
@@ -89,7 +90,7 @@ final class Stepper {
   }
 
   void wake(String object) {
-    for (Proc q : conductor.procs) {
+    for (Proc q : controller.procs) {
       if (q.blockedOn(object)) {
         q.status = Status.READY;
       }
@@ -97,16 +98,16 @@ final class Stepper {
   }
 
   private void checkInvariants() {
-    if (conductor.problem != null) {
+    if (controller.problem != null) {
       return;
     }
-    conductor.spec.run().historyFrom(() -> Histories.of(trace(), blocked));
-    String failed = conductor.spec.run().checkState();
+    controller.spec.run().historyFrom(() -> Histories.of(trace(), blocked));
+    String failed = controller.spec.run().checkState();
     if (failed != null) {
       violationStep = steps.size() - 1;
-      conductor.problem = Problem.invariant(failed, "invariant '" + failed
+      controller.problem = Problem.invariant(failed, "invariant '" + failed
           + "' was violated after step " + Math.max(0, steps.size() - 1)
-          + conductor.spec.run().observed(), conductor.spec.run().observedValue());
+          + controller.spec.run().observed(), controller.spec.run().observedValue());
     }
   }
 
@@ -114,12 +115,12 @@ final class Stepper {
   void decide() {
     List<Proc> candidates = candidates();
     if (candidates.isEmpty()) {
-      conductor.problem = Deadlocks.of(conductor.procs, holders);
+      controller.problem = Deadlocks.of(controller.procs, holders);
       return;
     }
-    if (steps.size() >= conductor.spec.maxSteps()) {
-      conductor.problem = new Problem(Problem.Kind.HANG, null, "the schedule took more than "
-          + conductor.spec.maxSteps() + " steps (a livelock?)", List.of(), null, null, null);
+    if (steps.size() >= controller.spec.maxSteps()) {
+      controller.problem = new Problem(FindingKind.HANG, null, "the schedule took more than "
+          + controller.spec.maxSteps() + " steps (a livelock?)", List.of(), null, null, null);
       return;
     }
     List<Candidate> offered = new ArrayList<>();
@@ -130,24 +131,24 @@ final class Stepper {
       ids.add(p.id);
     }
     offerKills(candidates, offered);
-    Proc last = lastRan >= 0 ? conductor.procs.get(lastRan) : null;
+    Proc last = lastRan >= 0 ? controller.procs.get(lastRan) : null;
     int current = last != null && last.status == Status.READY && ids.contains(lastRan)
         ? lastRan : -1;
     int pick;
     try {
       pick = scheduler.pick(new StepView(steps.size(), current, offered));
     } catch (DivergenceException e) {
-      conductor.problem = Problem.divergence(e.getMessage());
+      controller.problem = Problem.divergence(e.getMessage());
       return;
     } catch (RedundantScheduleException e) {
-      conductor.abandon(e.getMessage());
+      controller.abandon(e.getMessage());
       return;
     }
     if (pick >= Candidate.KILL_BASE) {
-      inject(conductor.procs.get(pick - Candidate.KILL_BASE), ids);
+      inject(controller.procs.get(pick - Candidate.KILL_BASE), ids);
       return;
     }
-    Proc p = conductor.procs.get(pick);
+    Proc p = controller.procs.get(pick);
     boolean timer = waitsForTimer(p);
     if (timer) {
       fire(p);
@@ -161,12 +162,13 @@ final class Stepper {
    * its pending point instead of run.
    */
   private void offerKills(List<Proc> candidates, List<Candidate> offered) {
-    if (kills >= conductor.spec.crashes()) {
+    if (kills >= controller.spec.crashes()) {
       return;
     }
     for (Proc p : candidates) {
       if (p.id != 0 && p.status == Status.READY && p.worker != null
-          && (conductor.spec.killable().isEmpty() || conductor.spec.killable().contains(p.name))) {
+          && (controller.spec.killable().isEmpty()
+              || controller.spec.killable().contains(p.name))) {
         offered.add(Candidate.kill(p.id, held(p.name)));
       }
     }
@@ -197,9 +199,9 @@ final class Stepper {
       h.remove(p.name);
     }
     lastRan = -1;
-    conductor.onKilled(p, true);
+    controller.onKilled(p, true);
     checkInvariants();
-    if (conductor.problem == null && !conductor.finished()) {
+    if (controller.problem == null && !controller.finished()) {
       decide();
     }
   }
@@ -217,7 +219,7 @@ final class Stepper {
   private List<Proc> candidates() {
     List<Proc> ready = new ArrayList<>();
     List<Proc> timers = new ArrayList<>();
-    for (Proc p : conductor.procs) {
+    for (Proc p : controller.procs) {
       if (p.status == Status.READY) {
         ready.add(p);
       } else if (p.timerAt() >= 0) {
@@ -256,7 +258,7 @@ final class Stepper {
    */
   private void fire(Proc p) {
     now = Math.max(now, p.timerAt());
-    for (Proc q : conductor.procs) {
+    for (Proc q : controller.procs) {
       if (q.status == Status.SLEEPING && q.wakeAt <= now) {
         q.status = Status.READY;
       } else if (q.status == Status.BLOCKED && q.deadline() >= 0 && q.deadline() <= now) {
@@ -270,7 +272,7 @@ final class Stepper {
     Arrive a = p.pending;
     steps.add(new Step(steps.size(), p.id, a.op(), a.object(), a.label(), a.site(),
         current >= 0 && p.id != current, ids, timer));
-    for (Proc q : conductor.procs) {
+    for (Proc q : controller.procs) {
       if (q != p) {
         q.timerStreak = 0;
       }
@@ -278,12 +280,12 @@ final class Stepper {
     p.timerStreak = timer ? p.timerStreak + 1 : p.timerStreak;
     p.status = Status.RUNNING;
     running = p.id;
-    Go go = new Go(conductor.spec.epoch(), now, p.timedOut);
+    Go go = new Go(controller.spec.epoch(), now, p.timedOut);
     p.timedOut = false;
     if (p.worker == null) {
-      conductor.spec.main().mailbox().deliver(go);
+      controller.spec.main().mailbox().deliver(go);
     } else if (!p.worker.send(go)) {
-      conductor.problem = Problem.exception(p.name, "the worker JVM running " + p.name
+      controller.problem = Problem.exception(p.name, "the worker JVM running " + p.name
           + " is gone", null);
     }
   }
@@ -293,7 +295,7 @@ final class Stepper {
     try {
       scheduler.finish(steps.size());
     } catch (DivergenceException e) {
-      conductor.problem = Problem.divergence(e.getMessage());
+      controller.problem = Problem.divergence(e.getMessage());
     }
   }
 }

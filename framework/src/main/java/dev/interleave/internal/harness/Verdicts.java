@@ -3,6 +3,8 @@ package dev.interleave.internal.harness;
 import dev.interleave.harness.Expect;
 import dev.interleave.harness.FindingKind;
 import dev.interleave.harness.RaceDetectedError;
+import dev.interleave.report.Grade;
+import dev.interleave.report.Verdict;
 
 /**
  * Judges an exploration against the test's expectation, and fails the test if it must. A test
@@ -10,9 +12,6 @@ import dev.interleave.harness.RaceDetectedError;
  * of the invariant it names); any other finding fails it with that finding's own message.
  */
 final class Verdicts {
-  /** The verdicts of the report schema. */
-  enum Verdict { PASSED, FAILED, ERROR, INTERESTING }
-
   /**
    * A verdict and why.
    *
@@ -68,7 +67,7 @@ final class Verdicts {
           + space);
     }
     for (String outcome : e.outcomes().keySet()) {
-      if (spec.grade(outcome).grade() == ScenarioSpec.Grade.INTERESTING) {
+      if (spec.grade(outcome).grade() == Grade.INTERESTING) {
         return new Judgement(Verdict.INTERESTING, "interesting outcome '" + outcome
             + "' was observed");
       }

@@ -8,7 +8,7 @@ import java.util.function.BiConsumer;
 
 /**
  * The controller's view of one harness worker JVM: its process, its connection, and where its
- * messages go (whoever conducts the current schedule); the pool's {@link Reactor} reads them.
+ * messages go (whoever controls the current schedule); the pool's {@link Reactor} reads them.
  */
 final class Worker {
   private final int index;

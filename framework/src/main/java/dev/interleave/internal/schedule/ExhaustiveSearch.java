@@ -39,6 +39,8 @@ public final class ExhaustiveSearch {
   private boolean reduce;
   private boolean prunedAny;
   private boolean reductionLost;
+  /** Whether the search went past its first schedule. */
+  private boolean advanced;
   private boolean redundant;
   private int redundantRuns;
   /** Whether backtracking is driven by races (unbounded reducing search) rather than by all. */
@@ -74,8 +76,8 @@ public final class ExhaustiveSearch {
    * was pruned on a premise that no longer holds.
    */
   public void reduce(boolean on) {
-    if (reduce && !on && prunedAny) {
-      reductionLost = true;
+    if (reduce && !on && (prunedAny || advanced && racesOnly())) {
+      reductionLost = true; // without a bound, every step after the first schedule was pruned
     }
     reduce = on;
   }
@@ -117,6 +119,7 @@ public final class ExhaustiveSearch {
   }
 
   private void advance() {
+    advanced = true;
     while (!stack.isEmpty()) {
       Frame f = stack.get(stack.size() - 1);
       int next = racesOnly() ? nextRacing(f) : nextWithinBound(f);

@@ -6,6 +6,7 @@ import dev.interleave.harness.Expect;
 import dev.interleave.harness.Mode;
 import dev.interleave.harness.Strategy;
 import dev.interleave.internal.harness.Counterexample.Attempt;
+import dev.interleave.report.FindingKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,7 +32,7 @@ class HarnessReplayTest {
           Attempt again = Replays.check(runner, shrunk, 1);
           assertThat(again.result().problem()).as("replay %d", i).isNotNull();
           assertThat(again.result().problem().kind()).as("replay %d", i)
-              .isEqualTo(Problem.Kind.INVARIANT);
+              .isEqualTo(FindingKind.INVARIANT);
           assertThat(again.trace().firstDifference(shrunk.trace())).as("replay %d", i)
               .isEqualTo(-1);
         }

@@ -159,4 +159,27 @@ class ReductionModelTest {
       }
     }
   }
+
+  @Test
+  void aReductionTurnedOffAfterItPrunedNoLongerClaimsExhaustion() {
+    List<List<Op>> program = List.of(
+        List.of(new Op("START", null), new Op("WRITE", "value#1")),
+        List.of(new Op("START", null), new Op("WRITE", "value#1")));
+    ExhaustiveSearch search = new ExhaustiveSearch(Integer.MAX_VALUE, true);
+    run(program, search.next());
+    search.reduce(false); // learned after the first schedule: nothing pruned yet
+    for (Scheduler s = search.next(); s != null; s = search.next()) {
+      run(program, s);
+    }
+    assertThat(search.exhausted()).isTrue();
+
+    ExhaustiveSearch late = new ExhaustiveSearch(Integer.MAX_VALUE, true);
+    run(program, late.next());
+    run(program, late.next());
+    late.reduce(false); // after the search pruned by races
+    for (Scheduler s = late.next(); s != null; s = late.next()) {
+      run(program, s);
+    }
+    assertThat(late.exhausted()).isFalse();
+  }
 }

@@ -8,6 +8,7 @@ import dev.interleave.internal.harness.Event.Spawned;
 import dev.interleave.internal.harness.Proc.Status;
 import dev.interleave.internal.runtime.Points;
 import dev.interleave.internal.schedule.Scheduler;
+import dev.interleave.report.FindingKind;
 import dev.interleave.report.ProcessOutput;
 import dev.interleave.internal.wire.Message;
 import dev.interleave.internal.wire.Message.Abort;
@@ -22,13 +23,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Conducts one schedule. Its state has one owner at a time: the monitor of this object. Each
+ * Controls one schedule. Its state has one owner at a time: the monitor of this object. Each
  * event (main's points and end, spawns, a worker's messages read by that worker's reader
  * thread) is handled by the thread that brings it, under the monitor, in arrival order; so a
  * point costs one hand-off to the controller and one back, and main may even release itself.
  * Exactly one process runs at a time in controlled mode; when it reaches its next point (or
  * exits) the state invariants are checked and the {@link Stepper} releases the next process.
- * In stress mode the conductor only tracks exits.
+ * In stress mode the controller only tracks exits.
  *
  * <p>{@link #run()} is the watchdog, on its own thread: it waits for the end, turns silence
  * longer than the hang timeout into a hang finding, and stops and drains the workers.
@@ -37,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  * main's {@code start()} returns: its worker loads the task, then waits for permission, so
  * decisions never depend on JVM timing.
  */
-final class Conductor {
+final class Controller {
   private static final long DRAIN_MILLIS = 5000;
   /** How often stress mode samples the state invariants. */
   private static final long SAMPLE_NANOS = 2_000_000L;
@@ -57,7 +58,7 @@ final class Conductor {
   /** Starts the processes that processes start; null where none may. */
   HarnessLaunchPath launcher;
 
-  Conductor(ScheduleSpec spec, Scheduler scheduler) {
+  Controller(ScheduleSpec spec, Scheduler scheduler) {
     this.spec = spec;
     this.stepper = new Stepper(this, scheduler);
     procs.add(new Proc(0, "main", null, null, Status.RUNNING));
@@ -400,7 +401,7 @@ final class Conductor {
     }
     String dump = stuck.worker == null ? ThreadDumps.ofThisJvm()
         : ThreadDumps.of(stuck.worker.pid());
-    problem = new Problem(Problem.Kind.HANG, null, stuck.name + " did not reach its next"
+    problem = new Problem(FindingKind.HANG, null, stuck.name + " did not reach its next"
         + " scheduling point within " + spec.hangTimeout().toMillis() + " ms"
         + (stuck.pending == null ? "" : " (last point: " + stuck.pending.op()
             + (stuck.pending.label() == null ? "" : " '" + stuck.pending.label() + "'") + ")"),
