@@ -222,7 +222,8 @@ final class Controller {
     mainEnded = true;
     Proc main = procs.get(0);
     if (failure != null && !(failure instanceof ScheduleAbort) && problem == null) {
-      problem = Problem.exception("main", "the scenario body threw " + failure, Stacks.text(failure));
+      problem = Problem.exception("main", "the scenario body threw " + failure,
+          Stacks.text(failure));
     }
     exit(main, failure == null ? 0 : 1);
   }

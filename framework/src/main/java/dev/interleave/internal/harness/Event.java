@@ -3,7 +3,10 @@ package dev.interleave.internal.harness;
 import dev.interleave.internal.wire.Message;
 import dev.interleave.internal.wire.Message.Arrive;
 
-/** What the controller thread reacts to; everything reaches it through one queue, in order. */
+/**
+ * What the controller reacts to: each event is handled under the controller's monitor by the
+ * thread that brings it, in arrival order.
+ */
 sealed interface Event {
   /** A message from a worker; {@code message} null means the worker JVM is gone. */
   record FromWorker(Worker worker, Message message) implements Event {}

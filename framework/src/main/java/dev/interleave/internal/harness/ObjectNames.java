@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Gives the objects of one schedule stable names in order of first use ({@code lock#1}), so
  * that traces of different runs compare: a primitive's shared-memory id is unique per creation
- * ({@code interleave-<pid>-<time>-lock-<n>}, {@code queue:<pid>-<time>-queue-<n>}), but its first use in a deterministic scenario is
- * always at the same step.
+ * ({@code interleave-<pid>-<time>-lock-<n>}, {@code queue:<pid>-<time>-queue-<n>}), but its
+ * first use in a deterministic scenario is always at the same step.
  */
 final class ObjectNames {
   private static final Pattern SEGMENT = Pattern.compile(

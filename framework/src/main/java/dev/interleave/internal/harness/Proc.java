@@ -3,7 +3,7 @@ package dev.interleave.internal.harness;
 import dev.interleave.internal.schedule.Dependency;
 import dev.interleave.internal.wire.Message.Arrive;
 
-/** The controller's record of one process of a schedule; owned by the controller thread. */
+/** The controller's record of one process of a schedule; guarded by the controller's monitor. */
 final class Proc {
   /** Where a process is between points. */
   enum Status { READY, RUNNING, BLOCKED, SLEEPING, EXITED }

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The controlled-mode half of the {@link Controller}: the runnable set, virtual time, wake-ups
- * of blocked processes, state invariants, and the step record. Runs on the controller thread.
+ * of blocked processes, state invariants, and the step record. Runs under the controller's
+ * monitor.
  *
  * <p>A blocked process becomes runnable again (to retry its operation, which decides by the
  * primitive's own state whether it succeeds) when another process completes an operation on the

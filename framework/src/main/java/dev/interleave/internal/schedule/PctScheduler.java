@@ -91,9 +91,10 @@ public final class PctScheduler implements Scheduler {
   /**
    * Crash injection, like change points: when kills are first offered, the step of the first
    * kill is drawn uniformly from that step to k; after each kill, when kills are offered again
-   * (the crash budget is not spent), the step of the next is drawn the same way from there. A kill kills a process drawn uniformly among those that may be killed then; a
-   * kill step past the schedule's end is never reached, so a schedule makes from none to
-   * {@code crashes} kills, and the later kills are the rarer. Nothing is drawn while no kill is
+   * (the crash budget is not spent), the step of the next is drawn the same way from there. A
+   * kill kills a process drawn uniformly among those that may be killed then; a kill step past
+   * the schedule's end is never reached, so a schedule makes from none to {@code crashes}
+   * kills, and the later kills are the rarer. Nothing is drawn while no kill is
    * offered, so runs without crash injection draw exactly as before. Returns -1 for no kill.
    */
   private int kill(StepView offered) {
