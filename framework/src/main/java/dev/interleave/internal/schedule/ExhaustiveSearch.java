@@ -24,8 +24,11 @@ import java.util.List;
  * schedule that would run it there is equivalent (the same steps, commuting ones swapped) to one
  * explored before. A sleeping alternative is not taken; a schedule whose every runnable
  * alternative is asleep is {@linkplain #redundant() redundant} and is abandoned. Without a bound
- * each schedule the search completes is one class of equivalent schedules (no two it completes
- * are equivalent). Under a preemption bound an alternative sleeps only if the bound cut nothing
+ * the search also backtracks only where a race asks for it (dynamic partial-order reduction with
+ * source sets: at each new step, the last earlier step that does not commute with a pending
+ * operation and does not happen before it, by vector clocks of the schedule's steps, gets the
+ * processes that can reverse that race as alternatives), and each schedule it completes is one
+ * class of equivalent schedules (no two it completes are equivalent). Under a preemption bound an alternative sleeps only if the bound cut nothing
  * in its own subtree, since the explored equivalent of a schedule within the bound may need more
  * preemptions than the bound allows (sleep sets and preemption bounds do not combine otherwise):
  * the reduced search then reaches every class that the unreduced bounded search reaches, and
