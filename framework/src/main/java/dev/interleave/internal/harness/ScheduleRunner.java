@@ -97,11 +97,11 @@ final class ScheduleRunner implements AutoCloseable {
     controller.post(new Event.MainEnded(failure));
     try {
       ScheduleResult r = result.get();
-      observedSteps = run.observesSteps();
-      if (controller.abandoned()) {
-        return r; // redundant: neither judged nor counted
+      if (!controller.abandoned()) {
+        r = judge(r, run).withInputs(run.inputs()); // a redundant one is neither judged nor counted
       }
-      return judge(r, run).withInputs(run.inputs());
+      observedSteps = run.observesSteps(); // after the final checks, which may read the history
+      return r;
     } catch (ExecutionException e) {
       throw new IllegalStateException("the controller failed", e.getCause());
     } finally {

@@ -54,6 +54,17 @@ final class ReductionFixtures {
     }
   }
 
+  static class HistoryReader {
+    /** The locked counter whose final check reads the step history: not reduced. */
+    @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 5000, preemptionBound = 2)
+    void lockedReadingHistory(Scenario s) {
+      s.acceptable("2", "both counted").body(run -> {
+        run.finalInvariant("the history has steps", () -> run.history().size() > 0);
+        counter(run, 2, true);
+      });
+    }
+  }
+
   static class Channels {
     /** Two processes send one letter each through one pipe; main reads to the end of stream. */
     @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 5000, preemptionBound = 2)

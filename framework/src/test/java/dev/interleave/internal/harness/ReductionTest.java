@@ -129,4 +129,13 @@ class ReductionTest {
     assertThat(asked.report().reason()).contains("without reduction (the scenario's checks can"
         + " tell equivalent schedules apart)");
   }
+
+  @Test
+  @DisplayName("a scenario that reads the step history is not reduced, and says so")
+  void readingTheHistoryTurnsTheReductionOff() throws Exception {
+    Search asked = exhaust(ReductionFixtures.HistoryReader.class, "lockedReadingHistory", true);
+    assertThat(asked.outcomes()).containsExactly("2");
+    assertThat(asked.report().reason()).contains("without reduction (the scenario's checks can"
+        + " tell equivalent schedules apart)");
+  }
 }
