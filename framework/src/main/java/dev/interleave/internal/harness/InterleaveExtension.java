@@ -1,6 +1,8 @@
 package dev.interleave.internal.harness;
 
+import dev.interleave.harness.InterleaveProperties;
 import dev.interleave.harness.InterleaveTest;
+import dev.interleave.internal.runtime.Launcher;
 import dev.interleave.harness.Scenario;
 import java.lang.reflect.Method;
 import java.util.stream.Stream;
@@ -20,8 +22,11 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
  * Scenario}, lets the method build it, then explores it, writes the JSON report and fails the
  * test on a finding. Public only because the annotation must name it.
  *
- * <p>Worker JVMs live in a {@link WorkerPool} kept in the root context's store, closed (and
- * the JVMs stopped) when the test run ends.
+ * <p>Worker JVMs live in a {@link WorkerPool}, one per way of launching a worker (JVM, flags,
+ * class path, the runtime's {@code interleave.*} settings), so that a test never runs on a
+ * worker started for other settings. A launcher session leases the pools it uses from {@link
+ * WorkerPools} and gives them back when it ends; an unused pool lingers a few seconds for the
+ * next session of the same JVM before its JVMs are stopped.
  */
 @API(status = API.Status.INTERNAL)
 public final class InterleaveExtension implements TestTemplateInvocationContextProvider,
@@ -29,6 +34,37 @@ public final class InterleaveExtension implements TestTemplateInvocationContextP
   private static final Namespace NAMESPACE = Namespace.create(InterleaveExtension.class);
   private static final String SCENARIO = "scenario";
   private static final String POOL = "workerPool";
+
+  /**
+   * The pool of workers launched as a child would be launched now, leased for the launcher
+   * session (the lease is given back when the session ends).
+   */
+  private static WorkerPool pool(ExtensionContext context) {
+    String key = Launcher.launchKey(HARNESS_PROPERTIES);
+    return context.getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, NAMESPACE)
+        .computeIfAbsent(POOL + "\u0000" + key, k -> WorkerPools.lease(key),
+            WorkerPools.Lease.class).pool();
+  }
+
+  /**
+   * The harness's own options ({@link InterleaveProperties}'s names): read in the test JVM
+   * only, so workers started under other values of them are interchangeable.
+   */
+  private static final java.util.Set<String> HARNESS_PROPERTIES = harnessProperties();
+
+  private static java.util.Set<String> harnessProperties() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (java.lang.reflect.Field f : InterleaveProperties.class.getFields()) {
+      if (f.getType() == String.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+        try {
+          names.add((String) f.get(null));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException("cannot read " + f, e);
+        }
+      }
+    }
+    return java.util.Set.copyOf(names);
+  }
 
   @Override
   public boolean supportsTestTemplate(ExtensionContext context) {
@@ -72,8 +108,7 @@ public final class InterleaveExtension implements TestTemplateInvocationContextP
           + "] must register a body with Scenario.body(...) but registered: none");
     }
     RunOptions options = OptionsReader.read(context);
-    WorkerPool pool = context.getRoot().getStore(NAMESPACE)
-        .computeIfAbsent(POOL, k -> new WorkerPool(), WorkerPool.class);
+    WorkerPool pool = pool(context);
     java.util.Optional<Corpus> corpus = options.replay() == null ? Corpus.of(context)
         : java.util.Optional.empty();
     Exploration replayed = corpus.isEmpty() ? null

@@ -141,6 +141,17 @@ public final class Launcher {
     return cmd;
   }
 
+  /**
+   * What a child launched now would be started with (its command line and the {@code
+   * interleave.*} properties it inherits), less the properties named in {@code ignoring}: JVMs
+   * started with equal keys are interchangeable.
+   */
+  public static String launchKey(java.util.Set<String> ignoring) {
+    Map<String, String> props = childProperties();
+    props.keySet().removeAll(ignoring);
+    return String.join("\u0000", command()) + "\u0000" + props;
+  }
+
   /** The {@code interleave.*} system properties, which every child inherits. */
   static Map<String, String> childProperties() {
     Map<String, String> props = new TreeMap<>();

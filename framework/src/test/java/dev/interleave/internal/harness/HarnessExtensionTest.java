@@ -152,11 +152,44 @@ class HarnessExtensionTest {
   }
 
   @Test
-  void noWorkerJvmOutlivesTheRunThatStartedIt() {
-    java.util.Set<Long> before = childJvms();
-    run(ExtensionFixtures.LockedCounter.class, "locked");
-    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
-        .untilAsserted(() -> assertThat(childJvms()).isSubsetOf(before));
+  void theNextRunReusesTheWorkersAndIdleWorkersStop() {
+    // a runtime setting of its own: workers launched for it form a pool of their own
+    String tag = "interleave.test.poolTag";
+    System.setProperty(tag, java.util.UUID.randomUUID().toString());
+    java.util.Set<Long> warm;
+    try {
+      java.util.Set<Long> before = childJvms();
+      run(ExtensionFixtures.LockedCounter.class, "locked");
+      warm = childJvms();
+      warm.removeAll(before);
+      assertThat(warm).isNotEmpty();
+      run(ExtensionFixtures.LockedCounter.class, "locked"); // a new launcher session
+      java.util.Set<Long> after = childJvms();
+      assertThat(after).containsAll(warm);
+      after.removeAll(before);
+      assertThat(after).as("workers booted by the second run").isEqualTo(warm);
+    } finally {
+      System.clearProperty(tag);
+    }
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20 + WorkerPools
+        .DEFAULT_LINGER_MILLIS / 1000)).untilAsserted(
+            () -> assertThat(childJvms()).doesNotContainAnyElementsOf(warm));
+  }
+
+  @Test
+  void aBadLingerSettingFailsTheTestNamingIt() {
+    String old = System.setProperty(WorkerPools.LINGER_PROPERTY, "soon");
+    try {
+      assertThat(failure(run(ExtensionFixtures.LockedCounter.class, "locked")).getMessage())
+          .isEqualTo(WorkerPools.LINGER_PROPERTY
+              + " must be a number of milliseconds >= 0 but was: soon");
+    } finally {
+      if (old == null) {
+        System.clearProperty(WorkerPools.LINGER_PROPERTY);
+      } else {
+        System.setProperty(WorkerPools.LINGER_PROPERTY, old);
+      }
+    }
   }
 
   private static java.util.Set<Long> childJvms() {

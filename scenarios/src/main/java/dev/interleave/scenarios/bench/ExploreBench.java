@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -63,7 +64,17 @@ public final class ExploreBench {
     Path out = Path.of(args.length > 2 ? args[2] : "target/bench-explore.json");
     Path dir = Files.createTempDirectory("explore-bench-");
     System.setProperty(InterleaveProperties.REPORTS_DIR, dir.toString());
-    Launcher launcher = LauncherFactory.create();
+    try (LauncherSession session = LauncherFactory.openSession()) {
+      measure(session.getLauncher(), schedules, rounds, out, dir);
+    }
+  }
+
+  /**
+   * Runs every round in one launcher session: its workloads share the harness's worker JVMs,
+   * as the tests of one build's run do, so each measures warm workers, not their boot.
+   */
+  private static void measure(Launcher launcher, int schedules, int rounds, Path out, Path dir)
+      throws Exception {
     double quiet = Double.parseDouble(System.getProperty("bench.waitQuiet", "0"));
     run(launcher, RacyCounterTen.class, "explore", 300, dir, "warm-up");
     Map<String, List<Double>> samples = new LinkedHashMap<>();

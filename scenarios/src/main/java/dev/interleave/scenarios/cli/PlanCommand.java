@@ -112,8 +112,8 @@ final class PlanCommand implements Callable<Integer> {
       throws IOException {
     PrintStream out = System.out;
     System.setOut(System.err); // what the test prints must not mix with the plan
-    try {
-      return new ScenarioRunner().run(target, settings, null);
+    try (ScenarioRunner runner = new ScenarioRunner()) {
+      return runner.run(target, settings, null);
     } finally {
       System.setOut(out);
     }

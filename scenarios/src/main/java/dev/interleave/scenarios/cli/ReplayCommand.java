@@ -58,8 +58,9 @@ final class ReplayCommand implements Callable<Integer> {
       Target target = selection == null ? Target.of(Choices.scenarios(cmd, List.of(id)).get(0))
           : Choices.selected(cmd, selection, List.of(id), List.of()).get(0);
       System.setOut(System.err);
-      report = new ScenarioRunner().run(target,
-          new ScenarioRunner.Settings(null, null, s, dir, full), null);
+      try (ScenarioRunner runner = new ScenarioRunner()) {
+        report = runner.run(target, new ScenarioRunner.Settings(null, null, s, dir, full), null);
+      }
     } finally {
       System.setOut(out);
       deleteTree(dir);

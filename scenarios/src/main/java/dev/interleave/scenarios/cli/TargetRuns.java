@@ -24,12 +24,11 @@ final class TargetRuns {
   static List<JunitXml.Case> run(List<Target> targets, ScenarioRunner.Settings settings,
       Duration time) {
     Progress progress = Progress.onStderr(targets.size());
-    ScenarioRunner runner = new ScenarioRunner();
     List<JunitXml.Case> cases = new ArrayList<>();
     PrintStream out = System.out;
     System.setOut(System.err); // what tests print must not mix with the summary
     long start = System.nanoTime();
-    try {
+    try (ScenarioRunner runner = new ScenarioRunner()) {
       for (int i = 0; i < targets.size(); i++) {
         Target t = targets.get(i);
         ScenarioRunner.Settings s = settings.with(InterleaveProperties.PROGRESS,

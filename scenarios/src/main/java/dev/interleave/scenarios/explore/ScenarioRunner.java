@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -25,8 +26,11 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * JSON report the harness wrote. Sets the system properties {@code interleave.reports.dir},
  * (for a replay) {@code interleave.replay} and (for a user's test) {@code java.class.path}, and
  * the thread's context class loader, while it runs: one run at a time per JVM.
+ *
+ * <p>The runs of one runner share a launcher session, and with it the harness's warm worker
+ * JVMs; {@link #close()} ends the session and stops them.
  */
-public final class ScenarioRunner {
+public final class ScenarioRunner implements AutoCloseable {
 
   /**
    * What to run with.
@@ -93,7 +97,8 @@ public final class ScenarioRunner {
   private static final String REPORTS_DIR = InterleaveProperties.REPORTS_DIR;
   private static final String REPLAY = InterleaveProperties.REPLAY;
 
-  private final Launcher launcher = LauncherFactory.create();
+  private final LauncherSession session = LauncherFactory.openSession();
+  private final Launcher launcher = session.getLauncher();
 
   /**
    * Runs {@code entry} and returns its report.
@@ -153,6 +158,12 @@ public final class ScenarioRunner {
       throw broke;
     }
     return ReportJson.read(file);
+  }
+
+  /** Ends the launcher session: the worker JVMs its runs shared are stopped. */
+  @Override
+  public void close() {
+    session.close();
   }
 
   /** The report file the harness writes for method {@code method} of {@code className}. */

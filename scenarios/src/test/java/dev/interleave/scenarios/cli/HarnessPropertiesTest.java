@@ -49,10 +49,11 @@ class HarnessPropertiesTest {
       }
     };
     TestReport report;
-    try (TestSelection selection = new TestSelection(List.of(classes))) {
+    try (TestSelection selection = new TestSelection(List.of(classes));
+        ScenarioRunner runner = new ScenarioRunner()) {
       ScenarioRunner.Target target = selection.select(
           List.of(UserProject.CLASS + "#lockedCounter"), List.of()).get(0);
-      report = new ScenarioRunner().run(target, new ScenarioRunner.Settings(null, null, 5,
+      report = runner.run(target, new ScenarioRunner.Settings(null, null, 5,
           dir.resolve("reports"), null).with(InterleaveProperties.PROGRESS, "1"), listener);
     }
     assertThat(report.schedulesExplored()).isEqualTo(2); // schedules 2 and 4 of 1..4

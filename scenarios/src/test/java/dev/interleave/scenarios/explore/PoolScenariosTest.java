@@ -10,6 +10,7 @@ import dev.interleave.report.TestReport;
 import dev.interleave.report.Verdict;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class PoolScenariosTest {
   private static final ScenarioRunner RUNNER = new ScenarioRunner();
+
+  @AfterAll
+  static void stopWorkers() {
+    RUNNER.close();
+  }
 
   @TempDir Path reports;
 

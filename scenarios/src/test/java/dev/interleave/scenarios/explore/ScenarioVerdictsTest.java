@@ -12,6 +12,7 @@ import dev.interleave.report.Verdict;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +24,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ScenarioVerdictsTest {
   static final long SEED = 1;
   private static final ScenarioRunner RUNNER = new ScenarioRunner();
+
+  @AfterAll
+  static void stopWorkers() {
+    RUNNER.close();
+  }
   /** Scenarios that stress mode cannot run faithfully yet, and why. */
   static final Map<String, String> STRESS_GAPS = Map.of("3.1-daemon",
       "under stress the harness's terminate does not stop the process's task: the daemon"
