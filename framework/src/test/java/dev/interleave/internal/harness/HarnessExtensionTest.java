@@ -3,6 +3,7 @@ package dev.interleave.internal.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import dev.interleave.harness.InterleaveProperties;
 import dev.interleave.harness.RaceDetectedError;
 import dev.interleave.harness.Scenario;
 import dev.interleave.report.ReportJson;
@@ -174,6 +175,39 @@ class HarnessExtensionTest {
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20 + WorkerPools
         .DEFAULT_LINGER_MILLIS / 1000)).untilAsserted(
             () -> assertThat(childJvms()).doesNotContainAnyElementsOf(warm));
+  }
+
+  @Test
+  void withNoLingerTheWorkersStopWhenTheRunEnds() throws InterruptedException {
+    String tag = "interleave.test.poolTag";
+    System.setProperty(tag, java.util.UUID.randomUUID().toString());
+    System.setProperty(WorkerPools.LINGER_PROPERTY, "0");
+    java.util.Set<Long> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic
+        .AtomicBoolean(true);
+    java.util.Set<Long> before = childJvms();
+    Thread sampler = new Thread(() -> { // the run's workers, seen while it runs
+      while (running.get()) {
+        childJvms().stream().filter(pid -> !before.contains(pid)).forEach(used::add);
+        Thread.onSpinWait();
+      }
+    });
+    try {
+      sampler.start();
+      assertThat(run(ExtensionFixtures.LockedCounter.class, "locked").failed().count())
+          .isZero();
+    } finally {
+      running.set(false);
+      System.clearProperty(tag);
+      System.clearProperty(WorkerPools.LINGER_PROPERTY);
+    }
+    sampler.join(10_000);
+    assertThat(used).as("workers seen during the run").isNotEmpty();
+    // the pool was closed with the session (its close waits for the JVMs' exits), not left to
+    // linger the default 10 s: the JVMs are gone, or about to be reaped
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMillis(
+        WorkerPools.DEFAULT_LINGER_MILLIS * 3 / 4)).untilAsserted(
+            () -> assertThat(childJvms()).doesNotContainAnyElementsOf(used));
   }
 
   @Test
