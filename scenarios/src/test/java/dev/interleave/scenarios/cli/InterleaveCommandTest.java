@@ -150,10 +150,33 @@ class InterleaveCommandTest {
     assertThat(negative.err()).contains("--cross-check must be >= 0 but was: -2");
   }
 
-  private dev.interleave.report.TestReport eventReport() throws java.io.IOException {
+  @Test
+  void noReduceTurnsTheReductionOff() throws Exception {
+    String[] args = {"run", "6.2-value-locked", "--strategy", "exhaustive", "--bound", "0",
+        "--report-dir", dir.toString()};
+    Result reduced = interleave(args);
+    assertThat(reduced.exitCode()).as(reduced.out() + reduced.err()).isZero();
+    dev.interleave.report.TestReport r = report("6.2-value-locked");
+    Result every = interleave(concat(args, "--no-reduce"));
+    assertThat(every.exitCode()).as(every.out() + every.err()).isZero();
+    dev.interleave.report.TestReport e = report("6.2-value-locked");
+    assertThat(r.strategyParams()).containsEntry("reduction",
+        "sleep sets where the bound cut nothing");
+    assertThat(e.strategyParams()).doesNotContainKey("reduction")
+        .containsEntry("preemptionBound", "0");
+    assertThat(r.exhausted()).isTrue();
+    assertThat(e.exhausted()).isTrue();
+    assertThat(e.schedulesExplored()).isGreaterThanOrEqualTo(r.schedulesExplored());
+  }
+
+  private dev.interleave.report.TestReport report(String id) throws java.io.IOException {
     return dev.interleave.report.ReportJson.read(dir.resolve(
         dev.interleave.scenarios.explore.ScenarioRunner.fileName(
-            dev.interleave.scenarios.explore.ScenarioCatalog.byId("4.3-event").orElseThrow())));
+            dev.interleave.scenarios.explore.ScenarioCatalog.byId(id).orElseThrow())));
+  }
+
+  private dev.interleave.report.TestReport eventReport() throws java.io.IOException {
+    return report("4.3-event");
   }
 
   private static String[] concat(String[] args, String... more) {
