@@ -87,4 +87,10 @@ public final class InterleaveProperties {
    * {@code interleave run} so that reports show it and name its replay command.
    */
   public static final String SCENARIO_ID = "interleave.scenarioId";
+  /**
+   * How long, in milliseconds, the worker JVMs of a finished run stay warm for the next run in
+   * the same JVM before they stop (default 10000; 0 stops them when the run ends); a system
+   * property only, read when a run starts and when it ends.
+   */
+  public static final String WORKERS_LINGER_MILLIS = "interleave.workers.lingerMillis";
 }

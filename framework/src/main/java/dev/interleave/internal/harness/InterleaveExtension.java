@@ -2,8 +2,8 @@ package dev.interleave.internal.harness;
 
 import dev.interleave.harness.InterleaveProperties;
 import dev.interleave.harness.InterleaveTest;
-import dev.interleave.internal.runtime.Launcher;
 import dev.interleave.harness.Scenario;
+import dev.interleave.internal.runtime.Launcher;
 import java.lang.reflect.Method;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;

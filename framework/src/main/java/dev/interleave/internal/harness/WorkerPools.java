@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class WorkerPools {
   /** The property naming how long an unused pool is kept, in milliseconds (0: not at all). */
-  static final String LINGER_PROPERTY = "interleave.workers.lingerMillis";
+  static final String LINGER_PROPERTY =
+      dev.interleave.harness.InterleaveProperties.WORKERS_LINGER_MILLIS;
   static final long DEFAULT_LINGER_MILLIS = 10_000;
   private static final Map<String, Shared> POOLS = new HashMap<>();
   private static final ScheduledExecutorService CLOSER = Executors
