@@ -28,8 +28,8 @@ import java.util.List;
  * source sets: at each new step, the last earlier step that does not commute with a pending
  * operation and does not happen before it, by vector clocks of the schedule's steps, gets the
  * processes that can reverse that race as alternatives), and each schedule it completes is one
- * class of equivalent schedules (no two it completes are equivalent). Under a preemption bound an alternative sleeps only if the bound cut nothing
- * in its own subtree, since the explored equivalent of a schedule within the bound may need more
+ * class of equivalent schedules (no two it completes are equivalent). Under a preemption bound
+ * an alternative sleeps only if the bound cut nothing in its own subtree, since the explored equivalent of a schedule within the bound may need more
  * preemptions than the bound allows (sleep sets and preemption bounds do not combine otherwise):
  * the reduced search then reaches every class that the unreduced bounded search reaches, and
  * prunes less.

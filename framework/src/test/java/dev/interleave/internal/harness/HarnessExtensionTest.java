@@ -154,9 +154,7 @@ class HarnessExtensionTest {
 
   @Test
   void theNextRunReusesTheWorkersAndIdleWorkersStop() {
-    // a runtime setting of its own: workers launched for it form a pool of their own
-    String tag = "interleave.test.poolTag";
-    System.setProperty(tag, java.util.UUID.randomUUID().toString());
+    String tag = ownPool();
     java.util.Set<Long> warm;
     try {
       java.util.Set<Long> before = childJvms();
@@ -179,8 +177,7 @@ class HarnessExtensionTest {
 
   @Test
   void withNoLingerTheWorkersStopWhenTheRunEnds() throws InterruptedException {
-    String tag = "interleave.test.poolTag";
-    System.setProperty(tag, java.util.UUID.randomUUID().toString());
+    String tag = ownPool();
     System.setProperty(WorkerPools.LINGER_PROPERTY, "0");
     java.util.Set<Long> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
     java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic
@@ -226,10 +223,24 @@ class HarnessExtensionTest {
     }
   }
 
+  /**
+   * Sets a runtime setting of the test's own, so that the workers launched from now on form a
+   * pool of their own; returns the property to clear.
+   */
+  private static String ownPool() {
+    String tag = "interleave.test.poolTag";
+    System.setProperty(tag, java.util.UUID.randomUUID().toString());
+    return tag;
+  }
+
   private static java.util.Set<Long> childJvms() {
-    return ProcessHandle.current().descendants()
-        .filter(p -> p.info().commandLine().orElse("").contains("ChildMain"))
+    return ProcessHandle.current().descendants().filter(HarnessExtensionTest::isChildJvm)
         .map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
+  }
+
+  /** Whether {@code p} is a child JVM of the runtime (a harness worker among them). */
+  static boolean isChildJvm(ProcessHandle p) {
+    return p.info().commandLine().orElse("").contains("ChildMain");
   }
 
   @Test

@@ -31,8 +31,7 @@ class WorkerExitTest {
     if (failed != 0) {
       throw new AssertionError("the fixture failed");
     }
-    ProcessHandle.current().descendants()
-        .filter(p -> p.info().commandLine().orElse("").contains("ChildMain"))
+    ProcessHandle.current().descendants().filter(HarnessExtensionTest::isChildJvm)
         .forEach(p -> System.out.println("worker " + p.pid()));
   }
 
@@ -63,8 +62,7 @@ class WorkerExitTest {
           .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
     } finally {
       workers.forEach(pid -> ProcessHandle.of(pid) // still that worker, not a reused pid
-          .filter(p -> p.info().commandLine().orElse("").contains("ChildMain"))
-          .ifPresent(ProcessHandle::destroyForcibly));
+          .filter(HarnessExtensionTest::isChildJvm).ifPresent(ProcessHandle::destroyForcibly));
     }
   }
 }
