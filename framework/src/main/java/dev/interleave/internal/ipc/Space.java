@@ -1,7 +1,7 @@
 package dev.interleave.internal.ipc;
 
 import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
+import dev.interleave.internal.shm.Libc;
 import dev.interleave.internal.shm.Segment;
 import dev.interleave.internal.shm.SegmentSpaceException;
 import dev.interleave.internal.shm.SharedMemory;
@@ -28,7 +28,7 @@ final class Space {
 
   private static boolean link() {
     try {
-      Native.register(Space.class, NativeLibrary.getInstance("c"));
+      Native.register(Space.class, Libc.library());
       return true;
     } catch (UnsatisfiedLinkError | RuntimeException e) {
       return false;

@@ -2,7 +2,6 @@ package dev.interleave.internal.shm;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,7 +44,7 @@ final class FutexParker implements Parker {
         return Optional.empty();
       }
     }
-    Native.register(FutexParker.class, NativeLibrary.getInstance("c"));
+    Native.register(FutexParker.class, Libc.library());
     return Optional.of(new FutexParker(number));
   }
 

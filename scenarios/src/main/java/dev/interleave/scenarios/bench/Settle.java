@@ -22,6 +22,12 @@ final class Settle {
   private static final long QUIET_NANOS = 50_000_000L;
   private static final long MAX_NANOS = 3_000_000_000L;
   private static final int BLOCKING_WARMUP = 2_000;
+  /**
+   * {@code -Dinterleave.bench.settle=false}: children go to the gate at once, as CPython's do,
+   * so that the whole run measures what a program of the workload's shape costs.
+   */
+  static final boolean SETTLE =
+      !"false".equals(System.getProperty("interleave.bench.settle", "true"));
 
   private Settle() {}
 
@@ -83,6 +89,9 @@ final class Settle {
   }
 
   static void settle(Warmup warmup) throws InterruptedException {
+    if (!SETTLE) {
+      return;
+    }
     warmup.run();
     warmBlockingPaths();
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
