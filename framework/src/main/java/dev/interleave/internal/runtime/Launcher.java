@@ -115,11 +115,13 @@ public final class Launcher {
   static List<String> command() {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    List<String> flags = new ArrayList<>();
     for (String flag : System.getProperty("interleave.child.jvmArgs", DEFAULT_FLAGS).split("\\s+")) {
       if (!flag.isBlank()) {
-        cmd.add(flag);
+        flags.add(flag);
       }
     }
+    cmd.addAll(flags);
     cmd.add("--enable-native-access=ALL-UNNAMED"); // JNA's futex calls, silent on Java 24+
     if (Runtime.version().feature() >= 23) {
       cmd.add("--sun-misc-unsafe-memory-access=allow"); // the rings' raw access, silent on 24+
@@ -135,9 +137,11 @@ public final class Launcher {
         cmd.add("-D" + key + "=" + value);
       }
     }
+    String classPath = System.getProperty("java.class.path");
     cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(classPath);
     cmd.add(ChildMain.class.getName());
+    cmd.addAll(1, ClassDataArchive.flags(List.copyOf(cmd), flags, classPath));
     return cmd;
   }
 
@@ -149,7 +153,7 @@ public final class Launcher {
   public static String launchKey(java.util.Set<String> ignoring) {
     Map<String, String> props = childProperties();
     props.keySet().removeAll(ignoring);
-    return String.join("\u0000", command()) + "\u0000" + props;
+    return String.join("\u0000", ClassDataArchive.withoutArchive(command())) + "\u0000" + props;
   }
 
   /** The {@code interleave.*} system properties, which every child inherits. */

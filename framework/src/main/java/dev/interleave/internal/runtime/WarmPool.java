@@ -40,7 +40,8 @@ final class WarmPool {
   static ChildJvm take() {
     ChildJvm jvm;
     while ((jvm = READY.pollFirst()) != null
-        && (!jvm.isAlive() || !jvm.command().equals(Launcher.command()))) {
+        && (!jvm.isAlive() || !ClassDataArchive.withoutArchive(jvm.command())
+            .equals(ClassDataArchive.withoutArchive(Launcher.command())))) {
       jvm.close();
     }
     refillAsync();

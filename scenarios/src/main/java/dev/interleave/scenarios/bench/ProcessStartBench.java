@@ -110,9 +110,14 @@ public final class ProcessStartBench {
   private static Map<String, List<Double>> sideInJvm(String side) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dinterleave.warm=" + (side.equals("cold") ? "0" : "1"),
-        "-cp", System.getProperty("java.class.path"), ProcessStartBench.class.getName(),
-        "--side", side));
+        "-Dinterleave.warm=" + (side.equals("cold") ? "0" : "1")));
+    for (String key : System.getProperties().stringPropertyNames()) {
+      if (key.startsWith("interleave.child.")) { // e.g. -Dinterleave.child.cds=false
+        cmd.add("-D" + key + "=" + System.getProperty(key));
+      }
+    }
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        ProcessStartBench.class.getName(), "--side", side));
     java.lang.Process jvm = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String text = new String(jvm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     if (!jvm.waitFor(5, TimeUnit.MINUTES) || jvm.exitValue() != 0) {
