@@ -172,11 +172,16 @@ final class Blocking {
       if (left <= 0) {
         return false;
       }
+      WaitStats.PARKS.increment();
       Native.PARKER.await(s, words.seqAt(), seq, Math.min(left, SLICE_NANOS));
     } finally {
       s.getAndAddInt(words.waitersAt(), -1);
     }
-    return attempt.tryOnce(false);
+    if (attempt.tryOnce(false)) {
+      return true;
+    }
+    WaitStats.FUTILE.increment();
+    return false;
   }
 
   private static void passOn(SyncSegment sync, WaitWords words) {

@@ -27,20 +27,33 @@ final class SignalWorkloads {
     List<Double> work = new ArrayList<>();
     List<Double> total = new ArrayList<>();
     List<Double> ops = new ArrayList<>();
+    List<Double> cpu = new ArrayList<>();
+    List<Double> parks = new ArrayList<>();
+    List<Double> futile = new ArrayList<>();
     for (int rep = 0; rep < (quick ? 2 : 3); rep++) {
       double[] times = capacityOnce(procs, iterations);
       work.add(times[0]);
       total.add(times[1]);
       ops.add(procs * iterations / times[0]);
+      cpu.add(times[2]);
+      parks.add(times[3]);
+      futile.add(times[4]);
     }
     Map<String, SyncStat> m = new LinkedHashMap<>();
     m.put("work_s", SyncStat.of(work, "s", "lower"));
     m.put("ops_per_s", SyncStat.of(ops, "acquire_release/s", "higher"));
     m.put("total_incl_start_s", SyncStat.of(total, "s", "lower"));
     m.put("sleep0_us", SyncStat.of(parkNanosCost(), "us", "lower"));
+    m.put("work_cpu_us_per_op", SyncStat.of(cpu, "us", "lower"));
+    m.put("parks_per_op", SyncStat.of(parks, "parks", "lower"));
+    m.put("futile_wakeups_pct", SyncStat.of(futile, "%", "lower"));
     return m;
   }
 
+  /**
+   * Returns {work s, total s, children's CPU per acquire/release in us, parks per
+   * acquire/release, % of parks that were futile}.
+   */
   private double[] capacityOnce(int procs, int iterations) throws InterruptedException {
     // -Dbench.untracked=true: permits not attributed to their holders (no dead-holder recovery)
     Semaphore sem = Boolean.getBoolean("bench.untracked") ? Semaphore.withoutRecovery(3)
@@ -49,11 +62,14 @@ final class SignalWorkloads {
     SharedWords state = new SharedWords(2);
     SyncGate gate = SyncGate.create();
     List<Process> ps = new ArrayList<>();
+    SyncChildren.Cost cost = SyncChildren.Cost.create();
     for (int i = 0; i < procs; i++) {
       ps.add(new Process(SyncChildren::capacity,
-          new SyncChildren.Capacity(gate, sem, lock, state, iterations)));
+          new SyncChildren.Capacity(gate, sem, lock, state, iterations, cost)));
     }
     double[] times = Gated.run(gate, ps);
+    double ops = (double) procs * iterations;
+    long parks = cost.parks().get();
     int cur = state.getInt(0);
     int max = state.getInt(1);
     LockWorkloads.check(cur == 0 && max >= 1 && max <= 3,
@@ -62,7 +78,8 @@ final class SignalWorkloads {
     gate.close();
     sem.close();
     lock.close();
-    return times;
+    return new double[] {times[0], times[1], cost.cpuMicros().get() / ops, parks / ops,
+        parks == 0 ? 0 : 100.0 * cost.futile().get() / parks};
   }
 
   /** What one LockSupport.parkNanos(1) costs here (the counterpart of time.sleep(0)). */

@@ -1,11 +1,15 @@
 package dev.interleave.scenarios.bench;
 
+import dev.interleave.internal.sync.WaitStats;
 import dev.interleave.mp.Event;
 import dev.interleave.mp.Held;
 import dev.interleave.mp.Lock;
 import dev.interleave.mp.RLock;
+import dev.interleave.mp.RawValue;
 import dev.interleave.mp.Semaphore;
+import dev.interleave.mp.ValueType;
 import java.io.Serializable;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.locks.LockSupport;
 
 /** The child side of each synchronization benchmark, run in child JVMs. */
@@ -60,8 +64,36 @@ final class SyncChildren {
   }
 
   /** Arguments of a semaphore-capacity child: words 0 and 1 are current and max holders. */
-  record Capacity(SyncGate gate, Semaphore sem, RLock lock, SharedWords state, int iterations)
-      implements Serializable {}
+  record Capacity(SyncGate gate, Semaphore sem, RLock lock, SharedWords state, int iterations,
+      Cost cost) implements Serializable {}
+
+  /**
+   * What the children's work phase cost, summed over them: their processes' CPU time (every
+   * thread, the JIT compiler's too), their parks on the primitives, and the parks after which
+   * the primitive was taken again (see {@link WaitStats}).
+   */
+  record Cost(RawValue<Long> cpuMicros, RawValue<Long> parks, RawValue<Long> futile)
+      implements Serializable {
+    static Cost create() {
+      return new Cost(RawValue.of(ValueType.LONG, 0L), RawValue.of(ValueType.LONG, 0L),
+          RawValue.of(ValueType.LONG, 0L));
+    }
+
+    static long[] begin() {
+      return new long[] {cpuNanos(), WaitStats.parks(), WaitStats.futileWakeUps()};
+    }
+
+    void end(long[] begin) {
+      cpuMicros.addAndGet((cpuNanos() - begin[0]) / 1_000);
+      parks.addAndGet(WaitStats.parks() - begin[1]);
+      futile.addAndGet(WaitStats.futileWakeUps() - begin[2]);
+    }
+
+    private static long cpuNanos() {
+      return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+          .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+  }
 
   static void capacity(Capacity a) throws InterruptedException {
     a.gate().arriveAndWait(() -> {
@@ -74,6 +106,7 @@ final class SyncChildren {
         }
       }
     });
+    long[] begin = Cost.begin();
     for (int i = 0; i < a.iterations(); i++) {
       a.sem().acquire();
       try (Held held = a.lock().hold()) {
@@ -89,6 +122,7 @@ final class SyncChildren {
       }
       a.sem().release();
     }
+    a.cost().end(begin);
     a.gate().finish();
   }
 
