@@ -1,6 +1,6 @@
 package dev.interleave.harness;
 
-import dev.interleave.internal.harness.InterleaveExtension;
+import dev.interleave.internal.harness.junit.InterleaveExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -9,10 +9,10 @@ import dev.interleave.harness.Strategy;
  * Fixture tests run by {@link CorpusTest} through the engine test kit; nested, and named so
  * that neither Surefire's defaults nor {@code -Dtest=Corpus*} run them directly.
  */
-final class CorpusFixtures {
+public final class CorpusFixtures {
   private CorpusFixtures() {}
 
-  static class Counter {
+  public static class Counter {
     @InterleaveTest(strategy = Strategy.PCT, schedules = 100, seed = 11, pctDepth = 2)
     void racy(Scenario s) {
       s.body(Fixtures::racyCounter);

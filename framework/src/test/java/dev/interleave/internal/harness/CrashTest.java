@@ -6,6 +6,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 
 import dev.interleave.harness.InterleaveProperties;
 import dev.interleave.harness.Scenario;
+import dev.interleave.internal.harness.control.ScenarioSpec;
+import dev.interleave.internal.harness.model.ReplayToken;
+import dev.interleave.internal.harness.report.ReportWriter;
 import dev.interleave.internal.schedule.Candidate;
 import dev.interleave.report.ReportJson;
 import dev.interleave.report.TraceStep;

@@ -16,10 +16,10 @@ import java.time.Duration;
  * Scenarios for stress against control, run by {@link CrossCheckTest} through the engine test
  * kit (nested, so Surefire does not run them directly).
  */
-final class CrossCheckFixtures {
+public final class CrossCheckFixtures {
   private CrossCheckFixtures() {}
 
-  static class Sides {
+  public static class Sides {
     /** Two unlocked increments of a shared value: 1 or 2, both reachable under control. */
     @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 500, preemptionBound = 1,
         crossCheck = 6)

@@ -13,7 +13,7 @@ import dev.interleave.harness.Strategy;
  * Fixtures of expectations, replays and overrides, run through the engine test kit. Their bodies
  * start no process (main alone), so each schedule is cheap.
  */
-final class ExpectationFixtures {
+public final class ExpectationFixtures {
   private ExpectationFixtures() {}
 
   /** Two points of main, then a final invariant that never holds. */
@@ -29,7 +29,7 @@ final class ExpectationFixtures {
     run.outcome(missing.length());
   }
 
-  static class Expectations {
+  public static class Expectations {
     @InterleaveTest(schedules = 5, seed = 1, expect = Expect.VIOLATION,
         invariant = "counter == 0")
     void npeIsNotTheExpectedViolation(Scenario s) {
@@ -89,7 +89,7 @@ final class ExpectationFixtures {
     }
   }
 
-  static class Overrides {
+  public static class Overrides {
     @InterleaveTest(schedules = 2, seed = 11, strategy = Strategy.PCT, pctDepth = 2)
     void seeded(Scenario s) {
       s.body(ExpectationFixtures::violates);

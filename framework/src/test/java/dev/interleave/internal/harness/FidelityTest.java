@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.interleave.harness.Scenario;
+import dev.interleave.internal.harness.report.ReportWriter;
 import dev.interleave.report.ReportJson;
 import dev.interleave.report.TestReport;
 import java.nio.file.Path;

@@ -14,11 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Scenario bodies shared by the harness tests. */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {}
 
   /** The article's counter without a lock, over 2 to 4 processes. */
-  static void racyCounter(Run run) throws Exception {
+  public static void racyCounter(Run run) throws Exception {
     int n = run.draw("processes", Gen.ints(2, 4));
     Path file = Files.writeString(run.tempDir().resolve("num.txt"), Integer.toString(n));
     startAndJoin(n, i -> new Process(Counters::decrement, file));
@@ -26,7 +26,7 @@ final class Fixtures {
   }
 
   /** The same counter, each decrement under a mutex. */
-  static void lockedCounter(Run run) throws Exception {
+  public static void lockedCounter(Run run) throws Exception {
     Path file = Files.writeString(run.tempDir().resolve("num.txt"), "2");
     Lock lock = new Lock();
     run.onEnd(lock::close);

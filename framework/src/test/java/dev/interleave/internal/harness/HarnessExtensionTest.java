@@ -6,6 +6,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 import dev.interleave.harness.InterleaveProperties;
 import dev.interleave.harness.RaceDetectedError;
 import dev.interleave.harness.Scenario;
+import dev.interleave.internal.harness.control.WorkerPools;
+import dev.interleave.internal.harness.report.ReportWriter;
 import dev.interleave.report.ReportJson;
 import dev.interleave.report.TestReport;
 import dev.interleave.report.Verdict;

@@ -7,6 +7,7 @@ import dev.interleave.harness.InterleaveProperties;
 import dev.interleave.harness.PctPlan;
 import dev.interleave.harness.RaceDetectedError;
 import dev.interleave.harness.Scenario;
+import dev.interleave.internal.harness.control.ExpectationTest;
 import dev.interleave.report.TestReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 
 import dev.interleave.harness.InterleaveProperties;
 import dev.interleave.harness.Scenario;
+import dev.interleave.internal.harness.report.ReportWriter;
 import dev.interleave.report.DrawnInput;
 import dev.interleave.report.FindingReport;
 import dev.interleave.report.Grade;

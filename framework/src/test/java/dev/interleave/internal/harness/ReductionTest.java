@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 import dev.interleave.harness.InterleaveProperties;
 import dev.interleave.harness.InterleaveTest;
 import dev.interleave.harness.Scenario;
+import dev.interleave.internal.harness.report.ReportWriter;
 import dev.interleave.report.OutcomeCount;
 import dev.interleave.report.ReportJson;
 import dev.interleave.report.TestReport;

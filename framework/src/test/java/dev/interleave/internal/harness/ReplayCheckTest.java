@@ -8,6 +8,7 @@ import dev.interleave.harness.FindingKind;
 import dev.interleave.harness.InterleaveProperties;
 import dev.interleave.harness.RaceDetectedError;
 import dev.interleave.harness.Scenario;
+import dev.interleave.internal.harness.control.ExpectationTest;
 import dev.interleave.report.Verdict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.interleave.harness.Scenario;
+import dev.interleave.internal.harness.options.OptionsReader;
+import dev.interleave.internal.harness.report.ReportWriter;
 import dev.interleave.report.ReportJson;
 import dev.interleave.report.RunMode;
 import dev.interleave.report.TestReport;
