@@ -71,12 +71,16 @@ final class ClassDataArchive {
    * @throws IllegalArgumentException if the property is neither {@code true} nor {@code false}
    */
   static boolean enabled() {
-    String value = System.getProperty(PROPERTY, "true").trim().toLowerCase(Locale.ROOT);
-    return switch (value) {
+    return enabled(System.getProperty(PROPERTY));
+  }
+
+  /** {@link #enabled()} for the setting {@code value} (null: unset). */
+  static boolean enabled(String value) {
+    return switch (value == null ? "true" : value.trim().toLowerCase(Locale.ROOT)) {
       case "true" -> true;
       case "false" -> false;
       default -> throw new IllegalArgumentException(PROPERTY + " must be true or false but was: "
-          + System.getProperty(PROPERTY));
+          + value);
     };
   }
 
@@ -103,13 +107,26 @@ final class ClassDataArchive {
 
   /** The archive children of these flags and this class path use, or null if none applies. */
   static Path archiveFor(List<String> flags, String classPath) {
-    if (!enabled() || !supported(Runtime.version().feature())
-        || flags.stream().anyMatch(f -> OWN_CHOICE.stream().anyMatch(f::contains))) {
+    if (!enabled() || !supported(Runtime.version().feature())) {
+      return null;
+    }
+    return archiveIn(flags, classPath, null);
+  }
+
+  /**
+   * The archive for these flags and this class path in {@code dir} (null: the configured
+   * directory), or null if the flags choose their own or the class path is not all jars.
+   */
+  static Path archiveIn(List<String> flags, String classPath, Path dir) {
+    if (flags.stream().anyMatch(f -> OWN_CHOICE.stream().anyMatch(f::contains))) {
       return null;
     }
     List<Path> jars = jars(classPath);
-    Path dir = directory();
-    if (jars == null || dir == null) {
+    if (jars == null) {
+      return null;
+    }
+    dir = dir == null ? directory() : dir;
+    if (dir == null) {
       return null;
     }
     try {

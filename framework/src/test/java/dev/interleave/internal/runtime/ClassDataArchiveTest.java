@@ -19,7 +19,6 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,47 +36,40 @@ class ClassDataArchiveTest {
   @TempDir
   Path dir;
 
-  @AfterEach
-  void clearProperties() {
-    System.clearProperty(ClassDataArchive.PROPERTY);
-    System.clearProperty(ClassDataArchive.DIR_PROPERTY);
-  }
-
   @Test
   void aBadSettingFailsNamingThePropertyAndTheValue() {
-    System.setProperty(ClassDataArchive.PROPERTY, "maybe");
-    assertThatThrownBy(ClassDataArchive::enabled).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> ClassDataArchive.enabled("maybe"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("interleave.child.cds must be true or false but was: maybe");
+    assertThat(ClassDataArchive.enabled(null)).isTrue();
+    assertThat(ClassDataArchive.enabled("True")).isTrue();
+    assertThat(ClassDataArchive.enabled("false")).isFalse();
   }
 
   @Test
   void noArchiveForADirectoryOnTheClassPathOrFlagsThatChooseTheirOwn() throws IOException {
-    assumeSupported();
-    System.setProperty(ClassDataArchive.DIR_PROPERTY, dir.resolve("cds").toString());
+    Path cds = dir.resolve("cds");
     Path jar = emptyJar(dir.resolve("a.jar"));
-    assertThat(ClassDataArchive.archiveFor(FLAGS, jar.toString())).isNotNull();
-    assertThat(ClassDataArchive.archiveFor(FLAGS, dir + File.pathSeparator + jar)).isNull();
-    assertThat(ClassDataArchive.archiveFor(List.of("-Xshare:off"), jar.toString())).isNull();
-    assertThat(ClassDataArchive.archiveFor(List.of("-XX:SharedArchiveFile=/x.jsa"),
-        jar.toString())).isNull();
-    System.setProperty(ClassDataArchive.PROPERTY, "false");
-    assertThat(ClassDataArchive.archiveFor(FLAGS, jar.toString())).isNull();
+    assertThat(ClassDataArchive.archiveIn(FLAGS, jar.toString(), cds)).isNotNull();
+    assertThat(ClassDataArchive.archiveIn(FLAGS, dir + File.pathSeparator + jar, cds)).isNull();
+    assertThat(ClassDataArchive.archiveIn(List.of("-Xshare:off"), jar.toString(), cds)).isNull();
+    assertThat(ClassDataArchive.archiveIn(List.of("-XX:SharedArchiveFile=/x.jsa"),
+        jar.toString(), cds)).isNull();
   }
 
   @Test
   void aRebuiltJarOrOtherFlagsGetAnotherArchive() throws IOException {
-    assumeSupported();
-    System.setProperty(ClassDataArchive.DIR_PROPERTY, dir.resolve("cds").toString());
+    Path cds = dir.resolve("cds");
     Path jar = emptyJar(dir.resolve("a.jar"));
-    Path first = ClassDataArchive.archiveFor(FLAGS, jar.toString());
-    assertThat(ClassDataArchive.archiveFor(FLAGS, jar.toString())).isEqualTo(first);
-    assertThat(ClassDataArchive.archiveFor(List.of("-XX:+UseParallelGC"), jar.toString()))
+    Path first = ClassDataArchive.archiveIn(FLAGS, jar.toString(), cds);
+    assertThat(ClassDataArchive.archiveIn(FLAGS, jar.toString(), cds)).isEqualTo(first);
+    assertThat(ClassDataArchive.archiveIn(List.of("-XX:+UseParallelGC"), jar.toString(), cds))
         .isNotEqualTo(first);
     Files.setLastModifiedTime(jar, FileTime.fromMillis(
         Files.getLastModifiedTime(jar).toMillis() - 60_000));
-    Path rebuilt = ClassDataArchive.archiveFor(FLAGS, jar.toString());
+    Path rebuilt = ClassDataArchive.archiveIn(FLAGS, jar.toString(), cds);
     assertThat(rebuilt).isNotEqualTo(first);
-    assertThat(rebuilt.getParent()).isEqualTo(dir.resolve("cds"));
+    assertThat(rebuilt.getParent()).isEqualTo(cds);
   }
 
   @Test
