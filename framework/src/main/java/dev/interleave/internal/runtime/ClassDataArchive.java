@@ -62,6 +62,7 @@ final class ClassDataArchive {
   private static String trainedFor;
   private static java.lang.Process trainer;
   private static Path training;
+  private static boolean stopAtExit;
 
   private ClassDataArchive() {}
 
@@ -202,8 +203,8 @@ final class ClassDataArchive {
             .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         trainer.getOutputStream().close(); // no task: it primes, reads end-of-file and exits
         trainer.onExit().thenAccept(p -> install(p.exitValue(), temporary, archive));
-        if (!Hook.installed) {
-          Hook.installed = true;
+        if (!stopAtExit) {
+          stopAtExit = true;
           Runtime.getRuntime().addShutdownHook(new Thread(ClassDataArchive::stopTrainer,
               "interleave-cds-trainer-stop"));
         }
@@ -211,10 +212,6 @@ final class ClassDataArchive {
         trainer = null; // children launch without an archive
       }
     }
-  }
-
-  private static final class Hook {
-    static boolean installed;
   }
 
   /** Moves a finished archive into place and prunes the directory. */

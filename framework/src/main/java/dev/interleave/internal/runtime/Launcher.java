@@ -49,7 +49,7 @@ public final class Launcher {
     if (warm != null && warm.send(spec)) {
       return warm;
     }
-    ChildJvm jvm = ChildJvm.launch(command());
+    ChildJvm jvm = ChildJvm.launch(launchCommand());
     if (!validated) {
       awaitReady(jvm);
       validated = true;
@@ -78,7 +78,7 @@ public final class Launcher {
   public static ChildJvm launchDirect(String name, byte[] payload) {
     ChildSpec spec = new ChildSpec(name, false, ProcessContext.current().name(),
         ProcessContext.current().pid(), childProperties(), payload);
-    ChildJvm jvm = ChildJvm.launch(command());
+    ChildJvm jvm = ChildJvm.launch(launchCommand());
     awaitReady(jvm);
     if (!jvm.send(spec)) {
       throw new LaunchException("the child JVM closed its input before reading its task",
@@ -89,7 +89,7 @@ public final class Launcher {
 
   /** Starts a JVM for the warm pool and waits until it is ready. */
   static ChildJvm launchWarm() {
-    ChildJvm jvm = ChildJvm.launch(command());
+    ChildJvm jvm = ChildJvm.launch(launchCommand());
     awaitReady(jvm);
     validated = true;
     return jvm;
@@ -111,17 +111,14 @@ public final class Launcher {
     }
   }
 
-  /** The child JVM's command line. */
+  /**
+   * The child JVM's command line, without the class-data archive a launch may add: JVMs
+   * launched with equal commands are interchangeable.
+   */
   static List<String> command() {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    List<String> flags = new ArrayList<>();
-    for (String flag : System.getProperty("interleave.child.jvmArgs", DEFAULT_FLAGS).split("\\s+")) {
-      if (!flag.isBlank()) {
-        flags.add(flag);
-      }
-    }
-    cmd.addAll(flags);
+    cmd.addAll(childFlags());
     cmd.add("--enable-native-access=ALL-UNNAMED"); // JNA's futex calls, silent on Java 24+
     if (Runtime.version().feature() >= 23) {
       cmd.add("--sun-misc-unsafe-memory-access=allow"); // the rings' raw access, silent on 24+
@@ -137,12 +134,29 @@ public final class Launcher {
         cmd.add("-D" + key + "=" + value);
       }
     }
-    String classPath = System.getProperty("java.class.path");
     cmd.add("-cp");
-    cmd.add(classPath);
+    cmd.add(System.getProperty("java.class.path"));
     cmd.add(ChildMain.class.getName());
-    cmd.addAll(1, ClassDataArchive.flags(List.copyOf(cmd), flags, classPath));
     return cmd;
+  }
+
+  /** {@link #command()} with the class-data archive's flags, if one applies. */
+  private static List<String> launchCommand() {
+    List<String> cmd = command();
+    cmd.addAll(1, ClassDataArchive.flags(List.copyOf(cmd), childFlags(),
+        System.getProperty("java.class.path")));
+    return cmd;
+  }
+
+  /** The child JVM flags: {@code interleave.child.jvmArgs}, else {@value #DEFAULT_FLAGS}. */
+  private static List<String> childFlags() {
+    List<String> flags = new ArrayList<>();
+    for (String flag : System.getProperty("interleave.child.jvmArgs", DEFAULT_FLAGS).split("\\s+")) {
+      if (!flag.isBlank()) {
+        flags.add(flag);
+      }
+    }
+    return flags;
   }
 
   /**
@@ -153,7 +167,7 @@ public final class Launcher {
   public static String launchKey(java.util.Set<String> ignoring) {
     Map<String, String> props = childProperties();
     props.keySet().removeAll(ignoring);
-    return String.join("\u0000", ClassDataArchive.withoutArchive(command())) + "\u0000" + props;
+    return String.join("\u0000", command()) + "\u0000" + props;
   }
 
   /** The {@code interleave.*} system properties, which every child inherits. */

@@ -39,9 +39,8 @@ final class WarmPool {
   /** A ready JVM, or null; schedules a refill. */
   static ChildJvm take() {
     ChildJvm jvm;
-    while ((jvm = READY.pollFirst()) != null
-        && (!jvm.isAlive() || !ClassDataArchive.withoutArchive(jvm.command())
-            .equals(ClassDataArchive.withoutArchive(Launcher.command())))) {
+    while ((jvm = READY.pollFirst()) != null && (!jvm.isAlive()
+        || !ClassDataArchive.withoutArchive(jvm.command()).equals(Launcher.command()))) {
       jvm.close();
     }
     refillAsync();

@@ -107,6 +107,14 @@ class ClassDataArchiveTest {
 
   /** Starts a child (the trainer starts too), waits for the archive, starts another. */
   public static void main(String[] args) throws Exception {
+    if (args[0].equals("start-once")) {
+      try {
+        new Process(ClassDataArchiveTest::reportPid).start();
+      } catch (IllegalArgumentException e) {
+        System.out.println("start failed: " + e.getMessage());
+      }
+      return;
+    }
     Path archives = Path.of(args[0]);
     Process first = new Process(ClassDataArchiveTest::reportPid);
     first.start();
@@ -169,6 +177,24 @@ class ClassDataArchiveTest {
   private static void assumeSupported() {
     Assumptions.assumeTrue(ClassDataArchive.supported(Runtime.version().feature()),
         "no archive on this Java release");
+  }
+
+  @Test
+  void aBadSettingFailsStartInARealProgram() throws Exception {
+    java.lang.Process jvm = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--enable-native-access=ALL-UNNAMED", "-D" + ClassDataArchive.PROPERTY + "=maybe",
+        "-cp", System.getProperty("java.class.path"), ClassDataArchiveTest.class.getName(),
+        "start-once").redirectErrorStream(true).start();
+    try {
+      String out = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(out).contains(
+          "start failed: interleave.child.cds must be true or false but was: maybe");
+    } finally {
+      jvm.descendants().forEach(ProcessHandle::destroyForcibly);
+      jvm.destroyForcibly();
+    }
   }
 
   /** The test class path with each directory packed into a jar. */
