@@ -163,11 +163,18 @@ public final class Launcher {
    * What a child launched now would be started with (its command line and the {@code
    * interleave.*} properties it inherits), less the properties named in {@code ignoring}: JVMs
    * started with equal keys are interchangeable.
+   *
+   * <p>The bootstrap's name is left out: it is named to children once the process class has been
+   * initialized, which in a fresh JVM happens during its first scenario, and a child without the
+   * name loads the same bootstrap with the first process it runs (there is one per class path).
+   * With the name in the key, the second harness test of every JVM booted a second pool.
    */
   public static String launchKey(java.util.Set<String> ignoring) {
     Map<String, String> props = childProperties();
     props.keySet().removeAll(ignoring);
-    return String.join("\u0000", command()) + "\u0000" + props;
+    List<String> cmd = command();
+    cmd.removeIf(arg -> arg.startsWith("-D" + Bootstrap.PROPERTY + "="));
+    return String.join("\u0000", cmd) + "\u0000" + props;
   }
 
   /** The {@code interleave.*} system properties, which every child inherits. */
