@@ -65,9 +65,11 @@ public sealed interface Message
    *
    * @param controlled whether points wait for {@link Go} (false in stress mode)
    * @param noiseSeed the seed of stress-mode delays
+   * @param sites whether the process's points capture their call sites
    */
   record Assign(long epoch, int process, String name, boolean daemon, String parentName,
-      long parentPid, byte[] payload, boolean controlled, long noiseSeed) implements Message {}
+      long parentPid, byte[] payload, boolean controlled, long noiseSeed, boolean sites)
+      implements Message {}
 
   /** Controller → worker: stop the task of schedule {@code epoch} (it unwinds at its point). */
   record Abort(long epoch) implements Message {}

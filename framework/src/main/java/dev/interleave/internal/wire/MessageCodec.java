@@ -177,6 +177,7 @@ final class MessageCodec {
     out.write(a.payload());
     out.writeBoolean(a.controlled());
     out.writeLong(a.noiseSeed());
+    out.writeBoolean(a.sites());
   }
 
   private static Assign readAssign(DataInput in) throws IOException {
@@ -189,7 +190,7 @@ final class MessageCodec {
     byte[] payload = new byte[in.readInt()];
     in.readFully(payload);
     return new Assign(epoch, process, name, daemon, parentName, parentPid, payload,
-        in.readBoolean(), in.readLong());
+        in.readBoolean(), in.readLong(), in.readBoolean());
   }
 
   private static void writeString(DataOutput out, String s) throws IOException {

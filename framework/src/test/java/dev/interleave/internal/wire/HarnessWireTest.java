@@ -42,12 +42,14 @@ class HarnessWireTest {
         assertThat(server.receive()).isEqualTo(m);
       }
       Assign assign = new Assign(7, 2, "Process-2", false, "MainProcess", 42, new byte[] {1, 2, 3},
-          true, 5);
+          true, 5, false);
       server.send(assign);
       Assign back = (Assign) client.receive();
       assertThat(back.payload()).containsExactly(1, 2, 3);
       assertThat(back.name()).isEqualTo("Process-2");
       assertThat(back.noiseSeed()).isEqualTo(5);
+      assertThat(back.controlled()).isTrue();
+      assertThat(back.sites()).isFalse();
       client.send(new Message.Spawn(7, "Process-1:1", true, new byte[] {4, 5}));
       Message.Spawn spawn = (Message.Spawn) server.receive();
       assertThat(spawn.payload()).containsExactly(4, 5);

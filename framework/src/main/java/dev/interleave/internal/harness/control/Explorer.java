@@ -58,6 +58,9 @@ public final class Explorer {
     Tally tally = new Tally();
     Map<String, Long> outcomes = new LinkedHashMap<>();
     try (ScheduleRunner runner = new ScheduleRunner(pool, scenario, options, tally)) {
+      // a user's replay is shown whatever its end; explored schedules only if they fail, and
+      // then as run again (the determinism checks and shrinking capture the sites)
+      runner.captureSites(options.replay() != null);
       Strategies strategies = new Strategies(options);
       int explored = 0;
       long steps = 0;
@@ -97,6 +100,7 @@ public final class Explorer {
       Counterexample failure = null;
       if (first != null) {
         runner.countInto(new Tally());
+        runner.captureSites(true);
         failure = counterexample(runner, firstAt, first);
       }
       if (failure != null && !options.controlled()) {
@@ -164,6 +168,7 @@ public final class Explorer {
       return new Counterexample(original.result().problem(), n, original, original, null,
           options.seed());
     }
+    Attempt shown = original; // explored without call sites: a re-run shows it with them
     for (int i = 0; i < DETERMINISM_CHECKS; i++) {
       Attempt again = Replays.check(runner, original, n);
       if (again.result().problem() != null
@@ -171,14 +176,27 @@ public final class Explorer {
         return new Counterexample(again.result().problem(), n, original, again, null,
             options.seed());
       }
+      if (sameRun(original, again)) {
+        shown = again;
+      }
     }
     if (!options.shrink()) {
-      return new Counterexample(original.result().problem(), n, original, original, null,
+      return new Counterexample(original.result().problem(), n, shown, shown, null,
           options.seed());
     }
     Shrinker shrinker = new Shrinker(runner, original.result().problem(), n);
     Attempt shrunk = shrinker.shrink(original);
-    return new Counterexample(shrunk.result().problem(), n, original, shrunk,
+    if (shrunk == original) {
+      shrunk = shown; // nothing smaller failed: the failure as re-run, with its call sites
+    }
+    return new Counterexample(shrunk.result().problem(), n, shown, shrunk,
         shrinker.nearestPassing(), options.seed(), shrinker.progress(original, shrunk));
+  }
+
+  /** Whether {@code again} took every step of {@code original} and failed the same way. */
+  private static boolean sameRun(Attempt original, Attempt again) {
+    Problem p = again.result().problem();
+    return p != null && p.sameAs(original.result().problem())
+        && again.trace().firstDifference(original.trace()) == -1;
   }
 }

@@ -102,7 +102,7 @@ final class HarnessLaunchPath implements LaunchPath {
     controller.post(new Event.Spawned(id, parentId, name, w, handle));
     ScheduleSpec spec = controller.spec;
     boolean sent = w.send(new Assign(spec.epoch(), id, name, daemon, parentName, parentPid,
-        payload, spec.controlled(), noiseSeed + id));
+        payload, spec.controlled(), noiseSeed + id, spec.sites()));
     if (!sent) {
       controller.post(new Event.FromWorker(w, null));
       return null;

@@ -44,6 +44,7 @@ final class ScheduleRunner implements AutoCloseable {
   });
   private int workersWanted = 2;
   private boolean observedSteps;
+  private boolean sites = true;
 
   ScheduleRunner(WorkerPool pool, ScenarioSpec scenario, RunOptions options, Tally tally) {
     this.pool = pool;
@@ -53,6 +54,15 @@ final class ScheduleRunner implements AutoCloseable {
     this.launchPath = new HarnessLaunchPath(pool);
     Points.install(main);
     Launcher.override(launchPath);
+  }
+
+  /**
+   * Whether the schedules run from now on capture the call sites of their points (the default).
+   * Exploration runs without them: a schedule's steps are shown only when it fails, and a
+   * failing schedule is run again (determinism checks, shrinking) before it is reported.
+   */
+  void captureSites(boolean on) {
+    this.sites = on;
   }
 
   /** Counts invariant checks into {@code t} from now on (shrinking counts apart). */
@@ -81,13 +91,13 @@ final class ScheduleRunner implements AutoCloseable {
     RunContext run = new RunContext(number, choices, tally);
     ScheduleSpec spec = new ScheduleSpec(EPOCHS.incrementAndGet(), options.controlled(),
         Duration.ofMillis(options.timeoutMillis()), options.maxSteps(), main, run,
-        scenario.ends(), crashes(), scenario.killable());
+        scenario.ends(), crashes(), scenario.killable(), sites);
     Controller controller = new Controller(spec, scheduler);
     controller.launcher = launchPath;
     ProcessContext.resetChildNames();
     main.attach(controller);
     long noise = options.seed() * 31 + number;
-    main.bind(Thread.currentThread(), spec.epoch(), spec.controlled(), noise);
+    main.bind(Thread.currentThread(), spec.epoch(), spec.controlled(), noise, sites);
     launchPath.inputs(choices);
     launchPath.begin(controller, Thread.currentThread(), idle, noise);
     Future<ScheduleResult> result = controllerThread.submit(controller::run);

@@ -15,26 +15,9 @@ import java.time.Duration;
  *     exit code they allow is no finding
  * @param crashes how many processes the schedule may kill at scheduling points
  * @param killable the names of the processes it may kill; empty for every process but main
+ * @param sites whether points capture their call sites (only runs whose steps may be shown do:
+ *     a call site is not behaviour, and capturing one costs more than the controller's decision)
  */
 record ScheduleSpec(long epoch, boolean controlled, Duration hangTimeout, int maxSteps,
     MainHandler main, RunContext run, ExpectedEnds ends, int crashes,
-    java.util.Set<String> killable) {
-
-  /** A schedule whose crashes may kill every process but main. */
-  ScheduleSpec(long epoch, boolean controlled, Duration hangTimeout, int maxSteps,
-      MainHandler main, RunContext run, ExpectedEnds ends, int crashes) {
-    this(epoch, controlled, hangTimeout, maxSteps, main, run, ends, crashes, java.util.Set.of());
-  }
-
-  /** A schedule without crash injection. */
-  ScheduleSpec(long epoch, boolean controlled, Duration hangTimeout, int maxSteps,
-      MainHandler main, RunContext run, ExpectedEnds ends) {
-    this(epoch, controlled, hangTimeout, maxSteps, main, run, ends, 0);
-  }
-
-  /** A schedule of a scenario that declared no expected ends. */
-  ScheduleSpec(long epoch, boolean controlled, Duration hangTimeout, int maxSteps,
-      MainHandler main, RunContext run) {
-    this(epoch, controlled, hangTimeout, maxSteps, main, run, ExpectedEnds.NONE);
-  }
-}
+    java.util.Set<String> killable, boolean sites) {}

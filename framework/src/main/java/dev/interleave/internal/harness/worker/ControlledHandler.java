@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 public abstract class ControlledHandler implements PointHandler {
   private volatile Thread participant;
   private volatile boolean controlled;
+  private volatile boolean sites = true;
   private volatile long epoch;
   private SplittableRandom noise = new SplittableRandom(0);
   private volatile String uncontrolled;
@@ -25,10 +26,15 @@ public abstract class ControlledHandler implements PointHandler {
   private static final long PROGRESS_NANOS = 50_000_000L;
   private long lastProgress;
 
-  /** Makes {@code thread} the participant of schedule {@code epoch}. */
-  public final void bind(Thread thread, long epoch, boolean controlled, long noiseSeed) {
+  /**
+   * Makes {@code thread} the participant of schedule {@code epoch}; its points capture their
+   * call sites if {@code sites}.
+   */
+  public final void bind(Thread thread, long epoch, boolean controlled, long noiseSeed,
+      boolean sites) {
     this.epoch = epoch;
     this.controlled = controlled;
+    this.sites = sites;
     this.noise = new SplittableRandom(noiseSeed);
     this.uncontrolled = null;
     this.uncontrolledSent = false;
@@ -67,6 +73,11 @@ public abstract class ControlledHandler implements PointHandler {
   /** Sends {@code arrive} to the controller and waits for its answer. */
   protected abstract Go exchange(Arrive arrive);
 
+  /** The call site of the point being reached, if this schedule captures them, else null. */
+  private String site() {
+    return sites ? CallSite.here() : null;
+  }
+
   private boolean mine() {
     return Thread.currentThread() == participant;
   }
@@ -103,7 +114,7 @@ public abstract class ControlledHandler implements PointHandler {
       perturb();
       return;
     }
-    ask(new Arrive(epoch, Kind.POINT, op.name(), object, label, CallSite.here(), null, -1));
+    ask(new Arrive(epoch, Kind.POINT, op.name(), object, label, site(), null, -1));
   }
 
   @Override
@@ -120,7 +131,7 @@ public abstract class ControlledHandler implements PointHandler {
   @Override
   public final boolean awaitHeld(Op op, String object, String label, BooleanSupplier attempt,
       long timeoutNanos, java.util.function.Supplier<String> holder) {
-    String site = CallSite.here();
+    String site = site();
     Go go = ask(new Arrive(epoch, Kind.POINT, op.name(), object, label, site, null, -1));
     long deadline = timeoutNanos < 0 ? -1 : go.now() + timeoutNanos;
     while (true) {
@@ -138,7 +149,7 @@ public abstract class ControlledHandler implements PointHandler {
   @Override
   public final void sleep(long nanos) throws InterruptedException {
     if (mine() && controlled) {
-      ask(new Arrive(epoch, Kind.SLEEP, Op.SLEEP.name(), null, null, CallSite.here(), null,
+      ask(new Arrive(epoch, Kind.SLEEP, Op.SLEEP.name(), null, null, site(), null,
           Math.max(0, nanos)));
       return;
     }

@@ -95,7 +95,7 @@ final class WorkerLoop {
     ProcessContext.reused();
     output.begin();
     Set<Path> segments = SharedMemory.ownedNow();
-    handler.bind(Thread.currentThread(), a.epoch(), a.controlled(), a.noiseSeed());
+    handler.bind(Thread.currentThread(), a.epoch(), a.controlled(), a.noiseSeed(), a.sites());
     int code;
     String failure = null;
     try {
