@@ -7,11 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 /** One schedule as its body sees it; its invariants are evaluated by the harness. */
 final class RunContext implements Run {
@@ -205,10 +203,6 @@ final class RunContext implements Run {
     if (dir == null) {
       return;
     }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // best effort: a leftover temp dir is harmless
-    }
+    TempDirs.deleteLater(dir); // off the schedule's path: the next one makes its own
   }
 }

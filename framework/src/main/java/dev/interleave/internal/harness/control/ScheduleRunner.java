@@ -168,5 +168,6 @@ final class ScheduleRunner implements AutoCloseable {
     Launcher.override(null);
     Points.install(null);
     controllerThread.shutdownNow();
+    TempDirs.awaitDeleted(); // the run leaves no schedule's directory behind
   }
 }
