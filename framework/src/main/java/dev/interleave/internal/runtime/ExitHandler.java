@@ -38,11 +38,30 @@ final class ExitHandler {
     }
   }
 
+  /**
+   * Waits, as the JVM does when {@code main} returns, until every non-daemon thread other than
+   * the caller has ended (rescanning, so threads they start are waited for too); an interrupt
+   * does not cut the wait short, as it does not the JVM's, and is kept for the caller.
+   */
+  static void awaitOtherThreads() {
+    boolean interrupted = false;
+    for (Thread t = nextOther(); t != null; t = nextOther()) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** A live non-daemon thread other than this one and the JVM's own, or null. */
   private static Thread nextOther() {
     for (Thread t : allThreads()) {
       if (t != Thread.currentThread() && t.isAlive() && !t.isDaemon()
-          && !"DestroyJavaVM".equals(t.getName())) {
+          && !"DestroyJavaVM".equals(t.getName()) && !NAME.equals(t.getName())) {
         return t;
       }
     }

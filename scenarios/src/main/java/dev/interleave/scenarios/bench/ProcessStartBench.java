@@ -23,7 +23,10 @@ import java.util.concurrent.TimeUnit;
  * forkserver), each side in its own JVM, alternating with CPython for {@code rounds} rounds
  * (default 3). Each round also runs the CPython script's {@code jvm_startup} and {@code
  * python_startup}: a fresh JVM printing one line is the bound below which no cold start can go,
- * set beside spawn. Usage: {@code ProcessStartBench [rounds] [json-out]}.
+ * set beside spawn. The warm side also times 20 x a child whose target halts its JVM at once
+ * ({@code Runtime.halt(0)}, skipping the shutdown hooks a normal exit runs): the bound below
+ * which no warm start and join can go, set beside forkserver. Usage: {@code ProcessStartBench
+ * [rounds] [json-out]}.
  */
 public final class ProcessStartBench {
   private static final int RUNS = 20;
@@ -75,6 +78,11 @@ public final class ProcessStartBench {
         pythonMedians(python, "jvm_startup", "ms[Hello default]"));
     report.add(BENCH + " bound: java Hello vs [spawn]", floor,
         pythonMedian(python, "start_join_ms[spawn]"));
+    // the bound of a warm start and join: a warm child whose target halts its JVM at once
+    Metric halted = new Metric("halt_join_ms[warm]", "ms", true,
+        java.getOrDefault("halt_join_ms[warm]", List.of()));
+    report.add(BENCH + " bound: warm child halting at once vs [forkserver]", halted,
+        pythonMedian(python, "start_join_ms[forkserver]"));
     report.print();
     double pythonPass = new Metric("python_pass", "ms", true,
         pythonMedians(python, "python_startup", "ms[-c pass]")).median();
@@ -143,6 +151,7 @@ public final class ProcessStartBench {
     List<Double> startJoin = new ArrayList<>();
     List<Double> startCall = new ArrayList<>();
     List<Double> first = new ArrayList<>();
+    List<Double> halted = new ArrayList<>();
     try {
       timeOne(warm, null, dir); // untimed warm-up, as the CPython side does
       for (int i = 0; i < RUNS; i++) {
@@ -154,6 +163,18 @@ public final class ProcessStartBench {
         Path stamp = dir.resolve("stamp-" + i);
         first.add(timeOne(warm, stamp, dir)[2]);
       }
+      for (int i = 0; warm && i < RUNS; i++) {
+        Process.warmUp(1);
+        Process p = new Process(ProcessStartBench::halt);
+        long t0 = System.nanoTime();
+        p.start();
+        p.join();
+        halted.add((System.nanoTime() - t0) / 1e6);
+        if (p.exitCode().orElse(-1) != 0) {
+          throw new IllegalStateException("a halting child exited with " + p.exitCode());
+        }
+        p.close();
+      }
     } finally {
       try (var files = Files.list(dir)) {
         files.forEach(p -> p.toFile().delete());
@@ -163,6 +184,9 @@ public final class ProcessStartBench {
     System.out.println("start_join_ms=" + join(startJoin));
     System.out.println("start_call_ms=" + join(startCall));
     System.out.println("first_instruction_ms=" + join(first));
+    if (!halted.isEmpty()) {
+      System.out.println("halt_join_ms=" + join(halted));
+    }
   }
 
   private static String join(List<Double> values) {
@@ -191,6 +215,11 @@ public final class ProcessStartBench {
 
   static void noop() {
     // the child does nothing
+  }
+
+  /** Ends the child's JVM at once: no shutdown hook, no exit of the runtime's own. */
+  static void halt() {
+    Runtime.getRuntime().halt(0);
   }
 
   static void stamp(String file) throws IOException {

@@ -1,0 +1,84 @@
+package dev.interleave.mp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A child's exit waits for the non-daemon threads its target left running, whether the target
+ * returned or threw, as CPython's process bootstrap does ({@code threading._shutdown()} in its
+ * {@code finally}); only then does the child exit, with 0 or 1.
+ */
+@Timeout(60)
+class ChildExitTest {
+
+  /** Starts a non-daemon thread that starts another, which writes {@code file} a while later. */
+  static void leaveAThread(Path file) {
+    Thread outer = new Thread(() -> {
+      Thread inner = new Thread(() -> {
+        try {
+          Thread.sleep(300); // outlives the target and the thread that started it
+          Files.writeString(file, "written");
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }, "late-writer");
+      inner.setDaemon(false);
+      inner.start();
+    }, "starter");
+    outer.setDaemon(false);
+    outer.start();
+  }
+
+  static void leaveAThreadAndThrow(Path file) {
+    leaveAThread(file);
+    throw new IllegalStateException("the target failed after starting a thread");
+  }
+
+  @Test
+  void aChildWhoseTargetReturnedExitsOnlyAfterItsNonDaemonThreads(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("late.txt");
+    Process p = new Process(ChildExitTest::leaveAThread, file);
+    try {
+      p.start();
+      assertThat(p.join(Duration.ofSeconds(30))).isTrue();
+      assertThat(p.exitCode()).hasValue(0);
+      assertThat(file).hasContent("written");
+    } finally {
+      if (p.isAlive()) { // the assertions failed first: leave nothing running
+        p.kill();
+        p.join(Duration.ofSeconds(10));
+      }
+      p.close();
+    }
+  }
+
+  @Test
+  void aChildWhoseTargetThrewExitsWithOneOnlyAfterItsNonDaemonThreads(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("late.txt");
+    Process p = new Process(ChildExitTest::leaveAThreadAndThrow, file);
+    try {
+      p.start();
+      assertThat(p.join(Duration.ofSeconds(30))).isTrue();
+      assertThat(p.exitCode()).hasValue(1);
+      assertThat(file).hasContent("written");
+    } finally {
+      if (p.isAlive()) { // the assertions failed first: leave nothing running
+        p.kill();
+        p.join(Duration.ofSeconds(10));
+      }
+      p.close();
+    }
+  }
+}
