@@ -81,4 +81,31 @@ class ChildExitTest {
       p.close();
     }
   }
+
+  static void halt(int status) {
+    Runtime.getRuntime().halt(status);
+  }
+
+  /**
+   * A halt runs no shutdown hook, so the child cannot report that it exited: a status that a
+   * signal could have given reads as that signal, any other as the exit code it is.
+   */
+  @Test
+  void aHaltedChildReadsAsASignalOnlyInTheSignalsRange() throws Exception {
+    int[][] cases = {{3, 3}, {130, -2}};
+    for (int[] c : cases) {
+      Process p = new Process(ChildExitTest::halt, c[0]);
+      try {
+        p.start();
+        assertThat(p.join(Duration.ofSeconds(30))).isTrue();
+        assertThat(p.exitCode()).as("halt(%d)", c[0]).hasValue(c[1]);
+      } finally {
+        if (p.isAlive()) {
+          p.kill();
+          p.join(Duration.ofSeconds(10));
+        }
+        p.close();
+      }
+    }
+  }
 }
