@@ -48,33 +48,26 @@ class ChildExitTest {
   void aChildWhoseTargetReturnedExitsOnlyAfterItsNonDaemonThreads(@TempDir Path dir)
       throws Exception {
     Path file = dir.resolve("late.txt");
-    Process p = new Process(ChildExitTest::leaveAThread, file);
-    try {
-      p.start();
-      assertThat(p.join(Duration.ofSeconds(30))).isTrue();
-      assertThat(p.exitCode()).hasValue(0);
-      assertThat(file).hasContent("written");
-    } finally {
-      if (p.isAlive()) { // the assertions failed first: leave nothing running
-        p.kill();
-        p.join(Duration.ofSeconds(10));
-      }
-      p.close();
-    }
+    assertThat(exitCodeOf(new Process(ChildExitTest::leaveAThread, file))).hasValue(0);
+    assertThat(file).hasContent("written");
   }
 
   @Test
   void aChildWhoseTargetThrewExitsWithOneOnlyAfterItsNonDaemonThreads(@TempDir Path dir)
       throws Exception {
     Path file = dir.resolve("late.txt");
-    Process p = new Process(ChildExitTest::leaveAThreadAndThrow, file);
+    assertThat(exitCodeOf(new Process(ChildExitTest::leaveAThreadAndThrow, file))).hasValue(1);
+    assertThat(file).hasContent("written");
+  }
+
+  /** Starts {@code p}, waits for its end and returns its exit code; leaves nothing running. */
+  private static java.util.OptionalInt exitCodeOf(Process p) throws InterruptedException {
     try {
       p.start();
-      assertThat(p.join(Duration.ofSeconds(30))).isTrue();
-      assertThat(p.exitCode()).hasValue(1);
-      assertThat(file).hasContent("written");
+      assertThat(p.join(Duration.ofSeconds(30))).as("ended within 30 s").isTrue();
+      return p.exitCode();
     } finally {
-      if (p.isAlive()) { // the assertions failed first: leave nothing running
+      if (p.isAlive()) {
         p.kill();
         p.join(Duration.ofSeconds(10));
       }
@@ -94,18 +87,8 @@ class ChildExitTest {
   void aHaltedChildReadsAsASignalOnlyInTheSignalsRange() throws Exception {
     int[][] cases = {{3, 3}, {130, -2}};
     for (int[] c : cases) {
-      Process p = new Process(ChildExitTest::halt, c[0]);
-      try {
-        p.start();
-        assertThat(p.join(Duration.ofSeconds(30))).isTrue();
-        assertThat(p.exitCode()).as("halt(%d)", c[0]).hasValue(c[1]);
-      } finally {
-        if (p.isAlive()) {
-          p.kill();
-          p.join(Duration.ofSeconds(10));
-        }
-        p.close();
-      }
+      assertThat(exitCodeOf(new Process(ChildExitTest::halt, c[0]))).as("halt(%d)", c[0])
+          .hasValue(c[1]);
     }
   }
 }
