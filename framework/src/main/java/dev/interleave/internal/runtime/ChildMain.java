@@ -57,8 +57,8 @@ public final class ChildMain {
     System.out.flush();
     System.err.flush();
     // what returning from main does (wait for the other non-daemon threads, run the shutdown
-    // hooks, exit), through System.exit: the JVM's own path from a returning main took 7 ms
-    // longer to a parent's join on this project's machine (ProcessStartBench, warm side)
+    // hooks, exit), through System.exit, whose path the parent sees end sooner; and so also
+    // after a target that threw, as CPython's bootstrap waits for its threads either way
     ExitHandler.awaitOtherThreads();
     System.exit(code);
   }

@@ -164,16 +164,7 @@ public final class ProcessStartBench {
         first.add(timeOne(warm, stamp, dir)[2]);
       }
       for (int i = 0; warm && i < RUNS; i++) {
-        Process.warmUp(1);
-        Process p = new Process(ProcessStartBench::halt);
-        long t0 = System.nanoTime();
-        p.start();
-        p.join();
-        halted.add((System.nanoTime() - t0) / 1e6);
-        if (p.exitCode().orElse(-1) != 0) {
-          throw new IllegalStateException("a halting child exited with " + p.exitCode());
-        }
-        p.close();
+        halted.add(timed(true, new Process(ProcessStartBench::halt), null)[1]);
       }
     } finally {
       try (var files = Files.list(dir)) {
@@ -195,11 +186,18 @@ public final class ProcessStartBench {
 
   /** Returns {start call ms, start to join ms, start to first statement ms}. */
   private static double[] timeOne(boolean warm, Path stamp, Path dir) throws Exception {
+    return timed(warm, stamp == null ? new Process(ProcessStartBench::noop)
+        : new Process(ProcessStartBench::stamp, stamp.toString()), stamp);
+  }
+
+  /**
+   * Starts and joins {@code p} (on a warm JVM if {@code warm}); returns {start call ms, start
+   * to join ms, start to the first statement ms read from {@code stamp}, or NaN}.
+   */
+  private static double[] timed(boolean warm, Process p, Path stamp) throws Exception {
     if (warm) {
       Process.warmUp(1);
     }
-    Process p = stamp == null ? new Process(ProcessStartBench::noop)
-        : new Process(ProcessStartBench::stamp, stamp.toString());
     long t0 = System.nanoTime();
     p.start();
     long t1 = System.nanoTime();
@@ -208,6 +206,9 @@ public final class ProcessStartBench {
     double firstMs = Double.NaN;
     if (stamp != null) {
       firstMs = (Long.parseLong(Files.readString(stamp).trim()) - t0) / 1e6;
+    }
+    if (p.exitCode().orElse(-1) != 0) {
+      throw new IllegalStateException("a timed child exited with " + p.exitCode());
     }
     p.close();
     return new double[] {(t1 - t0) / 1e6, (t2 - t0) / 1e6, firstMs};
