@@ -18,8 +18,8 @@ import java.util.TreeMap;
  * once and report a failed launch at {@code join()}.
  */
 public final class Launcher {
-  /** Flags of child JVMs unless {@code interleave.child.jvmArgs} is set. */
-  static final String DEFAULT_FLAGS = "-XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto";
+  /** The child JVMs' flags unless {@code interleave.child.jvmArgs} names others. */
+  public static final String DEFAULT_FLAGS = "-XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto";
   private static final Duration FIRST_LAUNCH_TIMEOUT = Duration.ofSeconds(60);
   private static volatile boolean validated;
   private static volatile LaunchPath override;

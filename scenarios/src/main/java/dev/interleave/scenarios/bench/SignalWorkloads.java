@@ -1,5 +1,6 @@
 package dev.interleave.scenarios.bench;
 
+import dev.interleave.internal.runtime.Launcher;
 import dev.interleave.mp.Event;
 import dev.interleave.mp.Lock;
 import dev.interleave.mp.Process;
@@ -47,7 +48,49 @@ final class SignalWorkloads {
     m.put("work_cpu_us_per_op", SyncStat.of(cpu, "us", "lower"));
     m.put("parks_per_op", SyncStat.of(parks, "parks", "lower"));
     m.put("futile_wakeups_pct", SyncStat.of(futile, "%", "lower"));
+    m.put("ten_bare_jvms_s", SyncStat.of(bareJvms(procs, quick ? 2 : 3), "s", "lower"));
     return m;
+  }
+
+  /**
+   * The bound under {@code total_incl_start_s}: {@code procs} JVMs that run an empty {@code
+   * main} with the children's default flags, started together, timed until the last has
+   * exited. No child of the workload can reach its gate sooner.
+   */
+  private static List<Double> bareJvms(int procs, int reps) throws InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(List.of(Launcher.DEFAULT_FLAGS.split(" ")));
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BareJvm.class.getName()));
+    List<Double> seconds = new ArrayList<>();
+    for (int rep = 0; rep < reps; rep++) {
+      List<java.lang.Process> jvms = new ArrayList<>();
+      long t0 = System.nanoTime();
+      try {
+        for (int i = 0; i < procs; i++) {
+          jvms.add(new ProcessBuilder(cmd).inheritIO().start());
+        }
+        for (java.lang.Process jvm : jvms) {
+          LockWorkloads.check(jvm.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)
+              && jvm.exitValue() == 0, "a bare JVM did not exit with 0");
+        }
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("cannot start a bare JVM: " + e.getMessage(), e);
+      } finally {
+        jvms.forEach(java.lang.Process::destroyForcibly);
+      }
+      seconds.add((System.nanoTime() - t0) / 1e9);
+    }
+    return seconds;
+  }
+
+  /** The empty program of {@link #bareJvms}. */
+  static final class BareJvm {
+    private BareJvm() {}
+
+    public static void main(String[] args) {
+      // a JVM's start and exit, nothing else
+    }
   }
 
   /**
