@@ -111,6 +111,45 @@ final class ReductionFixtures {
     }
   }
 
+  static class RunOn {
+    /**
+     * A sets z, then x; B reads z, then sets x to 10 + what it read; the outcome is what B read
+     * and the last x. "1/1" (B saw A's z, A's x stands) needs B's two steps between A's two: a
+     * harness that let A run on through its write of x (which commutes with B's pending read of
+     * z) would never reach it.
+     */
+    @InterleaveTest(strategy = Strategy.EXHAUSTIVE, schedules = 5000, preemptionBound = 2)
+    void writeAfterRead(Scenario s) {
+      s.acceptable("0/1", "B read before A, A wrote last")
+          .acceptable("0/10", "B read before A, B wrote last")
+          .acceptable("1/1", "B read A's z between A's writes, A wrote last")
+          .acceptable("1/11", "B read A's z, B wrote last")
+          .body(run -> {
+            Value<Integer> z = Value.of(ValueType.INT, 0);
+            Value<Integer> x = Value.of(ValueType.INT, 0);
+            Value<Integer> seen = Value.of(ValueType.INT, -1);
+            Process a = new Process(ReductionFixtures::writeBoth, z, x);
+            Process b = new Process(ReductionFixtures::readThenWrite, z, x, seen);
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+            run.outcome(seen.get() + "/" + x.get());
+          });
+    }
+  }
+
+  static void writeBoth(Value<Integer> z, Value<Integer> x) {
+    z.set(1);
+    x.set(1);
+  }
+
+  static void readThenWrite(Value<Integer> z, Value<Integer> x, Value<Integer> seen) {
+    int read = z.get();
+    seen.set(read);
+    x.set(10 + read);
+  }
+
   static void counter(Run run, int processes, boolean locked) throws Exception {
     Lock lock = new Lock();
     run.onEnd(lock::close);

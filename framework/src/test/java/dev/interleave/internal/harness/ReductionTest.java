@@ -113,6 +113,13 @@ class ReductionTest {
   }
 
   @Test
+  @DisplayName("an outcome that needs two steps of B between two commuting steps of A is reached")
+  void noRunningOnThroughCommutingPoints() throws Exception {
+    sameOutcomesInFewerSchedules(ReductionFixtures.RunOn.class, "writeAfterRead",
+        Set.of("0/1", "0/10", "1/1", "1/11"));
+  }
+
+  @Test
   @DisplayName("with no preemption bound, two locked processes are exhausted up to equivalence")
   void unboundedLockedCounter() throws Exception {
     Search reduced = exhaust(ReductionFixtures.Counters.class, "lockedUnbounded", true);
