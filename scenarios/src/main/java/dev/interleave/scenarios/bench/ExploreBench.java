@@ -2,8 +2,6 @@ package dev.interleave.scenarios.bench;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interleave.harness.InterleaveProperties;
 import dev.interleave.harness.InterleaveTest;
@@ -134,29 +132,11 @@ public final class ExploreBench {
 
   private static void report(Map<String, List<Double>> samples, int rounds, int schedules,
       Path out) throws Exception {
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = json.createObjectNode();
-    root.put("benchmark", "explore");
+    ObjectNode root = SampleJson.root("explore");
     root.put("rounds", rounds);
     root.put("racy_schedules_per_run", schedules);
-    root.put("load_average_at_end", java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean().getSystemLoadAverage());
-    ObjectNode metrics = root.putObject("metrics");
-    System.out.println();
-    System.out.printf(Locale.ROOT, "%-40s %12s %12s %12s%n", "metric", "median", "min", "max");
-    samples.forEach((name, values) -> {
-      Metric m = new Metric(name, "", false, values);
-      System.out.printf(Locale.ROOT, "%-40s %12.1f %12.1f %12.1f%n", name, m.median(), m.min(),
-          m.max());
-      ObjectNode node = metrics.putObject(name);
-      node.put("median", m.median());
-      node.put("min", m.min());
-      node.put("max", m.max());
-      node.putPOJO("samples", values);
-    });
-    Files.createDirectories(out.toAbsolutePath().getParent());
-    json.writeValue(out.toFile(), root);
-    System.out.println("JSON: " + out.toAbsolutePath());
+    SampleJson.printAndPut(samples, root, 40);
+    SampleJson.write(root, out);
   }
 
   private static TestReport run(Launcher launcher, Class<?> test, String method,

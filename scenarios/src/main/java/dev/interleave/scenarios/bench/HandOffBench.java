@@ -1,7 +1,5 @@
 package dev.interleave.scenarios.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interleave.internal.runtime.Serialization;
 import dev.interleave.internal.shm.Parker;
@@ -300,26 +298,10 @@ public final class HandOffBench {
 
   private static void report(Map<String, List<Double>> samples, int rounds, int passes, Path out)
       throws IOException {
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = json.createObjectNode();
-    root.put("benchmark", "handoff");
+    ObjectNode root = SampleJson.root("handoff");
     root.put("rounds", rounds);
     root.put("passes_per_ring", passes);
-    root.put("load_average_at_end", java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean().getSystemLoadAverage());
-    ObjectNode metrics = root.putObject("metrics");
-    System.out.println();
-    System.out.printf(Locale.ROOT, "%-60s %10s %10s %10s%n", "metric", "median", "min", "max");
-    samples.forEach((name, values) -> {
-      Metric m = new Metric(name, "", false, values);
-      System.out.printf(Locale.ROOT, "%-60s %10.1f %10.1f %10.1f%n", name, m.median(), m.min(),
-          m.max());
-      ObjectNode node = metrics.putObject(name);
-      node.put("median", m.median());
-      node.put("min", m.min());
-      node.put("max", m.max());
-      node.putPOJO("samples", values);
-    });
+    SampleJson.printAndPut(samples, root, 60);
     double perSchedule = median(samples, SCHEDULE_WORK);
     double perProcess = median(samples, TASK_WORK) + median(samples, BODY_WORK);
     ObjectNode floors = root.putObject("floors");
@@ -347,9 +329,7 @@ public final class HandOffBench {
         f.put("goal_schedules_per_s", row[1]);
       }
     }
-    Files.createDirectories(out.toAbsolutePath().getParent());
-    json.writeValue(out.toFile(), root);
-    System.out.println("JSON: " + out.toAbsolutePath());
+    SampleJson.write(root, out);
   }
 
   private static double median(Map<String, List<Double>> samples, String key) {
