@@ -81,6 +81,30 @@ class QueueLifetimeTest {
   }
 
   @Test
+  void aHolderKilledAfterTheCreatorClosedStillLetsTheFileGoWhileTheCreatorLives()
+      throws Exception {
+    Queue<String> q = new Queue<>();
+    Event never = new Event();
+    Path file = file(q);
+    Process child = start(new Process(QueueLifetimeTest::announceAndWait, q, never));
+    assertEquals("attached", q.get(WAIT));
+    q.close();
+    assertTrue(Files.exists(file), "the child holds it: the file stays");
+    child.kill(); // it never closes its handle
+    assertTrue(child.join(WAIT));
+    assertEquals(OptionalInt.of(-9), child.exitCode());
+    // its last holder is gone: the creator, which goes on living, removes the file
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+        .until(() -> !Files.exists(file));
+    never.close();
+  }
+
+  static void announceAndWait(Queue<String> q, Event never) throws InterruptedException {
+    q.put("attached");
+    never.await();
+  }
+
+  @Test
   void aHandleInTransitInsideAnItemKeepsTheQueueUntilItsReceiverClosesIt() throws Exception {
     Queue<String> inner = new Queue<>();
     Queue<Queue<String>> carrier = new Queue<>();

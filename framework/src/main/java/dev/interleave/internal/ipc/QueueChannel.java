@@ -232,14 +232,22 @@ public final class QueueChannel {
   /**
    * Releases this handle; other handles of the queue stay open. Once no live process holds the
    * queue and no handle of it is in transit, nobody can reach it any more: its file and spill
-   * files are removed now rather than at its creator's exit. Idempotent.
+   * files are removed now rather than at its creator's exit, or, if other processes still hold
+   * it, once the last of them has closed it or died ({@link LastHolderWatch}). Idempotent.
    */
   public void close() {
     if (closed.compareAndSet(false, true)) {
       release.clean();
+      String name = queue.segment.name();
+      Path spill = spillDir;
+      Runnable remove = () -> {
+        SharedMemory.unlink(name);
+        SpillDirectory.removeQueue(spill, name);
+      };
       if (!queue.holders.anyLive()) {
-        SharedMemory.unlink(queue.segment.name());
-        SpillDirectory.removeQueue(spillDir, queue.segment.name());
+        remove.run();
+      } else {
+        LastHolderWatch.watch(remove, queue.holders); // a holder may die without closing
       }
     }
   }

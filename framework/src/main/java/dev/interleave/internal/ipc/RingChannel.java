@@ -226,10 +226,13 @@ public final class RingChannel implements Channel {
         in.spaceEvent.signal();
         in.dataEvent.signal();
       }
+      String name = pipe.segment.name();
       if (!mine.anyLive() && !peer.anyLive()) {
         // no live process holds either end or may still redeem one in transit: nobody can
         // attach any more, so the rings' file goes now rather than at its creator's exit
-        SharedMemory.unlink(pipe.segment.name());
+        SharedMemory.unlink(name);
+      } else {
+        LastHolderWatch.watch(() -> SharedMemory.unlink(name), mine, peer); // holders may die
       }
     }
   }
