@@ -76,6 +76,9 @@ public final class Children {
 
   /** Terminates daemonic children, then waits for the others. */
   public static void atExit() {
+    if (LIVE.isEmpty()) {
+      return; // most children start none: nothing to load or sort on their way out
+    }
     terminateDaemons();
     for (Child p : active()) {
       if (!p.isDaemon() && AWAITED.contains(p)) {
