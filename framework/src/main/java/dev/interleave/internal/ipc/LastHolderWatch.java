@@ -14,7 +14,7 @@ import java.util.List;
  * held on looks again every {@value #PERIOD_MILLIS} ms, on a daemon thread that runs only while
  * something is watched, and removes the file once none of its holders is alive.
  *
- * <p>A watched entry keeps the holder tables mapped in this process until then.
+ * <p>A watched entry keeps its segment mapped in this process until then.
  */
 final class LastHolderWatch {
   static final long PERIOD_MILLIS = 1000;
