@@ -246,8 +246,8 @@ public final class QueueChannel {
       };
       if (!queue.holders.anyLive()) {
         remove.run();
-      } else {
-        LastHolderWatch.watch(remove, queue.holders); // a holder may die without closing
+      } else { // a holder may die without closing
+        LastHolderWatch.watch(queue.segment.path(), remove, queue.holders);
       }
     }
   }

@@ -231,8 +231,8 @@ public final class RingChannel implements Channel {
         // no live process holds either end or may still redeem one in transit: nobody can
         // attach any more, so the rings' file goes now rather than at its creator's exit
         SharedMemory.unlink(name);
-      } else {
-        LastHolderWatch.watch(() -> SharedMemory.unlink(name), mine, peer); // holders may die
+      } else { // a holder may die without closing
+        LastHolderWatch.watch(pipe.segment.path(), () -> SharedMemory.unlink(name), mine, peer);
       }
     }
   }

@@ -34,6 +34,19 @@ class QueueHoldersTest {
   }
 
   @Test
+  void aQueueWatchedAfterACloseIsForgottenOnceItsFileIsGoneByOtherMeans() {
+    QueueChannel q = QueueChannel.create(0);
+    Path file = q.segment().path();
+    QueueChannel copy = q.handOff().open();
+    q.close();
+    assertTrue(LastHolderWatch.isWatched(file), "a close that left a holder is watched");
+    SharedMemory.unlink(q.segment().name()); // as a harness worker's end of task removes it
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+        .until(() -> !LastHolderWatch.isWatched(file));
+    copy.close();
+  }
+
+  @Test
   void standInsBeyondTheTableTravelWithoutAReservationAndStillOpen() {
     QueueChannel q = QueueChannel.create(0);
     String name = q.segment().name();
