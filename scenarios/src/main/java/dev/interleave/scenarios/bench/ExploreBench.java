@@ -40,11 +40,11 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <p>A warm-up run boots and warms the worker JVMs first. Each round runs every workload once;
  * the medians over the rounds are printed and written as JSON.
  *
- * <p>What bounds the figures: each process of a racy-counter schedule costs two controller
- * round trips (its {@code read} and {@code write} points), one one-way permission (its start)
- * and one exit message, so about 40 cross-JVM wake-ups per schedule of ten; main's own points
- * are decided on main's thread. A round trip over the Unix socket costs 10-30 us in a tight
- * loop here, but a wake-up of a parked thread on a loaded 2-core machine costs far more.
+ * <p>What bounds the figures: each process of a racy-counter schedule costs nine cross-JVM
+ * wake-ups (its assignment, its start permission, a report and a permission for each of its
+ * {@code read}, {@code write} and exit points, and its exit message), and the scenario's own work
+ * (its task serialized and deserialized, its file read and written); main's own points are
+ * decided on main's thread. {@link HandOffBench} measures the floor these make on this machine.
  *
  * <p>Usage: {@code ExploreBench [schedules] [rounds] [json-out]} (defaults 2000, 3 and {@code
  * target/bench-explore.json}); {@code -Dbench.waitQuiet=S} waits up to S seconds for a quiet
