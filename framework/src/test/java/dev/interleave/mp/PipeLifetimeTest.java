@@ -3,13 +3,11 @@ package dev.interleave.mp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.interleave.internal.shm.SharedMemory;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalInt;
-import java.util.stream.Stream;
+import java.util.Set;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,31 +23,23 @@ class PipeLifetimeTest {
   @RegisterExtension
   final Children children = new Children();
 
-  /** The pipe files this JVM created that still exist. */
-  private static long myPipeFiles() throws IOException {
-    String prefix = SharedMemory.PREFIX + ProcessHandle.current().pid() + "-";
-    try (Stream<Path> files = Files.list(SharedMemory.directory())) {
-      return files.map(f -> f.getFileName().toString())
-          .filter(n -> n.startsWith(prefix) && n.contains("-pipe-")).count();
-    }
-  }
-
   @Test
   void anEndHeldByAKilledChildStillLetsTheFileGoWhileTheCreatorLives() throws Exception {
-    long before = myPipeFiles();
+    Set<Path> before = PipeFiles.mine();
     Pipe pipe = Pipe.open();
+    Path file = PipeFiles.added(before);
     Event never = new Event();
     Process child = children.start(new Process(PipeLifetimeTest::announceAndWait,
         pipe.second(), never));
     assertEquals("attached", pipe.first().recv());
     pipe.first().close();
     pipe.second().close();
-    assertEquals(before + 1, myPipeFiles(), "the child holds an end: the file stays");
+    assertTrue(Files.exists(file), "the child holds an end: the file stays");
     child.kill(); // it never closes its end
     assertTrue(child.join(WAIT));
     assertEquals(OptionalInt.of(-9), child.exitCode());
     // its last holder is gone: this process, which goes on living, removes the file
-    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> myPipeFiles() == before);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(file));
     never.close();
   }
 

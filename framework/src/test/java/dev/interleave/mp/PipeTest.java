@@ -248,25 +248,17 @@ class PipeTest {
     }
   }
 
-  private static long myPipeFiles() throws java.io.IOException {
-    String prefix = "interleave-" + ProcessHandle.current().pid() + "-";
-    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
-        dev.interleave.internal.shm.SharedMemory.directory())) {
-      return files.map(f -> f.getFileName().toString())
-          .filter(n -> n.startsWith(prefix) && n.contains("-pipe-")).count();
-    }
-  }
-
   @Test
   void closingEveryHandleOfAPipeRemovesItsRings() throws Exception {
-    long before = myPipeFiles();
+    java.util.Set<java.nio.file.Path> before = PipeFiles.mine();
     Pipe pipe = Pipe.open();
+    java.nio.file.Path file = PipeFiles.added(before);
     pipe.first().send("kept until read");
-    assertEquals(before + 1, myPipeFiles(), "an open pipe has its file");
+    assertTrue(java.nio.file.Files.exists(file), "an open pipe has its file");
     assertEquals("kept until read", pipe.second().recv());
     pipe.first().close();
-    assertEquals(before + 1, myPipeFiles(), "one end still open: the file stays");
+    assertTrue(java.nio.file.Files.exists(file), "one end still open: the file stays");
     pipe.second().close();
-    assertEquals(before, myPipeFiles(), "no handle left anywhere: the file is gone");
+    assertFalse(java.nio.file.Files.exists(file), "no handle left anywhere: the file is gone");
   }
 }
