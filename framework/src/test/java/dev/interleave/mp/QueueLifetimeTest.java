@@ -30,6 +30,20 @@ class QueueLifetimeTest {
     return q.channel.segment().path();
   }
 
+  /**
+   * Starts {@code holder}, which announces on {@code q} once it holds it, then closes this
+   * process's handle: the file stays, the child holding it.
+   */
+  private Process holderAfterTheCreatorCloses(Process holder, Queue<String> q)
+      throws InterruptedException {
+    Path file = file(q);
+    Process child = start(holder);
+    assertEquals("attached", q.get(WAIT));
+    q.close();
+    assertTrue(Files.exists(file), "the child holds it: the file stays");
+    return child;
+  }
+
   @Test
   void closingTheOnlyHandleRemovesTheFileAndOtherHandlesOfTheProcessKeepIt() throws Exception {
     Queue<String> q = new Queue<>();
@@ -48,10 +62,8 @@ class QueueLifetimeTest {
     Queue<String> q = new Queue<>();
     Event go = new Event();
     Path file = file(q);
-    Process child = start(new Process(QueueLifetimeTest::announceWaitAndClose, q, go));
-    assertEquals("attached", q.get(WAIT));
-    q.close();
-    assertTrue(Files.exists(file), "the child holds it: the file stays");
+    Process child = holderAfterTheCreatorCloses(
+        new Process(QueueLifetimeTest::announceWaitAndClose, q, go), q);
     go.set();
     assertTrue(child.join(WAIT));
     assertEquals(OptionalInt.of(0), child.exitCode());
@@ -86,10 +98,8 @@ class QueueLifetimeTest {
     Queue<String> q = new Queue<>();
     Event never = new Event();
     Path file = file(q);
-    Process child = start(new Process(QueueLifetimeTest::announceAndWait, q, never));
-    assertEquals("attached", q.get(WAIT));
-    q.close();
-    assertTrue(Files.exists(file), "the child holds it: the file stays");
+    Process child = holderAfterTheCreatorCloses(
+        new Process(QueueLifetimeTest::announceAndWait, q, never), q);
     child.kill(); // it never closes its handle
     assertTrue(child.join(WAIT));
     assertEquals(OptionalInt.of(-9), child.exitCode());
